@@ -1,0 +1,63 @@
+"""dipparse: diplomatic offers, acceptances, rejections and demands in English news text.
+
+>>> import dipparse
+>>> doc = dipparse.parse("China rejected the US proposal on Monday.", published="2025-03-12")
+>>> [(e.type, e.actor.name, e.date.isoformat()) for e in doc.events]
+[('rejection', 'China', '2025-03-10'), ('offer', 'United States', None)]
+"""
+
+from dipparse._version import __version__
+from dipparse.evaluation import GoldFormatError, Report, evaluate, read_gold
+from dipparse.models import (
+    Acceptance,
+    Actor,
+    Demand,
+    Document,
+    Event,
+    EventGroup,
+    Offer,
+    Quote,
+    Rejection,
+    Span,
+)
+from dipparse.parser import Parser, parse
+from dipparse.rules import (
+    ActorEntry,
+    Rule,
+    RuleSet,
+    RuleSetError,
+    available,
+    get_ruleset,
+    load_resource,
+    load_ruleset,
+    ruleset_from_string,
+)
+
+__all__ = [
+    "Acceptance",
+    "Actor",
+    "ActorEntry",
+    "Demand",
+    "Document",
+    "Event",
+    "EventGroup",
+    "GoldFormatError",
+    "Offer",
+    "Parser",
+    "Quote",
+    "Rejection",
+    "Report",
+    "Rule",
+    "RuleSet",
+    "RuleSetError",
+    "Span",
+    "__version__",
+    "available",
+    "evaluate",
+    "get_ruleset",
+    "load_resource",
+    "load_ruleset",
+    "parse",
+    "read_gold",
+    "ruleset_from_string",
+]

@@ -1,0 +1,345 @@
+"""Actor mentions: gazetteer names, titled people, described officials, joint actors, anaphors.
+
+`Gazetteer` is built once from the rule sets' ``[[actors]]``, ``[places]`` and
+``[words]`` tables; `Gazetteer.find` scans a normalised text and returns
+`Mention` records in text order, the longest match winning where they overlap.
+Anaphors ("it", "he", "both nations", "the government") are mentions too; the
+extraction step resolves them against what came before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+import regex
+from attrs import evolve, frozen
+
+from dipparse.rules import ActorEntry
+
+# Internal mention kinds beyond the public actor kinds.
+ANAPHOR = "anaphor"
+PLACE = "place"
+
+
+@frozen
+class Mention:
+    """A place in the (normalised) text that names or points at an actor."""
+
+    start: int
+    end: int
+    name: str
+    kind: str
+    country: str | tuple[str, ...] | None = None
+    role: str | None = None
+    anaphor: str | None = None  # person, thing, plural, joint, speaker, government
+    possessive: bool = False
+    source: str = "gazetteer"
+    members: tuple[Mention, ...] = ()
+
+    @property
+    def countries(self) -> tuple[str, ...]:
+        if self.country is None:
+            return ()
+        if isinstance(self.country, str):
+            return (self.country,)
+        return self.country
+
+    @property
+    def is_person(self) -> bool:
+        return self.kind in ("leader", "official")
+
+
+@frozen
+class _Entry:
+    name: str
+    kind: str
+    country: str | None
+    role: str | None
+
+
+_DEFAULT_WORDS: Mapping[str, tuple[str, ...]] = {
+    "titles": ("President", "Prime Minister", "Foreign Minister"),
+    "official_nouns": ("official", "officials", "spokesperson", "spokesman", "diplomat"),
+    "government_nouns": ("government", "foreign ministry", "administration"),
+    "modifiers": ("government", "foreign", "defence", "defense", "military", "security"),
+    "determiners": ("a", "an", "the", "two", "several", "senior", "top"),
+}
+
+
+def _alternation(items: Iterable[str]) -> str:
+    ordered = sorted({i for i in items if i}, key=lambda s: (-len(s), s))
+    return "|".join(regex.escape(i).replace("\\ ", r"\s+") for i in ordered) or r"(?!x)x"
+
+
+class Gazetteer:
+    """Finds actor mentions in normalised text, from rule-set data compiled once."""
+
+    def __init__(
+        self,
+        entries: Sequence[ActorEntry],
+        places: Sequence[str],
+        words: Mapping[str, Sequence[str]],
+    ) -> None:
+        self._forms: dict[str, _Entry | None] = {}
+        self._demonyms: dict[str, _Entry] = {}
+        states: dict[str, _Entry] = {}
+        for entry in entries:
+            record = _Entry(entry.name, entry.kind, entry.country, entry.role)
+            for form in entry.surface_forms():
+                self._forms[form] = record
+            for demonym in entry.demonyms:
+                self._demonyms[demonym] = record
+            if entry.kind == "state" and entry.country:
+                states[entry.country] = record
+        for place in places:
+            self._forms[place] = None
+        self._states = states
+
+        def w(key: str) -> tuple[str, ...]:
+            return tuple(words.get(key, _DEFAULT_WORDS.get(key, ())))
+
+        boundary_l = r"(?<![\p{L}\p{N}])"
+        boundary_r = r"(?![\p{L}\p{N}]|-[\p{Lu}])"
+        names = _alternation(self._forms)
+        self._names = regex.compile(
+            boundary_l + "(?:" + names + ")" + boundary_r + r"(?P<pos>'s?(?![\p{L}]))?",
+            regex.VERSION1,
+        )
+        titles = _alternation(w("titles"))
+        dem_or_state = _alternation([*self._demonyms, *self._forms_of_kind("state")])
+        self._title_before = regex.compile(
+            r"(?:(?:former|then|ex-|outgoing|incoming|acting|late)\s+)?"
+            r"(?:(?P<pfx>" + dem_or_state + r")(?:'s)?\s+)?"
+            r"(?P<title>" + titles + r")\s+$",
+            regex.VERSION1,
+        )
+        self._titled_unknown = regex.compile(
+            boundary_l
+            + r"(?:(?:former|then|ex-|outgoing|incoming|acting)\s+)?"
+            + r"(?:(?P<pfx>" + dem_or_state + r")(?:'s)?\s+)?"
+            + r"(?P<title>" + titles + r")\s+"
+            + r"(?P<name>\p{Lu}[\p{L}'.-]+(?:\s+(?:(?:al|bin|de|van|von|der|el)[- ])?\p{Lu}[\p{L}'-]+){0,2})"
+            + r"(?P<pos>'s?(?![\p{L}]))?",
+            regex.VERSION1,
+        )
+        heads_official = _alternation(w("official_nouns"))
+        heads_government = _alternation(w("government_nouns"))
+        modifiers = _alternation(w("modifiers"))
+        determiners = _alternation(w("determiners"))
+        self._official_nouns = {n.lower() for n in w("official_nouns")}
+        self._described = regex.compile(
+            boundary_l
+            + r"(?P<det>(?:(?:" + determiners + r")\s+){0,3})"
+            + r"(?P<dem>" + _alternation([*self._demonyms, *self._forms_of_kind("state")]) + r")"
+            + r"(?P<own>'s)?"
+            + r"(?:\s+(?:" + modifiers + r")){0,3}\s+"
+            + r"(?P<head>" + heads_official + "|" + heads_government + r")" + boundary_r
+            + r"(?P<pos>'s?(?![\p{L}]))?",
+            regex.VERSION1 | regex.IGNORECASE,
+        )
+        self._of_state = regex.compile(
+            boundary_l
+            + r"(?:the\s+)?(?P<head>" + heads_government + r")\s+of\s+(?P<state>"
+            + _alternation(self._forms_of_kind("state")) + r")" + boundary_r,
+            regex.VERSION1 | regex.IGNORECASE,
+        )
+        self._anaphors = regex.compile(
+            boundary_l
+            + r"(?:(?P<joint>(?:both|the\s+two)\s+(?:nations|countries|sides|neighbou?rs|"
+            r"governments|leaders|states|parties|capitals|rivals|adversaries|powers)"
+            r"|you\s+both|both\s+of\s+you)"
+            + r"|(?P<person>he|she)"
+            + r"|(?P<thing>it)"
+            + r"|(?P<plural>they)"
+            + r"|(?P<speaker>we|i)"
+            + r"|(?P<government>(?:the\s+)?(?:(?:country|kingdom|republic)'s\s+)?(?:"
+            + heads_government + "|" + heads_official
+            + r"|country|kingdom|republic|bloc|alliance|union|organi[sz]ation|group|militants|rebels)))"
+            + boundary_r,
+            regex.VERSION1 | regex.IGNORECASE,
+        )
+
+    def _forms_of_kind(self, kind: str) -> list[str]:
+        return [f for f, e in self._forms.items() if e is not None and e.kind == kind]
+
+    def state(self, country: str) -> str | None:
+        """The canonical name of the state with this ISO code, if known."""
+        entry = self._states.get(country)
+        return entry.name if entry else None
+
+    def lookup(self, name: str) -> tuple[str, str | None] | None:
+        """``(canonical name, country)`` of a surface form or demonym, if known."""
+        entry = self._forms.get(name) or self._demonyms.get(name)
+        if entry is None:
+            return None
+        return entry.name, entry.country
+
+    # -- scanning -----------------------------------------------------------
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+        """Actor mentions in ``text[start:end]``, in order, without overlaps."""
+        end = len(text) if end is None else end
+        found: list[Mention] = []
+        for m in self._names.finditer(text, start, end):
+            form = m.group()[: m.start("pos") - m.start()] if m.group("pos") else m.group()
+            entry = self._forms.get(form)
+            if entry is None:
+                found.append(Mention(m.start(), m.end(), form, PLACE, source="place"))
+                continue
+            mention = Mention(
+                m.start(),
+                m.end(),
+                entry.name,
+                entry.kind,
+                entry.country,
+                entry.role,
+                possessive=bool(m.group("pos")),
+            )
+            if entry.kind in ("leader", "official"):
+                mention = self._with_title(text, mention, start)
+            found.append(mention)
+        for m in self._titled_unknown.finditer(text, start, end):
+            country = self._country_of(m.group("pfx"))
+            found.append(
+                Mention(
+                    m.start(),
+                    m.end(),
+                    m.group("name"),
+                    "official" if "minister" in m.group("title").lower() else "leader",
+                    country,
+                    m.group("title"),
+                    possessive=bool(m.group("pos")),
+                    source="title",
+                )
+            )
+        for m in self._described.finditer(text, start, end):
+            found.append(self._described_mention(m))
+        for m in self._of_state.finditer(text, start, end):
+            entry = self._forms[_squash(m.group("state"))]
+            assert entry is not None
+            found.append(
+                Mention(m.start(), m.end(), entry.name, "state", entry.country, source="description")
+            )
+        for m in self._anaphors.finditer(text, start, end):
+            kind = m.lastgroup or "thing"
+            found.append(
+                Mention(m.start(), m.end(), m.group().lower(), ANAPHOR, anaphor=kind, source="anaphor")
+            )
+        return _join(_without_overlaps(found), text)
+
+    def _country_of(self, prefix: str | None) -> str | None:
+        if not prefix:
+            return None
+        prefix = _squash(prefix)
+        entry = self._demonyms.get(prefix) or self._forms.get(prefix)
+        return entry.country if entry else None
+
+    def _with_title(self, text: str, mention: Mention, floor: int) -> Mention:
+        window_start = max(floor, mention.start - 60)
+        m = self._title_before.search(text, window_start, mention.start)
+        if m is None:
+            return mention
+        country = mention.country or self._country_of(m.group("pfx"))
+        return evolve(mention, start=m.start(), country=country, role=mention.role or m.group("title"))
+
+    def _described_mention(self, m: regex.Match[str]) -> Mention:
+        dem = _squash(m.group("dem"))
+        entry = self._demonyms.get(dem) or self._forms.get(dem)
+        assert entry is not None
+        head = m.group("head").lower()
+        det_end = m.end("det")
+        if head in self._official_nouns:
+            words = text_words(m.string[det_end : m.start("pos") if m.group("pos") else m.end()])
+            return Mention(
+                m.start(),
+                m.end(),
+                words,
+                "official",
+                entry.country,
+                source="description",
+                possessive=bool(m.group("pos")),
+            )
+        return Mention(
+            m.start(),
+            m.end(),
+            entry.name,
+            "state",
+            entry.country,
+            source="description",
+            possessive=bool(m.group("pos")),
+        )
+
+
+def text_words(text: str) -> str:
+    """``text`` with runs of white space folded to one space."""
+    return " ".join(text.split())
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _rank(m: Mention) -> tuple[int, int]:
+    # Longest first; on a tie a named actor beats a place beats an anaphor.
+    order = {ANAPHOR: 0, PLACE: 1}.get(m.kind, 2)
+    return (m.end - m.start, order)
+
+
+def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
+    chosen: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for m in sorted(mentions, key=_rank, reverse=True):
+        if any(m.start < e and s < m.end for s, e in taken):
+            continue
+        chosen.append(m)
+        taken.append((m.start, m.end))
+    return sorted(chosen, key=lambda m: m.start)
+
+
+_JOINER = regex.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)$")
+_BOTH = regex.compile(r"(?:both|the\s+two)\s+$", regex.IGNORECASE)
+
+
+def _join(mentions: list[Mention], text: str) -> list[Mention]:
+    """Fold "India and Pakistan" (and "A, B and C") into one joint mention."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(mentions):
+        group = [mentions[i]]
+        j = i + 1
+        while j < len(mentions) and _joinable(group[-1], mentions[j], text):
+            group.append(mentions[j])
+            j += 1
+        has_and = any("and" in text[a.end : b.start] or "&" in text[a.end : b.start]
+                      for a, b in zip(group, group[1:], strict=False))
+        if len(group) > 1 and has_and and not group[-1].possessive:
+            first = group[0]
+            before = _BOTH.search(text, max(0, first.start - 10), first.start)
+            start = before.start() if before else first.start
+            codes: list[str] = []
+            for g in group:
+                codes.extend(c for c in g.countries if c not in codes)
+            out.append(
+                Mention(
+                    start,
+                    group[-1].end,
+                    " and ".join(g.name for g in group),
+                    "state" if all(g.kind == "state" for g in group) else "group",
+                    tuple(codes) if codes else None,
+                    source="joint",
+                    members=tuple(group),
+                )
+            )
+            i = j
+        else:
+            out.append(mentions[i])
+            i += 1
+    return out
+
+
+def _joinable(a: Mention, b: Mention, text: str) -> bool:
+    if a.kind in (ANAPHOR, PLACE) or b.kind in (ANAPHOR, PLACE) or a.possessive:
+        return False
+    if a.kind != b.kind and not (a.is_person and b.is_person):
+        return False
+    return bool(_JOINER.fullmatch(text[a.end : b.start]) or _JOINER.match(text[a.end : b.start]))

@@ -1,0 +1,660 @@
+"""From rule matches to event mentions: arguments, attributes, codes.
+
+`Extractor` is compiled once from the rule sets a `Parser` uses. For each
+sentence it runs only the rules whose trigger words occur in it, keeps the
+best match for each trigger, and fills the event: the actor (from the
+subject, the possessor, a ``by``-agent or the quotation's speaker, anaphors
+resolved against what came before), the target, the content, negation, hedges,
+conditions, quotation and date, and the CAMEO / PLOVER codes of its topic.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import regex
+from attrs import evolve, frozen
+
+from dipparse.actors import ANAPHOR, PLACE, Gazetteer, Mention
+from dipparse.dates import DateMention
+from dipparse.models import EVENT_CLASSES, Actor, Event, Span
+from dipparse.quotes import QuoteSpan
+from dipparse.rules import MATCH_TIMEOUT, Kind, Rule, Topic
+from dipparse.text import NormalisedText
+
+_WORDS = regex.compile(r"[\p{L}\p{N}']+")
+_PREPOSITIONS = frozenset(
+    """
+    with from to of in on at by for against between among toward towards about over into
+    including like than after before following amid despite under within without across
+    behind beyond near upon via per through during regarding concerning
+    """.split()
+)
+_CLAUSE_BOUNDARY = regex.compile(
+    r"""(?ix)
+    (?P<rel>,\s*(?:which|who|whose|whom)\b)
+    | \b(?:that|which|who|while|whereas|but|because|although|though|when|whether|if|unless
+         |saying|adding|stressing|noting|insisting|warning)\b
+    | [;:"()]
+    | \s-\s
+    """
+)
+_VERB_GROUP = regex.compile(
+    r"""(?ix)^(?:
+        \s+ | ,\s* | '
+      | \b(?:has|have|had|is|are|was|were|will|would|shall|should|could|can|may|might|must
+            |did|does|do|not|n't|never|also|again|once|already|now|then|still|just|too|yet
+            |reportedly|formally|officially|publicly|swiftly|quickly|immediately|firmly
+            |strongly|flatly|categorically|promptly|later|earlier|previously|repeatedly
+            |been|being|be|to|ready|prepared|willing|set|expected|likely|said|says|it|that
+            |both|all|each|itself|themselves|himself|herself|finally|eventually|apparently
+            |on|in|at|during|last|this|next|late|early|monday|tuesday|wednesday|thursday
+            |friday|saturday|sunday|week|month|year|weekend|morning|evening|night|afternoon
+            |today|yesterday|tonight|a|an|the|statement|post|letter|speech|interview|briefing
+            |press|conference|news|televised|address|written|joint|separate|official
+            |\w+ly|\d+(?:st|nd|rd|th)?|january|february|march|april|may|june|july|august
+            |september|october|november|december)\b
+    )*$"""
+)
+_PARENTHETICAL = regex.compile(r",[^,;\"]{1,80},")
+_COORDINATION = regex.compile(r"(?i)(?:,?\s+(?:and|but|or)|,)\s+(?:\w+ly\s+|also\s+|then\s+)*$")
+_GERUND_PREP = regex.compile(r"(?i)\b(?:for|after|over|by|on)\s+$")
+_CONTENT_STOP = regex.compile(
+    r"""(?ix)
+    [;:.!?"(\[]
+    | ,\s*(?:reiterating|saying|adding|stressing|noting|arguing|insisting|calling|citing|which
+           |who|after|as|while|but|and|a\s+move|amid|although|though|according|despite|even)\b
+    | ,\s*$
+    | \s-\s
+    | \b(?:which\s+(?:he|she|it|they)|amid|despite|according\s+to)\b
+    | \s(?:and|but)\s+(?:said|says|added|urged|called|offered|accepted|rejected|appreciated
+           |warned|stressed|noted|insisted|demanded|welcomed|refused|agreed)\b
+    """
+)
+_BY_AGENT = regex.compile(r"(?i)^\s*(?:\S+\s+){0,6}?by\s+$")
+_FROM_AGENT = regex.compile(r"(?i)^\s*(?:\S+\s+){0,3}?(?:from|by)\s+$")
+_POSSESSOR_GAP = regex.compile(r"^(?:\s*[\p{Lu}\p{N}][\p{L}\p{N}-]*){0,3}\s*$|^\s*$")
+_ADJ_GAP = regex.compile(r"(?i)^\s*(?:[\p{L}-]+\s+){0,2}$")
+_INFINITIVE = regex.compile(r"(?i)\bto\s+(?:\w+ly\s+)?$")
+
+
+@frozen
+class Cues:
+    """Compiled attribute cues (negation, hedges, conditions, reporting verbs)."""
+
+    negation: regex.Pattern[str]
+    hedge: regex.Pattern[str]
+    hedge_sentence: regex.Pattern[str]
+    condition: regex.Pattern[str]
+    reporting: regex.Pattern[str]
+
+
+def compile_cues(words: Mapping[str, Sequence[str]]) -> Cues:
+    def alternation(key: str, default: Sequence[str]) -> str:
+        items = sorted(words.get(key, default), key=len, reverse=True)
+        return "|".join(regex.escape(i).replace("\\ ", r"\s+") for i in items) or r"(?!x)x"
+
+    flags = regex.IGNORECASE | regex.VERSION1
+    return Cues(
+        negation=regex.compile(
+            r"(?<![\p{L}])(?:" + alternation("negation", ["not", "never", "n't"]) + r")(?![\p{L}])",
+            flags,
+        ),
+        hedge=regex.compile(
+            r"(?<![\p{L}])(?:" + alternation("hedges", ["may", "might", "could"]) + r")(?![\p{L}])",
+            flags,
+        ),
+        hedge_sentence=regex.compile(
+            r"(?<![\p{L}])(?:" + alternation("sentence_hedges", ["reportedly"]) + r")(?![\p{L}])",
+            flags,
+        ),
+        condition=regex.compile(
+            r"(?<![\p{L}])(?:" + alternation("conditions", ["only if", "unless"]) + r")(?![\p{L}])",
+            flags,
+        ),
+        reporting=regex.compile(
+            r"(?<![\p{L}])(?:" + alternation("reporting_verbs", ["said", "told"]) + r")(?![\p{L}])",
+            flags,
+        ),
+    )
+
+
+@frozen
+class Match:
+    """One rule match in a sentence, before its event is built."""
+
+    rule: Rule
+    match: regex.Match[str]
+
+    @property
+    def trigger(self) -> tuple[int, int]:
+        span: tuple[int, int] = self.match.span("trigger")
+        return span
+
+
+@frozen
+class Context:
+    """What extraction needs to know about one document."""
+
+    norm: NormalisedText
+    sentences: Sequence[tuple[int, int]]
+    mentions: Sequence[Mention]
+    quotes: Sequence[QuoteSpan]
+    dates: Sequence[DateMention]
+
+
+class Extractor:
+    """Applies compiled rules to a document's sentences and builds event mentions."""
+
+    def __init__(
+        self,
+        rules: Sequence[Rule],
+        kinds: Mapping[str, Kind],
+        topics: Sequence[Topic],
+        cues: Cues,
+        gazetteer: Gazetteer,
+        event_classes: Mapping[str, type[Event]] | None = None,
+    ) -> None:
+        self.rules = tuple(rules)
+        self.kinds = dict(kinds)
+        self.topics = {t.name: t for t in topics}
+        self._topic_order = tuple(topics)
+        self.cues = cues
+        self.gazetteer = gazetteer
+        self.event_classes = dict(EVENT_CLASSES)
+        if event_classes:
+            self.event_classes.update(event_classes)
+        index: dict[str, list[int]] = {}
+        always: list[int] = []
+        for i, rule in enumerate(self.rules):
+            if rule.keywords:
+                for word in rule.keywords:
+                    index.setdefault(word, []).append(i)
+            else:
+                always.append(i)
+        self._index = {w: tuple(v) for w, v in index.items()}
+        self._always = tuple(always)
+
+    # -- matching -------------------------------------------------------------
+
+    def candidate_rules(self, sentence: str) -> list[Rule]:
+        """The rules whose trigger words occur in ``sentence`` (plus keyword-less ones)."""
+        found: set[int] = set(self._always)
+        index = self._index
+        for word in _WORDS.findall(sentence.lower()):
+            hit = index.get(word)
+            if hit:
+                found.update(hit)
+        return [self.rules[i] for i in sorted(found)]
+
+    def matches(self, text: str, start: int, end: int) -> list[Match]:
+        """All rule matches in ``text[start:end]``, the best one kept per trigger."""
+        found: list[Match] = []
+        for rule in self.candidate_rules(text[start:end]):
+            try:
+                if rule.unless_regex is not None and rule.unless_regex.search(
+                    text, start, end, timeout=MATCH_TIMEOUT
+                ):
+                    continue
+                for m in rule.regex.finditer(text, start, end, timeout=MATCH_TIMEOUT):
+                    if m.start("trigger") < m.end("trigger"):
+                        found.append(Match(rule, m))
+            except TimeoutError:
+                warnings.warn(
+                    f"rule {rule.id!r} ({rule.source}:{rule.line}) gave up after "
+                    f"{MATCH_TIMEOUT}s on one sentence; it may backtrack catastrophically",
+                    RuntimeWarning,
+                    stacklevel=2,
+                )
+        found.sort(
+            key=lambda f: (-f.rule.priority, -(f.trigger[1] - f.trigger[0]), f.trigger[0])
+        )
+        kept: list[Match] = []
+        for f in found:
+            s, e = f.trigger
+            if any(s < k.trigger[1] and k.trigger[0] < e for k in kept):
+                continue
+            kept.append(f)
+        kept.sort(key=lambda f: f.trigger[0])
+        return kept
+
+    # -- events -----------------------------------------------------------------
+
+    def extract(self, ctx: Context) -> list[Event]:
+        """Event mentions of a document, in text order (ids are ``m1``, ``m2``, ...)."""
+        events: list[Event] = []
+        text = ctx.norm.text
+        for s_start, s_end in ctx.sentences:
+            kept = [m for m in self.matches(text, s_start, s_end)]
+            built: list[tuple[Match, dict[str, Any]]] = []
+            for i, match in enumerate(kept):
+                if not match.rule.emits or self._embedded(match, kept[:i], text):
+                    continue
+                fields = self._fields(ctx, match, (s_start, s_end))
+                if fields is not None:
+                    built.append((match, fields))
+            self._attach_conditions(ctx, built, (s_start, s_end))
+            self._attach_dates(ctx, built, (s_start, s_end))
+            for match, fields in built:
+                cls = self.event_classes.get(match.rule.kind, Event)
+                events.append(cls(id=f"m{len(events) + 1}", **fields))
+        return events
+
+    def _embedded(self, match: Match, before: Sequence[Match], text: str) -> bool:
+        """A verb in the infinitive after a demand or refusal is what is demanded or refused."""
+        t0 = match.trigger[0]
+        if not _INFINITIVE.search(text, max(0, t0 - 20), t0):
+            return False
+        return any(
+            b.rule.kind in ("demand", "rejection") and b.rule.emits and t0 - b.trigger[1] < 80
+            for b in before
+        )
+
+    def _fields(
+        self, ctx: Context, match: Match, sentence: tuple[int, int]
+    ) -> dict[str, Any] | None:
+        norm, text = ctx.norm, ctx.norm.text
+        rule, m = match.rule, match.match
+        t0, t1 = match.trigger
+        quote = _containing_quote(ctx.quotes, t0)
+        scope = (quote.content_start, quote.content_end) if quote else sentence
+        scope = (max(scope[0], sentence[0]), min(scope[1], sentence[1]))
+
+        actor_mention = self._find_actor(ctx, match, sentence, scope, quote)
+        if actor_mention is None and rule.actor != "none":
+            return None
+        actor = self.resolve(ctx, actor_mention, quote) if actor_mention else None
+        if actor is None and rule.actor != "none":
+            return None
+
+        content = _group_span(m, "content") or self._content(text, t1, scope[1])
+        target_mention = self._find_target(ctx, match, content, actor_mention, scope)
+        target = self.resolve(ctx, target_mention, quote) if target_mention else None
+        if target is not None and actor is not None and target.name == actor.name:
+            target = None
+
+        verb_start = actor_mention.end if actor_mention and actor_mention.end <= t0 else scope[0]
+        verb_start = max(verb_start, _clause_start(text, scope[0], t0))
+        gap = text[verb_start:t0]
+        negated = rule.negated or bool(self.cues.negation.search(gap))
+        hedged = bool(self.cues.hedge.search(gap)) or bool(
+            self.cues.hedge_sentence.search(text, sentence[0], sentence[1])
+        )
+        topic = self._topic(rule, text, t0, content)
+        kind = self.kinds.get(rule.kind)
+        cameo = rule.cameo or (topic.codes.get(rule.kind) if topic else None) or (
+            kind.cameo if kind else None
+        )
+        condition = content if rule.conditional and content else _group_span(m, "condition")
+        speaker = None
+        if quote is not None and quote.speaker is not None:
+            speaker = self.resolve(ctx, quote.speaker, None)
+        return {
+            "type": rule.kind,
+            "trigger": norm.span(t0, t1),
+            "sentence": norm.span(*sentence),
+            "rule": rule.id,
+            "actor": actor,
+            "target": target,
+            "content": norm.span(*content) if content else None,
+            "negated": negated,
+            "hedged": hedged,
+            "conditional": rule.conditional or condition is not None,
+            "condition": norm.span(*condition) if condition else None,
+            "quoted": quote is not None,
+            "speaker": speaker,
+            "topic": topic.name if topic else None,
+            "cameo": cameo,
+            "plover": rule.plover or (kind.plover if kind else None),
+            "plover_mode": topic.plover_mode if topic else None,
+        }
+
+    # -- arguments ----------------------------------------------------------------
+
+    def _find_actor(
+        self,
+        ctx: Context,
+        match: Match,
+        sentence: tuple[int, int],
+        scope: tuple[int, int],
+        quote: QuoteSpan | None,
+    ) -> Mention | None:
+        rule, m, text = match.rule, match.match, ctx.norm.text
+        t0, t1 = match.trigger
+        slot = _group_span(m, "actor")
+        if slot is not None:
+            inside = [x for x in ctx.mentions if slot[0] <= x.start and x.end <= slot[1]]
+            if inside:
+                return inside[0]
+            return Mention(slot[0], slot[1], " ".join(text[slot[0] : slot[1]].split()), "group")
+        finder = rule.actor
+        if finder == "none":
+            return None
+        if finder == "possessor":
+            return self._possessor(ctx, t0, t1, scope)
+        if finder == "agent":
+            return self._agent(ctx, t1, scope) or self._subject(ctx, t0, scope, sentence)
+        if finder == "object":
+            return _first_actor(ctx.mentions, t1, scope[1])
+        if finder == "speaker":
+            return self._speaker(ctx, t0, sentence, quote)
+        return self._subject(ctx, t0, scope, sentence)
+
+    def _subject(
+        self, ctx: Context, t0: int, scope: tuple[int, int], sentence: tuple[int, int]
+    ) -> Mention | None:
+        text = ctx.norm.text
+        in_scope = [
+            x for x in ctx.mentions if scope[0] <= x.start and x.end <= t0 and x.kind != PLACE
+        ]
+        if not in_scope:
+            return None
+        if _GERUND_PREP.search(text, max(scope[0], t0 - 8), t0) and text[t0:].split()[0].lower(
+        ).endswith("ing"):
+            prep = _GERUND_PREP.search(text, max(scope[0], t0 - 8), t0)
+            assert prep is not None
+            before = [x for x in in_scope if x.end <= prep.start()]
+            if before:
+                return before[-1]
+        clause = _clause_start(text, scope[0], t0)
+        candidates = [x for x in in_scope if x.start >= clause and not _after_preposition(text, x)]
+        for x in reversed(candidates):
+            if x.possessive and x.kind != ANAPHOR:
+                continue
+            gap = _PARENTHETICAL.sub(" ", text[x.end : t0])
+            if _VERB_GROUP.match(gap):
+                return x
+            break
+        if _COORDINATION.search(text, max(scope[0], t0 - 40), t0) or not candidates:
+            # "X praised Y for ... and offered": the subject of the first verb.
+            lead = [
+                x
+                for x in in_scope
+                if not _after_preposition(text, x) and not (x.possessive and x.kind != ANAPHOR)
+            ]
+            if lead and (candidates or _COORDINATION.search(text, max(scope[0], t0 - 40), t0)):
+                return lead[0]
+            return None
+        plain = [x for x in candidates if not (x.possessive and x.kind != ANAPHOR)]
+        return plain[0] if plain else None
+
+    def _possessor(
+        self, ctx: Context, t0: int, t1: int, scope: tuple[int, int]
+    ) -> Mention | None:
+        text = ctx.norm.text
+        before = [x for x in ctx.mentions if scope[0] <= x.start and x.end <= t0 and x.kind != PLACE]
+        if before:
+            last = before[-1]
+            gap = text[last.end : t0]
+            if last.possessive and _POSSESSOR_GAP.match(gap):
+                return last
+            if not last.possessive and last.kind != ANAPHOR and _ADJ_GAP.match(gap):
+                # "a US offer", "the Chinese proposal"
+                if len(gap.split()) <= 2 and not _after_preposition(text, last):
+                    return last
+        return self._agent(ctx, t1, scope, from_too=True)
+
+    def _agent(
+        self, ctx: Context, t1: int, scope: tuple[int, int], *, from_too: bool = False
+    ) -> Mention | None:
+        text = ctx.norm.text
+        pattern = _FROM_AGENT if from_too else _BY_AGENT
+        for x in ctx.mentions:
+            if x.start < t1 or x.start > scope[1] or x.kind == PLACE:
+                continue
+            if x.start - t1 > 80:
+                break
+            if pattern.match(text[t1 : x.start]):
+                return x
+        return None
+
+    def _speaker(
+        self, ctx: Context, t0: int, sentence: tuple[int, int], quote: QuoteSpan | None
+    ) -> Mention | None:
+        text = ctx.norm.text
+        if quote is not None:
+            return quote.speaker
+        verbs = list(self.cues.reporting.finditer(text, sentence[0], t0))
+        if verbs:
+            verb = verbs[-1]
+            return self._subject(ctx, verb.start(), sentence, sentence)
+        after = self.cues.reporting.search(text, t0, sentence[1])
+        if after is not None:
+            tail = [x for x in ctx.mentions if after.start() - 60 <= x.start and x.end <= sentence[1]]
+            tail = [x for x in tail if x.start >= t0 and x.kind != PLACE]
+            if tail:
+                return min(
+                    tail,
+                    key=lambda x: min(abs(x.start - after.end()), abs(after.start() - x.end)),
+                )
+        return None
+
+    def _find_target(
+        self,
+        ctx: Context,
+        match: Match,
+        content: tuple[int, int] | None,
+        actor: Mention | None,
+        scope: tuple[int, int],
+    ) -> Mention | None:
+        slot = _group_span(match.match, "target")
+        if slot is not None:
+            inside = [x for x in ctx.mentions if slot[0] <= x.start and x.end <= slot[1]]
+            return inside[0] if inside else None
+        t1 = match.trigger[1]
+        stop = content[1] if content else min(scope[1], t1 + 60)
+        for x in ctx.mentions:
+            if x.start < t1 or x.kind == PLACE:
+                continue
+            if x.start >= stop:
+                break
+            if actor is not None and (x.name == actor.name or x is actor):
+                continue
+            if x.kind == ANAPHOR and x.anaphor not in ("joint", "government"):
+                continue
+            return x
+        return None
+
+    def _content(self, text: str, t1: int, end: int) -> tuple[int, int] | None:
+        start = t1
+        while start < end and text[start] in " ,":
+            start += 1
+        if start >= end:
+            return None
+        stop = _CONTENT_STOP.search(text, start, end)
+        stop_at = stop.start() if stop else end
+        words = list(regex.finditer(r"\S+", text[start:stop_at]))
+        if len(words) > 18:
+            stop_at = start + words[17].end()
+        while stop_at > start and not text[stop_at - 1].isalnum() and text[stop_at - 1] not in ")'":
+            stop_at -= 1
+        if stop_at <= start:
+            return None
+        lead = regex.match(r"(?i)(?:to|on|for|of|that)\s+", text[start:stop_at])
+        if lead and stop_at - start > lead.end():
+            start += lead.end()
+        return (start, stop_at)
+
+    def _topic(
+        self, rule: Rule, text: str, t0: int, content: tuple[int, int] | None
+    ) -> Topic | None:
+        if rule.topic:
+            return self.topics.get(rule.topic)
+        probe_start = max(0, t0 - 30)
+        probe_end = content[1] if content else t0 + 40
+        probe = text[probe_start:probe_end]
+        for topic in self._topic_order:
+            if topic.regex is not None and topic.regex.search(probe):
+                return topic
+        return None
+
+    # -- resolution -----------------------------------------------------------------
+
+    def resolve(self, ctx: Context, mention: Mention, quote: QuoteSpan | None) -> Actor | None:
+        """The `Actor` a mention stands for, anaphors resolved; None when unresolved."""
+        norm = ctx.norm
+        span = norm.span(mention.start, mention.end)
+        if mention.possessive:
+            trimmed = mention.end - (2 if norm.text[mention.end - 2 : mention.end] == "'s" else 1)
+            span = norm.span(mention.start, trimmed)
+        if mention.kind != ANAPHOR:
+            kind = mention.kind if mention.kind in ("state", "leader", "official",
+                                                      "organisation", "group") else "group"
+            return Actor(
+                span=span,
+                name=mention.name,
+                kind=kind,  # type: ignore[arg-type]
+                country=mention.country,
+                role=mention.role,
+                source=mention.source,
+            )
+        antecedent = self._antecedent(ctx, mention, quote)
+        if antecedent is None:
+            return None
+        return Actor(
+            span=span,
+            name=antecedent.name,
+            kind=antecedent.kind,
+            country=antecedent.country,
+            role=antecedent.role,
+            source="anaphor",
+        )
+
+    def _antecedent(
+        self, ctx: Context, mention: Mention, quote: QuoteSpan | None
+    ) -> Actor | None:
+        kind = mention.anaphor
+        if kind == "speaker":
+            if quote is not None and quote.speaker is not None and quote.speaker is not mention:
+                return self.resolve(ctx, quote.speaker, None)
+            return None
+        earlier = [x for x in ctx.mentions if x.end <= mention.start and x.kind not in (PLACE,)]
+        window_start = _sentence_back(ctx.sentences, mention.start, 3)
+        earlier = [x for x in earlier if x.start >= window_start]
+        if quote is not None and quote.speaker is not None:
+            earlier = [x for x in earlier if x is not quote.speaker]
+
+        def pick(test: Any) -> Actor | None:
+            for x in reversed(earlier):
+                if x.kind != ANAPHOR and test(x):
+                    return self.resolve(ctx, x, None)
+            return None
+
+        if kind == "joint":
+            found = pick(lambda x: len(x.countries) > 1 or bool(x.members))
+            if found is not None:
+                return found
+            states: list[Mention] = []
+            for x in reversed(earlier):
+                if x.kind == "state" and x.country and all(x.country != s.country for s in states):
+                    states.append(x)
+                if len(states) == 2:
+                    break
+            if len(states) == 2:
+                first, second = states[1], states[0]
+                return Actor(
+                    span=ctx.norm.span(mention.start, mention.end),
+                    name=f"{first.name} and {second.name}",
+                    kind="state",
+                    country=(*first.countries, *second.countries),
+                    source="anaphor",
+                )
+            return None
+        if kind == "person":
+            return pick(lambda x: x.is_person)
+        if kind == "plural":
+            return pick(lambda x: len(x.countries) > 1 or x.kind in ("group", "organisation"))
+        if kind == "government":
+            found = pick(lambda x: x.kind == "state" or (x.is_person and x.country))
+            if found is not None and found.kind != "state" and isinstance(found.country, str):
+                name = self.gazetteer.state(found.country)
+                if name:
+                    return evolve(found, name=name, kind="state", role=None)
+            return found
+        return pick(lambda x: x.kind in ("state", "organisation", "group"))
+
+    # -- attributes attached per sentence ---------------------------------------------
+
+    def _attach_conditions(
+        self, ctx: Context, built: list[tuple[Match, dict[str, Any]]], sentence: tuple[int, int]
+    ) -> None:
+        if not built:
+            return
+        text = ctx.norm.text
+        for cue in self.cues.condition.finditer(text, sentence[0], sentence[1]):
+            nearest = min(built, key=lambda b: abs(b[0].trigger[0] - cue.start()))
+            fields = nearest[1]
+            if fields["condition"] is not None:
+                continue
+            stop = regex.compile(r"[,;.!?\"]").search(text, cue.end(), sentence[1])
+            end = stop.start() if stop else sentence[1]
+            fields["conditional"] = True
+            fields["condition"] = ctx.norm.span(cue.start(), end)
+
+    def _attach_dates(
+        self, ctx: Context, built: list[tuple[Match, dict[str, Any]]], sentence: tuple[int, int]
+    ) -> None:
+        if not built:
+            return
+        for d in ctx.dates:
+            if d.start < sentence[0] or d.end > sentence[1]:
+                continue
+            nearest = min(built, key=lambda b: abs(b[0].trigger[0] - d.start))
+            fields = nearest[1]
+            if fields.get("date_text") is None:
+                fields["date_text"] = ctx.norm.span(d.start, d.end)
+                fields["date"] = d.date
+
+
+def _group_span(m: regex.Match[str], name: str) -> tuple[int, int] | None:
+    if name not in m.re.groupindex:
+        return None
+    start, end = m.span(name)
+    if start < 0 or end <= start:
+        return None
+    return (start, end)
+
+
+def _containing_quote(quotes: Sequence[QuoteSpan], pos: int) -> QuoteSpan | None:
+    for q in quotes:
+        if q.content_start <= pos < q.content_end:
+            return q
+        if q.start > pos:
+            break
+    return None
+
+
+def _clause_start(text: str, floor: int, pos: int) -> int:
+    """Start of the clause holding ``pos``: after the last boundary not closed again."""
+    start = floor
+    for b in _CLAUSE_BOUNDARY.finditer(text, floor, pos):
+        if b.group("rel") is not None and "," in text[b.end() : pos]:
+            continue  # ", which ..., " closed before pos: the main clause goes on
+        start = b.end()
+    return start
+
+
+def _after_preposition(text: str, mention: Mention) -> bool:
+    words = _WORDS.findall(text[max(0, mention.start - 20) : mention.start])
+    if not words:
+        return False
+    return words[-1].lower() in _PREPOSITIONS
+
+
+def _first_actor(mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
+    for x in mentions:
+        if start <= x.start < end and x.kind not in (PLACE, ANAPHOR):
+            return x
+    return None
+
+
+def _sentence_back(sentences: Sequence[tuple[int, int]], pos: int, back: int) -> int:
+    index = 0
+    for i, (s, _e) in enumerate(sentences):
+        if s <= pos:
+            index = i
+        else:
+            break
+    return sentences[max(0, index - back)][0] if sentences else 0

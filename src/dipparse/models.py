@@ -1,0 +1,290 @@
+"""Typed, frozen records that a parse returns, and their JSON form.
+
+Every offset in these models indexes the caller's original string: for any
+``Span`` ``s`` of a ``Document`` ``d``, ``d.text[s.start:s.end] == s.text``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from typing import Any, ClassVar, Literal, TypeAlias
+
+import attrs
+from attrs import field, frozen
+
+SCHEMA = "dipparse.document/1"
+
+ActorKind: TypeAlias = Literal["state", "leader", "official", "organisation", "group"]
+ACTOR_KINDS: tuple[str, ...] = ("state", "leader", "official", "organisation", "group")
+Country: TypeAlias = str | tuple[str, ...] | None
+BUILTIN_KINDS: tuple[str, ...] = ("offer", "acceptance", "rejection", "demand")
+
+
+def _non_negative(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if value < 0:
+        raise ValueError(f"{attribute.name} must be >= 0, got {value}")
+
+
+@frozen
+class Span:
+    """A run of the original text: ``text == original[start:end]``."""
+
+    start: int = field(validator=_non_negative)
+    end: int = field(validator=_non_negative)
+    text: str
+
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(f"span end {self.end} is before its start {self.start}")
+        if len(self.text) != self.end - self.start:
+            raise ValueError(
+                f"span text {self.text!r} has length {len(self.text)}, "
+                f"not end - start = {self.end - self.start}"
+            )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "span": [self.start, self.end]}
+
+
+def _country(value: object) -> Country:
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, list | tuple):
+        return tuple(str(v) for v in value)
+    raise TypeError(f"country must be a str, a sequence of str or None, not {type(value).__name__}")
+
+
+@frozen
+class Actor:
+    """Who acts: a mention in the text and what it was resolved to.
+
+    ``span`` points at the words that name the actor here (``"We"`` inside a
+    quotation, ``"both nations"``); ``name``, ``country`` and ``kind`` say who
+    they were resolved to. ``country`` is an ISO 3166-1 alpha-3 code, a tuple of
+    codes for a joint actor ("India and Pakistan"), or ``None``.
+    """
+
+    span: Span
+    name: str
+    kind: ActorKind = field(validator=attrs.validators.in_(ACTOR_KINDS))
+    country: Country = field(default=None, converter=_country)
+    role: str | None = None
+    source: str = "gazetteer"
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+    @property
+    def countries(self) -> tuple[str, ...]:
+        """The actor's country codes as a tuple (empty when it has none)."""
+        if self.country is None:
+            return ()
+        if isinstance(self.country, str):
+            return (self.country,)
+        return self.country
+
+    def to_dict(self) -> dict[str, Any]:
+        country = list(self.country) if isinstance(self.country, tuple) else self.country
+        return {
+            "text": self.span.text,
+            "name": self.name,
+            "country": country,
+            "kind": self.kind,
+            "role": self.role,
+            "span": [self.span.start, self.span.end],
+        }
+
+
+@frozen
+class Quote:
+    """A direct quotation: ``span`` covers the quotation marks, ``content`` the words."""
+
+    span: Span
+    content: Span
+    speaker: Actor | None = None
+    attribution: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.content.text,
+            "span": [self.span.start, self.span.end],
+            "content": [self.content.start, self.content.end],
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "attribution": self.attribution.to_dict() if self.attribution else None,
+        }
+
+
+@frozen(kw_only=True)
+class Event:
+    """One mention of a statement: what a rule found in one sentence.
+
+    The four built-in kinds have their own classes (`Offer`, `Acceptance`,
+    `Rejection`, `Demand`); a kind that a custom rule set adds is an `Event`
+    whose ``type`` is that kind's name.
+    """
+
+    kind: ClassVar[str] = ""
+
+    id: str
+    type: str
+    trigger: Span
+    sentence: Span
+    rule: str
+    actor: Actor | None = None
+    target: Actor | None = None
+    content: Span | None = None
+    negated: bool = False
+    hedged: bool = False
+    conditional: bool = False
+    condition: Span | None = None
+    quoted: bool = False
+    speaker: Actor | None = None
+    date: dt.date | None = None
+    date_text: Span | None = None
+    topic: str | None = None
+    cameo: str | None = None
+    plover: str | None = None
+    plover_mode: str | None = None
+    group: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind and self.type != self.kind:
+            raise ValueError(f"{type(self).__name__} must have type {self.kind!r}, not {self.type!r}")
+
+    def to_dict(self) -> dict[str, Any]:
+        def opt(value: Span | Actor | None) -> dict[str, Any] | None:
+            return value.to_dict() if value is not None else None
+
+        return {
+            "id": self.id,
+            "type": self.type,
+            "actor": opt(self.actor),
+            "target": opt(self.target),
+            "content": opt(self.content),
+            "trigger": self.trigger.to_dict(),
+            "negated": self.negated,
+            "hedged": self.hedged,
+            "conditional": self.conditional,
+            "condition": opt(self.condition),
+            "quoted": self.quoted,
+            "speaker": opt(self.speaker),
+            "date": self.date.isoformat() if self.date else None,
+            "date_text": self.date_text.text if self.date_text else None,
+            "date_span": [self.date_text.start, self.date_text.end] if self.date_text else None,
+            "sentence": [self.sentence.start, self.sentence.end],
+            "rule": self.rule,
+            "topic": self.topic,
+            "cameo": self.cameo,
+            "plover": self.plover,
+            "plover_mode": self.plover_mode,
+            "group": self.group,
+        }
+
+
+@frozen(kw_only=True)
+class Offer(Event):
+    """An actor offers, proposes or volunteers something to a target."""
+
+    kind: ClassVar[str] = "offer"
+    type: str = "offer"
+
+
+@frozen(kw_only=True)
+class Acceptance(Event):
+    """An actor accepts, agrees to or welcomes what was offered or proposed."""
+
+    kind: ClassVar[str] = "acceptance"
+    type: str = "acceptance"
+
+
+@frozen(kw_only=True)
+class Rejection(Event):
+    """An actor rejects, refuses or dismisses what was offered, proposed or claimed."""
+
+    kind: ClassVar[str] = "rejection"
+    type: str = "rejection"
+
+
+@frozen(kw_only=True)
+class Demand(Event):
+    """An actor demands, urges or calls for something from a target."""
+
+    kind: ClassVar[str] = "demand"
+    type: str = "demand"
+
+
+EVENT_CLASSES: Mapping[str, type[Event]] = {
+    cls.kind: cls for cls in (Offer, Acceptance, Rejection, Demand)
+}
+
+
+@frozen(kw_only=True)
+class EventGroup:
+    """The mentions of one event in a document, merged, with the event it answers."""
+
+    id: str
+    type: str
+    mentions: tuple[str, ...]
+    actor: Actor | None = None
+    target: Actor | None = None
+    content: Span | None = None
+    date: dt.date | None = None
+    topic: str | None = None
+    cameo: str | None = None
+    plover: str | None = None
+    plover_mode: str | None = None
+    negated: bool = False
+    responds_to: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "actor": self.actor.to_dict() if self.actor else None,
+            "target": self.target.to_dict() if self.target else None,
+            "content": self.content.to_dict() if self.content else None,
+            "date": self.date.isoformat() if self.date else None,
+            "topic": self.topic,
+            "cameo": self.cameo,
+            "plover": self.plover,
+            "plover_mode": self.plover_mode,
+            "negated": self.negated,
+            "mentions": list(self.mentions),
+            "responds_to": self.responds_to,
+        }
+
+
+@frozen(kw_only=True)
+class Document:
+    """A parsed text: its sentences, quotations, actor mentions, events and groups."""
+
+    text: str
+    published: dt.date | None = None
+    sentences: tuple[Span, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    events: tuple[Event, ...] = ()
+    groups: tuple[EventGroup, ...] = ()
+
+    def events_of(self, kind: str) -> tuple[Event, ...]:
+        """The event mentions of one kind (``"offer"``, ``"rejection"``, ...)."""
+        return tuple(e for e in self.events if e.type == kind)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The document as plain data, in the ``dipparse.document/1`` schema."""
+        return {
+            "schema": SCHEMA,
+            "published": self.published.isoformat() if self.published else None,
+            "sentences": [[s.start, s.end] for s in self.sentences],
+            "events": [e.to_dict() for e in self.events],
+            "groups": [g.to_dict() for g in self.groups],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "actors": [a.to_dict() for a in self.actors],
+        }
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The document as JSON text (see `to_dict`)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)

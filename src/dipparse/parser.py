@@ -1,0 +1,209 @@
+"""`Parser`: rule sets composed once, then text in, `Document` out.
+
+The pipeline runs one way: normalised text with an offset map → sentences
+and quotations → actor and date mentions → rule matches → event mentions →
+grouped events → `Document`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from dipparse.actors import ANAPHOR, PLACE, Gazetteer
+from dipparse.dates import find_dates
+from dipparse.extraction import Context, Extractor, compile_cues
+from dipparse.grouping import group_events
+from dipparse.models import Actor, Document, Event, Quote
+from dipparse.quotes import attribute, find_quotes
+from dipparse.rules import (
+    BUILTIN,
+    ActorEntry,
+    Kind,
+    Rule,
+    RuleSet,
+    RuleSetError,
+    Topic,
+    coerce_rulesets,
+)
+from dipparse.sentences import split_sentences
+from dipparse.text import normalise
+
+RuleSetSpec = str | Path | RuleSet
+
+
+def coerce_published(published: object) -> dt.date | None:
+    """``published`` as a `datetime.date`: from a date, a datetime, an ISO string or None."""
+    if published is None:
+        return None
+    if isinstance(published, dt.datetime):
+        return published.date()
+    if isinstance(published, dt.date):
+        return published
+    if isinstance(published, str):
+        try:
+            return dt.date.fromisoformat(published.strip()[:10])
+        except ValueError:
+            raise ValueError(
+                f"published must be an ISO date such as '2025-05-12', not {published!r}"
+            ) from None
+    raise TypeError(
+        f"published must be a date, a datetime, an ISO date string or None, "
+        f"not {type(published).__name__}"
+    )
+
+
+class Parser:
+    """A configured, reusable parser: rule sets compiled once, `parse` many times.
+
+    ``rulesets`` lists rule sets by name (``"core-en"``, a plugin's name), by
+    path (a ``.toml`` file or a folder) or as loaded `RuleSet` objects. Later
+    rule sets take precedence: a rule with an id already defined replaces it,
+    an actor with a known surface form takes it over. ``disable`` removes rules
+    by id; ``actors`` adds gazetteer entries; ``event_classes`` maps a custom
+    kind to the `Event` subclass its mentions are built as.
+    """
+
+    def __init__(
+        self,
+        rulesets: Iterable[RuleSetSpec] = (BUILTIN,),
+        *,
+        disable: Iterable[str] = (),
+        actors: Iterable[ActorEntry] = (),
+        event_classes: Mapping[str, type[Event]] | None = None,
+    ) -> None:
+        if isinstance(rulesets, str | Path | RuleSet):
+            rulesets = [rulesets]
+        self._spec: tuple[Any, ...] = (
+            tuple(rulesets),
+            tuple(disable),
+            tuple(actors),
+            dict(event_classes or {}),
+        )
+        self.rulesets: tuple[RuleSet, ...] = tuple(coerce_rulesets(self._spec[0]))
+        if not self.rulesets:
+            raise ValueError("rulesets must name at least one rule set")
+        disabled = set(self._spec[1])
+        for extra in self._spec[2]:
+            if not isinstance(extra, ActorEntry):
+                raise TypeError(f"actors must hold ActorEntry objects, not {type(extra).__name__}")
+        rules: dict[str, Rule] = {}
+        kinds: dict[str, Kind] = {}
+        topics: dict[str, Topic] = {}
+        words: dict[str, tuple[str, ...]] = {}
+        entries: list[ActorEntry] = []
+        places: list[str] = []
+        for ruleset in self.rulesets:
+            disabled.update(ruleset.disable)
+            for rule in ruleset.rules:
+                rules.pop(rule.id, None)  # a later definition moves to the end
+                rules[rule.id] = rule
+            kinds.update({k.name: k for k in ruleset.kinds})
+            topics.update({t.name: t for t in ruleset.topics})
+            for key, items in ruleset.words.items():
+                words[key] = tuple(dict.fromkeys((*words.get(key, ()), *items)))
+            entries.extend(ruleset.actors)
+            places.extend(ruleset.places)
+        entries.extend(self._spec[2])
+        unknown = sorted(disabled - set(rules))
+        if unknown and self._spec[1]:
+            missing = [u for u in self._spec[1] if u in unknown]
+            if missing:
+                raise ValueError(f"disable names unknown rule ids: {', '.join(missing)}")
+        self.rules: tuple[Rule, ...] = tuple(r for r in rules.values() if r.id not in disabled)
+        self.kinds = kinds
+        self.gazetteer = Gazetteer(_later_wins(entries), places, words)
+        self.cues = compile_cues(words)
+        self.extractor = Extractor(
+            self.rules, kinds, list(topics.values()), self.cues, self.gazetteer, self._spec[3]
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        rulesets, disable, actors, classes = self._spec
+        return (_rebuild, (rulesets, disable, actors, classes))
+
+    def parse(self, text: str, *, published: dt.date | dt.datetime | str | None = None) -> Document:
+        """Parse one text into a `Document` (see `dipparse.parse`)."""
+        if not isinstance(text, str):
+            raise TypeError(f"text must be str, not {type(text).__name__}")
+        day = coerce_published(published)
+        norm = normalise(text)
+        sentences = split_sentences(norm.text)
+        mentions = self.gazetteer.find(norm.text)
+        quote_spans = attribute(norm.text, find_quotes(norm), mentions, self.cues.reporting)
+        dates = find_dates(norm.text, 0, len(norm.text), day) if sentences else []
+        ctx = Context(norm, sentences, mentions, quote_spans, dates)
+        events, groups = group_events(self.extractor.extract(ctx))
+        quotes = tuple(
+            Quote(
+                span=norm.span(q.start, q.end),
+                content=norm.span(q.content_start, q.content_end),
+                speaker=self.extractor.resolve(ctx, q.speaker, None) if q.speaker else None,
+                attribution=norm.span(*q.attribution) if q.attribution else None,
+            )
+            for q in quote_spans
+        )
+        actors = tuple(
+            a
+            for m in mentions
+            if m.kind not in (PLACE, ANAPHOR)
+            for a in [self.extractor.resolve(ctx, m, None)]
+            if a is not None
+        )
+        return Document(
+            text=text,
+            published=day,
+            sentences=tuple(norm.span(s, e) for s, e in sentences),
+            quotes=quotes,
+            actors=actors,
+            events=tuple(events),
+            groups=tuple(groups),
+        )
+
+
+def _rebuild(
+    rulesets: Sequence[RuleSetSpec],
+    disable: Sequence[str],
+    actors: Sequence[ActorEntry],
+    classes: Mapping[str, type[Event]],
+) -> Parser:
+    return Parser(rulesets, disable=disable, actors=actors, event_classes=classes)
+
+
+def _later_wins(entries: Sequence[ActorEntry]) -> list[ActorEntry]:
+    """Drop the surface forms of earlier entries that a later entry claims."""
+    claimed: set[str] = set()
+    out: list[ActorEntry] = []
+    for entry in reversed(entries):
+        forms = [f for f in entry.surface_forms() if f not in claimed]
+        claimed.update(entry.surface_forms())
+        claimed.update(entry.demonyms)
+        if forms:
+            out.append(entry)
+    return list(reversed(out))
+
+
+_default: Parser | None = None
+
+
+def default_parser() -> Parser:
+    """The shared parser with the built-in rules, built on first use."""
+    global _default
+    if _default is None:
+        _default = Parser()
+    return _default
+
+
+def parse(text: str, *, published: dt.date | dt.datetime | str | None = None) -> Document:
+    """Parse ``text`` with the built-in English rules.
+
+    ``published`` (a date, a datetime, an ISO string or None) anchors relative
+    dates such as "on Saturday". Raises `TypeError` when ``text`` is not a
+    `str`; an empty text gives an empty `Document`.
+    """
+    return default_parser().parse(text, published=published)
+
+
+__all__ = ["Parser", "RuleSetError", "coerce_published", "default_parser", "parse"]

@@ -1,0 +1,139 @@
+"""Direct quotations and who said them.
+
+Quotation marks are paired on the normalised text, using the original curly
+marks for direction where the writer used them. A speaker is read from an
+attribution after the quotation (``," Trump wrote``, ``," said the minister``)
+or before it (``Trump wrote: "...``); a quotation without one, following an
+attributed quotation in the same or the previous paragraph, carries that
+speaker over.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+from attrs import frozen
+
+from dipparse.actors import ANAPHOR, PLACE, Mention
+from dipparse.text import CLOSING_QUOTES, OPENING_QUOTES, NormalisedText
+
+
+@frozen
+class QuoteSpan:
+    """A quotation in normalised coordinates, with the mention of its speaker."""
+
+    start: int  # the opening mark
+    end: int  # just after the closing mark (or the paragraph end when unclosed)
+    content_start: int
+    content_end: int
+    speaker: Mention | None = None
+    attribution: tuple[int, int] | None = None
+    carried: bool = False
+
+
+_PARAGRAPH = regex.compile(r"\n\s*")
+
+
+def find_quotes(norm: NormalisedText) -> list[tuple[int, int, int, int]]:
+    """Quotations as ``(start, end, content_start, content_end)`` in normalised text."""
+    text = norm.text
+    out: list[tuple[int, int, int, int]] = []
+    open_at: int | None = None
+    pos = text.find('"')
+    while pos >= 0:
+        newline = text.find("\n", open_at + 1) if open_at is not None else -1
+        if open_at is not None and 0 <= newline < pos:
+            # An unclosed quotation ends with its paragraph.
+            out.append((open_at, newline, open_at + 1, newline))
+            open_at = None
+        original = norm.original_char(pos)
+        if open_at is None:
+            if original not in CLOSING_QUOTES:
+                open_at = pos
+        elif original not in OPENING_QUOTES or pos == open_at + 1:
+            out.append((open_at, pos + 1, open_at + 1, pos))
+            open_at = None
+        else:
+            # A second opening mark: the first was never closed.
+            out.append((open_at, pos, open_at + 1, pos))
+            open_at = pos
+        pos = text.find('"', pos + 1)
+    if open_at is not None:
+        newline = text.find("\n", open_at + 1)
+        stop = newline if newline >= 0 else len(text)
+        out.append((open_at, stop, open_at + 1, stop))
+    return out
+
+
+def attribute(
+    text: str,
+    quotes: Sequence[tuple[int, int, int, int]],
+    mentions: Sequence[Mention],
+    reporting: regex.Pattern[str],
+) -> list[QuoteSpan]:
+    """Attach a speaker mention to each quotation (see the module docstring)."""
+    result: list[QuoteSpan] = []
+    previous: QuoteSpan | None = None
+    for start, end, c_start, c_end in quotes:
+        speaker, attribution = _after(text, end, mentions, reporting)
+        if speaker is None:
+            speaker, attribution = _before(text, start, mentions, reporting)
+        carried = False
+        if speaker is None and previous is not None and previous.speaker is not None:
+            between = text[previous.end : start]
+            if between.count("\n") <= 1 and _mentions_between(mentions, previous.end, start) == 0:
+                speaker, carried = previous.speaker, True
+        current = QuoteSpan(start, end, c_start, c_end, speaker, attribution, carried)
+        result.append(current)
+        previous = current
+    return result
+
+
+def _speakers(mentions: Sequence[Mention], start: int, end: int) -> list[Mention]:
+    return [m for m in mentions if start <= m.start and m.end <= end and m.kind != PLACE]
+
+
+def _mentions_between(mentions: Sequence[Mention], start: int, end: int) -> int:
+    return sum(1 for m in mentions if start <= m.start < end and m.kind not in (PLACE, ANAPHOR))
+
+
+def _after(
+    text: str, end: int, mentions: Sequence[Mention], reporting: regex.Pattern[str]
+) -> tuple[Mention | None, tuple[int, int] | None]:
+    stop = _clause_stop(text, end)
+    window = text[end:stop]
+    if not regex.match(r"\s*[,.:;-]?\s*\S", window):
+        return None, None
+    verb = reporting.search(text, end, min(stop, end + 120))
+    if verb is None:
+        return None, None
+    candidates = _speakers(mentions, end, stop)
+    if not candidates:
+        return None, None
+    # "..., said X" and "..., X said": the speaker is the mention nearest the verb.
+    speaker = min(candidates, key=lambda m: min(abs(m.start - verb.end()), abs(verb.start() - m.end)))
+    return speaker, (end, stop)
+
+
+def _before(
+    text: str, start: int, mentions: Sequence[Mention], reporting: regex.Pattern[str]
+) -> tuple[Mention | None, tuple[int, int] | None]:
+    line_start = max(text.rfind("\n", 0, start) + 1, start - 200)
+    sentence_start = max(
+        line_start, *(text.rfind(p, line_start, start) + 2 for p in (". ", "? ", "! "))
+    )
+    window = text[sentence_start:start]
+    if not regex.search(r"[,:]\s*$|\b(?:that|saying|added|wrote|said)\s*$", window):
+        return None, None
+    if reporting.search(text, sentence_start, start) is None:
+        return None, None
+    candidates = _speakers(mentions, sentence_start, start)
+    if not candidates:
+        return None, None
+    return candidates[0], (sentence_start, start)
+
+
+def _clause_stop(text: str, pos: int) -> int:
+    match = regex.compile(r'[.!?;\n"]').search(text, pos + 1)
+    return match.start() if match else len(text)

@@ -1,0 +1,897 @@
+"""Rule sets: the TOML format, its loader and validator, and rule-set lookup by name.
+
+A rule set is a TOML file, or a folder of TOML files whose ``ruleset.toml``
+holds the metadata. The built-in English rules (``core-en``) are such a folder
+inside the package and load through the same `load_ruleset` as a user's file.
+See ``docs/rulesets.md`` for the format.
+
+Every error names the file, the line, the rule id where there is one, and what
+to do: it is a `RuleSetError`, never an exception from the parser's internals.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from importlib import metadata, resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any, Literal, TypeAlias
+
+import attrs
+import regex
+from attrs import field, frozen
+
+from dipparse.models import ACTOR_KINDS, BUILTIN_KINDS
+
+ENTRY_POINT_GROUP = "dipparse.rulesets"
+BUILTIN = "core-en"
+
+ActorFinder: TypeAlias = Literal["subject", "possessor", "agent", "speaker", "object", "none"]
+ACTOR_FINDERS: tuple[str, ...] = ("subject", "possessor", "agent", "speaker", "object", "none")
+SLOT_NAMES = ("trigger", "actor", "target", "content", "condition")
+# How long one rule may spend on one sentence before it is given up (seconds).
+MATCH_TIMEOUT = 0.25
+
+_ID = regex.compile(r"^[a-z0-9][a-z0-9_.\-]*$")
+_MACRO_REF = regex.compile(r"(?<!\\[pPN])\{(?P<name>[A-Z][A-Z0-9_]*)\}")
+_LIST_REF = regex.compile(r"\\L<(?P<name>[A-Za-z_][A-Za-z0-9_]*)>")
+_WORD = regex.compile(r"[\p{L}\p{N}']+")
+
+
+class RuleSetError(ValueError):
+    """A rule set that cannot be loaded: the message says where and what to do."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        source: str = "<string>",
+        line: int | None = None,
+        rule: str | None = None,
+    ) -> None:
+        self.source = source
+        self.line = line
+        self.rule = rule
+        self.reason = message
+        where = source if line is None else f"{source}:{line}"
+        who = f" rule {rule!r}:" if rule else ""
+        super().__init__(f"{where}:{who} {message}")
+
+
+@frozen
+class Kind:
+    """A kind of statement a rule set can report, with its default codes."""
+
+    name: str
+    cameo: str | None = None
+    plover: str | None = None
+    description: str = ""
+
+
+@frozen
+class Topic:
+    """What a statement is about (mediation, talks, ceasefire...), and its codes per kind."""
+
+    name: str
+    pattern: str
+    codes: Mapping[str, str] = field(factory=dict)
+    plover_mode: str | None = None
+    regex: regex.Pattern[str] = field(eq=False, repr=False, default=None)
+
+
+@frozen
+class ActorEntry:
+    """A gazetteer entry: a named state, leader, official, organisation or group."""
+
+    name: str
+    kind: str
+    country: str | None = None
+    role: str | None = None
+    aliases: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    capitals: tuple[str, ...] = ()
+
+    def surface_forms(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases, *self.capitals)
+
+
+@frozen
+class Rule:
+    """One rule: a pattern with a ``trigger`` group and where its arguments come from."""
+
+    id: str
+    kind: str
+    pattern: str
+    actor: ActorFinder = "subject"
+    conditional: bool = False
+    negated: bool = False
+    topic: str | None = None
+    cameo: str | None = None
+    plover: str | None = None
+    priority: int = 0
+    case_sensitive: bool = False
+    unless: str | None = None
+    keywords: tuple[str, ...] = ()
+    examples: tuple[str, ...] = ()
+    counterexamples: tuple[str, ...] = ()
+    description: str = ""
+    source: str = "<string>"
+    line: int | None = None
+    ruleset: str = ""
+    regex: regex.Pattern[str] = field(eq=False, repr=False, default=None)
+    unless_regex: regex.Pattern[str] | None = field(eq=False, repr=False, default=None)
+
+    @property
+    def emits(self) -> bool:
+        """False for a blocking rule (kind ``"none"``) that only claims its trigger."""
+        return self.kind != "none"
+
+
+@frozen
+class RuleSet:
+    """A loaded, validated rule set: metadata, word lists, rules, topics and actors."""
+
+    name: str
+    version: str = "0.0.0"
+    language: str = "en"
+    description: str = ""
+    source: str = "<string>"
+    extends: tuple[str, ...] = ()
+    disable: tuple[str, ...] = ()
+    kinds: tuple[Kind, ...] = ()
+    lists: Mapping[str, tuple[str, ...]] = field(factory=dict)
+    macros: Mapping[str, str] = field(factory=dict)
+    words: Mapping[str, tuple[str, ...]] = field(factory=dict)
+    rules: tuple[Rule, ...] = ()
+    topics: tuple[Topic, ...] = ()
+    actors: tuple[ActorEntry, ...] = ()
+    places: tuple[str, ...] = ()
+
+    def rule(self, rule_id: str) -> Rule:
+        """The rule with this id (`KeyError` when there is none)."""
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(rule_id)
+
+
+# ---------------------------------------------------------------------------
+# Reading TOML with line numbers for errors
+
+
+@frozen
+class _Part:
+    """One parsed TOML file of a rule set, with what is needed to point at lines."""
+
+    source: str
+    text: str
+    data: dict[str, Any]
+
+    def line_of(self, table: str, index: int | None = None, key: str | None = None) -> int | None:
+        """The line of ``[[table]]`` number ``index`` (or ``[table]``), or of ``key`` in it."""
+        lines = self.text.splitlines()
+        header = regex.compile(
+            r"^\s*\[\[\s*" + regex.escape(table) + r"\s*\]\]"
+            if index is not None
+            else r"^\s*\[\s*" + regex.escape(table) + r"\s*\]"
+        )
+        seen = -1
+        start = None
+        for number, line in enumerate(lines, 1):
+            if header.match(line):
+                seen += 1
+                if index is None or seen == index:
+                    start = number
+                    break
+        if start is None:
+            return None
+        if key is None:
+            return start
+        key_re = regex.compile(r"^\s*" + regex.escape(key) + r"\s*=")
+        for number in range(start + 1, len(lines) + 1):
+            line = lines[number - 1]
+            if regex.match(r"^\s*\[", line):
+                break
+            if key_re.match(line):
+                return number
+        return start
+
+
+def _parse_toml(text: str, source: str) -> _Part:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        msg = str(exc)
+        where = regex.search(r"\s*\(at line (\d+), column (\d+)\)", msg)
+        line = int(where.group(1)) if where else None
+        if where:
+            msg = f"{msg[: where.start()]} (column {where.group(2)})"
+        raise RuleSetError(f"not valid TOML: {msg}", source=source, line=line) from None
+    return _Part(source, text, data)
+
+
+# ---------------------------------------------------------------------------
+# Validation of plain data into the models above
+
+_TOP_KEYS = frozenset(
+    {"ruleset", "kinds", "lists", "macros", "words", "rules", "topics", "actors", "places"}
+)
+_META_KEYS = frozenset({"name", "version", "language", "description", "extends", "disable"})
+_KIND_KEYS = frozenset({"name", "cameo", "plover", "description"})
+_TOPIC_KEYS = frozenset({"name", "pattern", "codes", "plover_mode"})
+_ACTOR_KEYS = frozenset({"name", "kind", "country", "role", "aliases", "demonyms", "capitals"})
+_RULE_KEYS = frozenset(
+    {
+        "id",
+        "kind",
+        "pattern",
+        "actor",
+        "conditional",
+        "negated",
+        "topic",
+        "cameo",
+        "plover",
+        "priority",
+        "case_sensitive",
+        "unless",
+        "keywords",
+        "examples",
+        "counterexamples",
+        "description",
+    }
+)
+
+
+class _Checker:
+    """Type checks that raise `RuleSetError` pointing at the right line."""
+
+    def __init__(self, part: _Part, table: str, index: int | None, rule: str | None = None):
+        self.part = part
+        self.table = table
+        self.index = index
+        self.rule = rule
+
+    def fail(self, message: str, key: str | None = None) -> RuleSetError:
+        return RuleSetError(
+            message,
+            source=self.part.source,
+            line=self.part.line_of(self.table, self.index, key),
+            rule=self.rule,
+        )
+
+    def keys(self, data: Mapping[str, Any], allowed: frozenset[str]) -> None:
+        for key in data:
+            if key not in allowed:
+                raise self.fail(
+                    f"unknown key {key!r} in [{self.table}]; allowed keys: "
+                    + ", ".join(sorted(allowed)),
+                    key,
+                )
+
+    def string(self, data: Mapping[str, Any], key: str, *, required: bool = False) -> str | None:
+        if key not in data:
+            if required:
+                raise self.fail(f"missing required key {key!r} in [{self.table}]")
+            return None
+        value = data[key]
+        if not isinstance(value, str):
+            raise self.fail(f"{key!r} must be a string, not {_toml_type(value)}", key)
+        return value
+
+    def boolean(self, data: Mapping[str, Any], key: str, default: bool = False) -> bool:
+        value = data.get(key, default)
+        if not isinstance(value, bool):
+            raise self.fail(f"{key!r} must be true or false, not {_toml_type(value)}", key)
+        return value
+
+    def integer(self, data: Mapping[str, Any], key: str, default: int = 0) -> int:
+        value = data.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(f"{key!r} must be an integer, not {_toml_type(value)}", key)
+        return value
+
+    def strings(self, data: Mapping[str, Any], key: str) -> tuple[str, ...]:
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.fail(f"{key!r} must be a list of strings", key)
+        if any(not v.strip() for v in value):
+            raise self.fail(f"{key!r} holds an empty string", key)
+        return tuple(value)
+
+
+def _toml_type(value: object) -> str:
+    return {
+        bool: "a boolean",
+        int: "an integer",
+        float: "a number",
+        str: "a string",
+        list: "an array",
+        dict: "a table",
+    }.get(type(value), type(value).__name__)
+
+
+def _tables(part: _Part, key: str) -> list[dict[str, Any]]:
+    value = part.data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise RuleSetError(
+            f"{key!r} must be an array of tables, written [[{key}]]",
+            source=part.source,
+            line=part.line_of(key),
+        )
+    return value
+
+
+def _mapping(part: _Part, key: str) -> dict[str, Any]:
+    value = part.data.get(key, {})
+    if not isinstance(value, dict):
+        raise RuleSetError(
+            f"{key!r} must be a table, written [{key}]", source=part.source, line=part.line_of(key)
+        )
+    return value
+
+
+# ---------------------------------------------------------------------------
+# Patterns
+
+
+def expand_macros(
+    pattern: str, macros: Mapping[str, str], *, fail: Any, _stack: tuple[str, ...] = ()
+) -> str:
+    """Replace ``{NAME}`` references by their macro text, recursively."""
+
+    def replace(match: regex.Match[str]) -> str:
+        name = match.group("name")
+        if name in _stack:
+            raise fail(f"macro {name!r} refers to itself through {' -> '.join(_stack)}")
+        if name not in macros:
+            known = ", ".join(sorted(macros)) or "none"
+            raise fail(f"undefined macro {{{name}}}; define it under [macros] (defined: {known})")
+        return "(?:" + expand_macros(macros[name], macros, fail=fail, _stack=(*_stack, name)) + ")"
+
+    return str(_MACRO_REF.sub(replace, pattern))
+
+
+def compile_pattern(
+    pattern: str,
+    *,
+    macros: Mapping[str, str],
+    lists: Mapping[str, Sequence[str]],
+    case_sensitive: bool,
+    fail: Any,
+) -> regex.Pattern[str]:
+    """Compile a rule pattern: macros expanded, named lists bound, errors explained."""
+    expanded = expand_macros(pattern, macros, fail=fail)
+    used = {m.group("name") for m in _LIST_REF.finditer(expanded)}
+    missing = sorted(used - set(lists))
+    if missing:
+        known = ", ".join(sorted(lists)) or "none"
+        raise fail(f"undefined word list \\L<{missing[0]}>; define it under [lists] (defined: {known})")
+    flags = regex.VERSION1 | (0 if case_sensitive else regex.IGNORECASE)
+    try:
+        return regex.compile(expanded, flags, **{name: list(lists[name]) for name in used})
+    except regex.error as exc:
+        raise fail(f"bad regular expression: {exc}") from None
+
+
+_NESTED_QUANTIFIER = regex.compile(
+    r"\((?!\?>)(?:[^()\\]|\\.)*(?:[+*]|\{\d*,\})(?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,\})(?![+])"
+)
+
+
+def backtracking_risk(pattern: str) -> str | None:
+    """A warning when a pattern nests unbounded quantifiers (``(a+)+``), else None."""
+    match = _NESTED_QUANTIFIER.search(pattern)
+    if match is None:
+        return None
+    return (
+        f"nested unbounded quantifiers in {match.group()!r} can backtrack catastrophically; "
+        "use an atomic group (?>...) or a possessive quantifier (++, *+)"
+    )
+
+
+def trigger_keywords(rule_pattern: str, lists: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
+    """Lower-case words of which one must occur in a sentence for the rule to match.
+
+    Read from the ``trigger`` group when it is made of word lists and plain
+    words; an empty result means the rule runs on every sentence.
+    """
+    start = rule_pattern.find("(?P<trigger>")
+    if start < 0:
+        return ()
+    depth, i = 0, start
+    while i < len(rule_pattern):
+        ch = rule_pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                break
+        i += 1
+    body = rule_pattern[start + len("(?P<trigger>") : i]
+    alternatives = _split_top_level(_strip_group(body))
+    words: set[str] = set()
+    for alt in alternatives:
+        alt = alt.strip()
+        listed = _LIST_REF.fullmatch(alt) or _LIST_REF.match(alt)
+        if listed:
+            items = lists.get(listed.group("name"), ())
+            words.update(w.split()[0].lower() for w in items if w.split())
+            continue
+        first = regex.match(r"[\p{L}']+", alt)
+        if first is None or regex.match(r"[\p{L}']+[?*{]", alt):
+            return ()
+        words.add(first.group().lower())
+    return tuple(sorted(words))
+
+
+def _strip_group(body: str) -> str:
+    body = body.strip()
+    while body.startswith("(?:") and body.endswith(")") and _balanced(body[3:-1]):
+        body = body[3:-1]
+    return body
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    i = 0
+    while i < len(text):
+        if text[i] == "\\":
+            i += 2
+            continue
+        if text[i] == "(":
+            depth += 1
+        elif text[i] == ")":
+            depth -= 1
+            if depth < 0:
+                return False
+        i += 1
+    return depth == 0
+
+
+def _split_top_level(body: str) -> list[str]:
+    parts, depth, current, i = [], 0, [], 0
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\":
+            current.append(body[i : i + 2])
+            i += 2
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        if ch == "|" and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+        i += 1
+    parts.append("".join(current))
+    return parts
+
+
+# ---------------------------------------------------------------------------
+# Loading
+
+
+def _merge_parts(parts: Sequence[_Part], inherited: Sequence[RuleSet]) -> RuleSet:
+    meta_part = parts[0]
+    meta = _mapping(meta_part, "ruleset")
+    check = _Checker(meta_part, "ruleset", None)
+    if "ruleset" not in meta_part.data:
+        raise RuleSetError(
+            "missing [ruleset] table with at least name = \"...\"",
+            source=meta_part.source,
+            line=1,
+        )
+    check.keys(meta, _META_KEYS)
+    name = check.string(meta, "name", required=True) or ""
+    if not _ID.match(name):
+        raise check.fail(
+            f"rule set name {name!r} must be lower case letters, digits, '-', '_' or '.'", "name"
+        )
+
+    kinds: dict[str, Kind] = {k.name: k for rs in inherited for k in rs.kinds}
+    lists: dict[str, tuple[str, ...]] = {}
+    macros: dict[str, str] = {}
+    words: dict[str, tuple[str, ...]] = {}
+    for rs in inherited:
+        lists.update(rs.lists)
+        macros.update(rs.macros)
+        words.update(rs.words)
+    own_kinds: list[Kind] = []
+    topics: list[tuple[_Part, int, dict[str, Any]]] = []
+    actors: list[ActorEntry] = []
+    places: list[str] = []
+    raw_rules: list[tuple[_Part, int, dict[str, Any]]] = []
+
+    for part in parts:
+        for key in part.data:
+            if key not in _TOP_KEYS:
+                raise RuleSetError(
+                    f"unknown top-level key {key!r}; allowed: " + ", ".join(sorted(_TOP_KEYS)),
+                    source=part.source,
+                    line=part.line_of(key) or part.line_of(key, 0),
+                )
+        if part is not meta_part and "ruleset" in part.data:
+            raise RuleSetError(
+                "[ruleset] may appear only once, in ruleset.toml",
+                source=part.source,
+                line=part.line_of("ruleset"),
+            )
+        for i, table in enumerate(_tables(part, "kinds")):
+            c = _Checker(part, "kinds", i)
+            c.keys(table, _KIND_KEYS)
+            kind = Kind(
+                name=c.string(table, "name", required=True) or "",
+                cameo=c.string(table, "cameo"),
+                plover=c.string(table, "plover"),
+                description=c.string(table, "description") or "",
+            )
+            if not _ID.match(kind.name) or kind.name == "none":
+                raise c.fail(f"kind name {kind.name!r} must be a lower-case word other than 'none'")
+            kinds[kind.name] = kind
+            own_kinds.append(kind)
+        for section, target in (("lists", lists), ("words", words)):
+            table_data = _mapping(part, section)
+            for list_name, items in table_data.items():
+                c = _Checker(part, section, None)
+                if not regex.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", list_name):
+                    raise c.fail(f"list name {list_name!r} must be letters, digits and '_'", list_name)
+                target[list_name] = c.strings(table_data, list_name)
+        macro_data = _mapping(part, "macros")
+        for macro_name, text in macro_data.items():
+            c = _Checker(part, "macros", None)
+            if not _MACRO_REF.fullmatch("{" + macro_name + "}"):
+                raise c.fail(f"macro name {macro_name!r} must be UPPER_CASE", macro_name)
+            macros[macro_name] = c.string(macro_data, macro_name) or ""
+        for i, table in enumerate(_tables(part, "topics")):
+            topics.append((part, i, table))
+        for i, table in enumerate(_tables(part, "actors")):
+            actors.append(_actor_entry(part, i, table))
+        place_data = _mapping(part, "places")
+        if place_data:
+            c = _Checker(part, "places", None)
+            c.keys(place_data, frozenset({"names"}))
+            places.extend(c.strings(place_data, "names"))
+        for i, table in enumerate(_tables(part, "rules")):
+            raw_rules.append((part, i, table))
+
+    built_topics = [_topic(part, i, table, macros, lists) for part, i, table in topics]
+    topic_names = {t.name for rs in inherited for t in rs.topics} | {t.name for t in built_topics}
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for part, i, table in raw_rules:
+        rule = _rule(part, i, table, name, kinds, topic_names, macros, lists)
+        if rule.id in seen:
+            raise RuleSetError(
+                f"duplicate rule id {rule.id!r} (first defined at {seen[rule.id]}); "
+                "give each rule its own id",
+                source=part.source,
+                line=rule.line,
+                rule=rule.id,
+            )
+        seen[rule.id] = f"{part.source}:{rule.line}"
+        rules.append(rule)
+
+    return RuleSet(
+        name=name,
+        version=check.string(meta, "version") or "0.0.0",
+        language=check.string(meta, "language") or "en",
+        description=check.string(meta, "description") or "",
+        source=meta_part.source,
+        extends=check.strings(meta, "extends"),
+        disable=check.strings(meta, "disable"),
+        kinds=tuple(own_kinds),
+        lists=lists,
+        macros=macros,
+        words=words,
+        rules=tuple(rules),
+        topics=tuple(built_topics),
+        actors=tuple(actors),
+        places=tuple(places),
+    )
+
+
+def _actor_entry(part: _Part, index: int, table: dict[str, Any]) -> ActorEntry:
+    c = _Checker(part, "actors", index)
+    c.keys(table, _ACTOR_KEYS)
+    name = c.string(table, "name", required=True) or ""
+    c.rule = None
+    kind = c.string(table, "kind", required=True) or ""
+    if kind not in ACTOR_KINDS:
+        raise c.fail(f"actor {name!r}: kind {kind!r} must be one of {', '.join(ACTOR_KINDS)}", "kind")
+    country = c.string(table, "country")
+    if country is not None and not regex.fullmatch(r"[A-Z]{3}", country):
+        raise c.fail(f"actor {name!r}: country {country!r} must be an ISO alpha-3 code", "country")
+    return ActorEntry(
+        name=name,
+        kind=kind,
+        country=country,
+        role=c.string(table, "role"),
+        aliases=c.strings(table, "aliases"),
+        demonyms=c.strings(table, "demonyms"),
+        capitals=c.strings(table, "capitals"),
+    )
+
+
+def _topic(
+    part: _Part,
+    index: int,
+    table: dict[str, Any],
+    macros: Mapping[str, str],
+    lists: Mapping[str, Sequence[str]],
+) -> Topic:
+    c = _Checker(part, "topics", index)
+    c.keys(table, _TOPIC_KEYS)
+    name = c.string(table, "name", required=True) or ""
+    pattern = c.string(table, "pattern", required=True) or ""
+    codes = table.get("codes", {})
+    if not isinstance(codes, dict) or not all(isinstance(v, str) for v in codes.values()):
+        raise c.fail(f"topic {name!r}: 'codes' must be a table of kind = \"CAMEO code\"", "codes")
+
+    def fail(message: str) -> RuleSetError:
+        return c.fail(f"topic {name!r}: {message}", "pattern")
+
+    compiled = compile_pattern(pattern, macros=macros, lists=lists, case_sensitive=False, fail=fail)
+    return Topic(name, pattern, dict(codes), c.string(table, "plover_mode"), compiled)
+
+
+def _rule(
+    part: _Part,
+    index: int,
+    table: dict[str, Any],
+    ruleset: str,
+    kinds: Mapping[str, Kind],
+    topics: set[str],
+    macros: Mapping[str, str],
+    lists: Mapping[str, Sequence[str]],
+) -> Rule:
+    c = _Checker(part, "rules", index)
+    rule_id = table.get("id")
+    if isinstance(rule_id, str):
+        c.rule = rule_id
+    c.keys(table, _RULE_KEYS)
+    rule_id = c.string(table, "id", required=True) or ""
+    if not _ID.match(rule_id):
+        raise c.fail(f"rule id {rule_id!r} must be lower case letters, digits, '.', '-' or '_'", "id")
+    kind = c.string(table, "kind", required=True) or ""
+    if kind != "none" and kind not in kinds and kind not in BUILTIN_KINDS:
+        raise c.fail(
+            f"unknown kind {kind!r}; use one of {', '.join(sorted(kinds))} or 'none', "
+            "or declare it in a [[kinds]] table",
+            "kind",
+        )
+    pattern = c.string(table, "pattern", required=True) or ""
+    actor = c.string(table, "actor") or "subject"
+    if actor not in ACTOR_FINDERS:
+        raise c.fail(f"'actor' must be one of {', '.join(ACTOR_FINDERS)}, not {actor!r}", "actor")
+    topic = c.string(table, "topic")
+    if topic is not None and topic not in topics:
+        raise c.fail(f"unknown topic {topic!r}; declare it in a [[topics]] table", "topic")
+    case_sensitive = c.boolean(table, "case_sensitive")
+
+    def fail_at(key: str) -> Any:
+        return lambda message: c.fail(message, key)
+
+    compiled = compile_pattern(
+        pattern, macros=macros, lists=lists, case_sensitive=case_sensitive, fail=fail_at("pattern")
+    )
+    if "trigger" not in compiled.groupindex:
+        raise c.fail(
+            "pattern has no (?P<trigger>...) group: mark the words that make the statement",
+            "pattern",
+        )
+    for group in compiled.groupindex:
+        if group not in SLOT_NAMES:
+            raise c.fail(
+                f"unknown named group {group!r}; slots are {', '.join(SLOT_NAMES)} "
+                "(use (?:...) for other groups)",
+                "pattern",
+            )
+    unless = c.string(table, "unless")
+    unless_regex = (
+        compile_pattern(
+            unless, macros=macros, lists=lists, case_sensitive=case_sensitive, fail=fail_at("unless")
+        )
+        if unless
+        else None
+    )
+    keywords = c.strings(table, "keywords")
+    if not keywords:
+        keywords = trigger_keywords(expand_macros(pattern, macros, fail=fail_at("pattern")), lists)
+    return Rule(
+        id=rule_id,
+        kind=kind,
+        pattern=pattern,
+        actor=actor,  # type: ignore[arg-type]
+        conditional=c.boolean(table, "conditional"),
+        negated=c.boolean(table, "negated"),
+        topic=topic,
+        cameo=c.string(table, "cameo"),
+        plover=c.string(table, "plover"),
+        priority=c.integer(table, "priority"),
+        case_sensitive=case_sensitive,
+        unless=unless,
+        keywords=tuple(k.lower() for k in keywords),
+        examples=c.strings(table, "examples"),
+        counterexamples=c.strings(table, "counterexamples"),
+        description=c.string(table, "description") or "",
+        source=part.source,
+        line=part.line_of("rules", index),
+        ruleset=ruleset,
+        regex=compiled,
+        unless_regex=unless_regex,
+    )
+
+
+def _read(path: Path | Traversable, source: str) -> _Part:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise RuleSetError(f"cannot read rule set: {exc.strerror or exc}", source=source) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise RuleSetError(f"not UTF-8 text (byte {exc.start})", source=source) from None
+    return _parse_toml(text, source)
+
+
+def _load_parts(parts: list[_Part], resolve: bool) -> RuleSet:
+    if not parts:
+        raise RuleSetError("no TOML files found")
+    meta = parts[0].data.get("ruleset", {})
+    extends = meta.get("extends", []) if isinstance(meta, dict) else []
+    inherited: list[RuleSet] = []
+    if resolve and isinstance(extends, list):
+        for name in extends:
+            if isinstance(name, str):
+                try:
+                    inherited.append(get_ruleset(name))
+                except KeyError:
+                    raise RuleSetError(
+                        f"extends unknown rule set {name!r}; known: {', '.join(available())}",
+                        source=parts[0].source,
+                        line=parts[0].line_of("ruleset", None, "extends"),
+                    ) from None
+    return _merge_parts(parts, inherited)
+
+
+def _directory_parts(folder: Path | Traversable, label: str) -> list[_Part]:
+    files = sorted(
+        (p for p in folder.iterdir() if p.name.endswith(".toml")), key=lambda p: p.name
+    )
+    meta = [p for p in files if p.name == "ruleset.toml"]
+    if not meta:
+        raise RuleSetError("a rule-set folder needs a ruleset.toml with its [ruleset] table", source=label)
+    others = [p for p in files if p.name != "ruleset.toml"]
+    return [_read(p, f"{label}/{p.name}") for p in (*meta, *others)]
+
+
+def load_ruleset(path: str | Path) -> RuleSet:
+    """Load a rule set from a TOML file or a folder of TOML files.
+
+    Raises `RuleSetError` (a `ValueError`) naming the file, line and rule for
+    anything wrong with it, and `TypeError` when ``path`` is not a path.
+    """
+    if not isinstance(path, str | Path):
+        raise TypeError(f"path must be a str or pathlib.Path, not {type(path).__name__}")
+    p = Path(path)
+    if p.is_dir():
+        return _load_parts(_directory_parts(p, str(p)), resolve=True)
+    if not p.exists():
+        raise RuleSetError("no such file or folder", source=str(p))
+    return _load_parts([_read(p, str(p))], resolve=True)
+
+
+def ruleset_from_string(text: str, *, source: str = "<string>") -> RuleSet:
+    """Load a rule set from TOML text (``source`` names it in error messages)."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    return _load_parts([_parse_toml(text, source)], resolve=True)
+
+
+def load_resource(package: str, name: str) -> RuleSet:
+    """Load a rule set shipped inside a package: a TOML file or folder ``name`` in it."""
+    root = resources.files(package).joinpath(name)
+    label = f"{package}:{name}"
+    if root.is_dir():
+        return _load_parts(_directory_parts(root, label), resolve=True)
+    if not root.is_file():
+        raise RuleSetError("no such resource", source=label)
+    return _load_parts([_read(root, label)], resolve=True)
+
+
+# ---------------------------------------------------------------------------
+# Rule sets by name: the built-in one and those plugins register
+
+_cache: dict[str, RuleSet] = {}
+
+
+def _entry_points() -> dict[str, metadata.EntryPoint]:
+    return {ep.name: ep for ep in metadata.entry_points(group=ENTRY_POINT_GROUP)}
+
+
+def available() -> tuple[str, ...]:
+    """Names of the rule sets that can be loaded by name (built-in and plugins)."""
+    return tuple(sorted({BUILTIN, *_entry_points()}))
+
+
+def get_ruleset(name: str) -> RuleSet:
+    """The rule set registered under ``name`` (``"core-en"`` or a plugin's), loaded once.
+
+    A plugin registers in the entry-point group ``dipparse.rulesets`` an object
+    that is a `RuleSet`, a path to a TOML file or folder, or a callable
+    returning either.
+    """
+    if not isinstance(name, str):
+        raise TypeError(f"rule set name must be str, not {type(name).__name__}")
+    if name in _cache:
+        return _cache[name]
+    if name == BUILTIN:
+        ruleset = load_resource("dipparse.rulesets", BUILTIN)
+    else:
+        points = _entry_points()
+        if name not in points:
+            raise KeyError(f"no rule set named {name!r}; available: {', '.join(available())}")
+        ruleset = _from_plugin_object(points[name].load(), name)
+    _cache[name] = ruleset
+    return ruleset
+
+
+def _from_plugin_object(obj: object, name: str) -> RuleSet:
+    if callable(obj) and not isinstance(obj, RuleSet):
+        obj = obj()
+    if isinstance(obj, RuleSet):
+        return obj
+    if isinstance(obj, str | Path):
+        return load_ruleset(obj)
+    if isinstance(obj, Traversable):
+        parts = _directory_parts(obj, name) if obj.is_dir() else [_read(obj, name)]
+        return _load_parts(parts, resolve=True)
+    raise RuleSetError(
+        f"plugin entry point gave {type(obj).__name__}; expected a RuleSet, a path or a callable",
+        source=f"entry point {name!r}",
+    )
+
+
+def coerce_rulesets(items: Iterable[str | Path | RuleSet]) -> list[RuleSet]:
+    """Turn names, paths and loaded rule sets into loaded rule sets, in order."""
+    out: list[RuleSet] = []
+    for item in items:
+        if isinstance(item, RuleSet):
+            out.append(item)
+        elif isinstance(item, Path) or (isinstance(item, str) and item.endswith(".toml")):
+            out.append(load_ruleset(item))
+        elif isinstance(item, str):
+            if Path(item).is_dir() and item not in available():
+                out.append(load_ruleset(item))
+            else:
+                out.append(get_ruleset(item))
+        else:
+            raise TypeError(
+                "rulesets must hold rule-set names, paths or RuleSet objects, "
+                f"not {type(item).__name__}"
+            )
+    return out
+
+
+__all__ = [
+    "ActorEntry",
+    "Kind",
+    "Rule",
+    "RuleSet",
+    "RuleSetError",
+    "Topic",
+    "available",
+    "backtracking_risk",
+    "get_ruleset",
+    "load_resource",
+    "load_ruleset",
+    "ruleset_from_string",
+]
