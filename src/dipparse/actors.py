@@ -123,6 +123,11 @@ class Gazetteer:
             regex.VERSION1,
         )
         heads_official = _alternation(w("official_nouns"))
+        # Singular nouns that are as often adjectives or other senses ("an official statement").
+        anaphor_heads = _alternation(
+            n for n in w("official_nouns")
+            if n not in ("official", "source", "chief", "mission", "side", "leader", "delegation")
+        )
         heads_government = _alternation(w("government_nouns"))
         modifiers = _alternation(w("modifiers"))
         determiners = _alternation(w("determiners"))
@@ -153,7 +158,7 @@ class Gazetteer:
             + r"|(?P<plural>they)"
             + r"|(?P<speaker>we|i)"
             + r"|(?P<government>(?:the\s+)?(?:(?:country|kingdom|republic)'s\s+)?(?:"
-            + heads_government + "|" + heads_official
+            + heads_government + "|" + anaphor_heads
             + r"|country|kingdom|republic|bloc|alliance|union|organi[sz]ation|group|militants|rebels)))"
             + boundary_r,
             regex.VERSION1 | regex.IGNORECASE,

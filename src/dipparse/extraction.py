@@ -63,10 +63,8 @@ _COORDINATION = regex.compile(r"(?i)(?:,?\s+(?:and|but|or)|,)\s+(?:\w+ly\s+|also
 _GERUND_PREP = regex.compile(r"(?i)\b(?:for|after|over|by|on)\s+$")
 _CONTENT_STOP = regex.compile(
     r"""(?ix)
-    [;:.!?"(\[]
-    | ,\s*(?:reiterating|saying|adding|stressing|noting|arguing|insisting|calling|citing|which
-           |who|after|as|while|but|and|a\s+move|amid|although|though|according|despite|even)\b
-    | ,\s*$
+    [;:.!?"(\[,]
+    | \s+and\s+that\b
     | \s-\s
     | \b(?:which\s+(?:he|she|it|they)|amid|despite|according\s+to)\b
     | \s(?:and|but)\s+(?:said|says|added|urged|called|offered|accepted|rejected|appreciated
@@ -77,6 +75,11 @@ _BY_AGENT = regex.compile(r"(?i)^\s*(?:\S+\s+){0,6}?by\s+$")
 _FROM_AGENT = regex.compile(r"(?i)^\s*(?:\S+\s+){0,3}?(?:from|by)\s+$")
 _POSSESSOR_GAP = regex.compile(r"^(?:\s*[\p{Lu}\p{N}][\p{L}\p{N}-]*){0,3}\s*$|^\s*$")
 _ADJ_GAP = regex.compile(r"(?i)^\s*(?:[\p{L}-]+\s+){0,2}$")
+_AGENT_LEAD = regex.compile(r"(?i)(?:from|by)\s+(?:the\s+)?(?:former\s+)?\p{Lu}")
+# "to see if", "asked whether": an "if" that asks rather than sets a condition.
+_NOT_A_CONDITION = regex.compile(
+    r"(?i)\b(?:see|ask|asked|asks|wonder\w*|know|knows|check|decide|determine|even|as|what)\s+if$"
+)
 _INFINITIVE = regex.compile(r"(?i)\bto\s+(?:\w+ly\s+)?$")
 
 
@@ -270,6 +273,14 @@ class Extractor:
             return None
 
         content = _group_span(m, "content") or self._content(text, t1, scope[1])
+        clause = _clause_start(text, scope[0], t0)
+        if (
+            rule.kind == "demand"
+            and rule.actor == "speaker"
+            and content is not None
+            and _group_span(m, "content") is None
+        ):
+            content = (clause, content[1])  # "X must do Y": what is demanded includes X
         target_mention = self._find_target(ctx, match, content, actor_mention, scope)
         target = self.resolve(ctx, target_mention, quote) if target_mention else None
         if target is not None and actor is not None and target.name == actor.name:
@@ -282,7 +293,7 @@ class Extractor:
         hedged = bool(self.cues.hedge.search(gap)) or bool(
             self.cues.hedge_sentence.search(text, sentence[0], sentence[1])
         )
-        topic = self._topic(rule, text, t0, content)
+        topic = self._topic(rule, text, (t0, t1), content, clause)
         kind = self.kinds.get(rule.kind)
         cameo = rule.cameo or (topic.codes.get(rule.kind) if topic else None) or (
             kind.cameo if kind else None
@@ -377,7 +388,8 @@ class Extractor:
             if lead and (candidates or _COORDINATION.search(text, max(scope[0], t0 - 40), t0)):
                 return lead[0]
             return None
-        plain = [x for x in candidates if not (x.possessive and x.kind != ANAPHOR)]
+        plain = [x for x in candidates if not x.possessive and x.kind != ANAPHOR]
+        plain = plain or [x for x in candidates if x.kind == ANAPHOR]
         return plain[0] if plain else None
 
     def _possessor(
@@ -459,9 +471,9 @@ class Extractor:
 
     def _content(self, text: str, t1: int, end: int) -> tuple[int, int] | None:
         start = t1
-        while start < end and text[start] in " ,":
+        while start < end and text[start] == " ":
             start += 1
-        if start >= end:
+        if start >= end or _AGENT_LEAD.match(text, start, end):
             return None
         stop = _CONTENT_STOP.search(text, start, end)
         stop_at = stop.start() if stop else end
@@ -478,16 +490,22 @@ class Extractor:
         return (start, stop_at)
 
     def _topic(
-        self, rule: Rule, text: str, t0: int, content: tuple[int, int] | None
+        self, rule: Rule, text: str, trigger: tuple[int, int], content: tuple[int, int] | None,
+        clause: int,
     ) -> Topic | None:
+        """The topic named earliest in the trigger and content, else in the clause before."""
         if rule.topic:
             return self.topics.get(rule.topic)
-        probe_start = max(0, t0 - 30)
-        probe_end = content[1] if content else t0 + 40
-        probe = text[probe_start:probe_end]
-        for topic in self._topic_order:
-            if topic.regex is not None and topic.regex.search(probe):
-                return topic
+        start = min(trigger[0], content[0]) if content else trigger[0]
+        end = max(trigger[1], content[1]) if content else trigger[1]
+        for probe_start, probe_end in ((start, end), (max(clause, trigger[0] - 40), trigger[0])):
+            best: tuple[int, Topic] | None = None
+            for topic in self._topic_order:
+                hit = topic.regex.search(text, probe_start, probe_end)
+                if hit is not None and (best is None or hit.start() < best[0]):
+                    best = (hit.start(), topic)
+            if best is not None:
+                return best[1]
         return None
 
     # -- resolution -----------------------------------------------------------------
@@ -512,7 +530,9 @@ class Extractor:
             )
         antecedent = self._antecedent(ctx, mention, quote)
         if antecedent is None:
-            return None
+            if mention.anaphor in ("thing", None):
+                return None
+            return Actor(span=span, name=span.text, kind="group", source="anaphor")
         return Actor(
             span=span,
             name=antecedent.name,
@@ -531,7 +551,8 @@ class Extractor:
                 return self.resolve(ctx, quote.speaker, None)
             return None
         earlier = [x for x in ctx.mentions if x.end <= mention.start and x.kind not in (PLACE,)]
-        window_start = _sentence_back(ctx.sentences, mention.start, 3)
+        back = len(ctx.sentences) if kind == "joint" else 3
+        window_start = _sentence_back(ctx.sentences, mention.start, back)
         earlier = [x for x in earlier if x.start >= window_start]
         if quote is not None and quote.speaker is not None:
             earlier = [x for x in earlier if x is not quote.speaker]
@@ -584,6 +605,8 @@ class Extractor:
             return
         text = ctx.norm.text
         for cue in self.cues.condition.finditer(text, sentence[0], sentence[1]):
+            if _NOT_A_CONDITION.search(text, max(sentence[0], cue.start() - 12), cue.end()):
+                continue
             nearest = min(built, key=lambda b: abs(b[0].trigger[0] - cue.start()))
             fields = nearest[1]
             if fields["condition"] is not None:

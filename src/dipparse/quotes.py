@@ -81,8 +81,10 @@ def attribute(
             speaker, attribution = _before(text, start, mentions, reporting)
         carried = False
         if speaker is None and previous is not None and previous.speaker is not None:
+            since = previous.attribution[1] if previous.attribution else previous.end
+            since = max(since, previous.end)
             between = text[previous.end : start]
-            if between.count("\n") <= 1 and _mentions_between(mentions, previous.end, start) == 0:
+            if between.count("\n") <= 1 and _mentions_between(mentions, since, start) == 0:
                 speaker, carried = previous.speaker, True
         current = QuoteSpan(start, end, c_start, c_end, speaker, attribution, carried)
         result.append(current)
