@@ -624,7 +624,12 @@ class Extractor:
         for d in ctx.dates:
             if d.start < sentence[0] or d.end > sentence[1]:
                 continue
-            nearest = min(built, key=lambda b: abs(b[0].trigger[0] - d.start))
+            # A date modifies the clause's verb before a noun inside it ("rejected the
+            # US proposal on Monday": the rejection happened on Monday).
+            nearest = min(
+                built,
+                key=lambda b: (b[0].rule.actor == "possessor", abs(b[0].trigger[0] - d.start)),
+            )
             fields = nearest[1]
             if fields.get("date_text") is None:
                 fields["date_text"] = ctx.norm.span(d.start, d.end)
