@@ -284,10 +284,11 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def _rank(m: Mention) -> tuple[int, int]:
-    # Longest first; on a tie a named actor beats a place beats an anaphor.
+def _rank(m: Mention) -> tuple[bool, int, int]:
+    # A name beats an anaphor it overlaps ("the State Department"); otherwise the
+    # longest wins ("Pakistan-Occupied Kashmir" over "Pakistan"), a name before a place.
     order = {ANAPHOR: 0, PLACE: 1}.get(m.kind, 2)
-    return (m.end - m.start, order)
+    return (m.kind != ANAPHOR, m.end - m.start, order)
 
 
 def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
