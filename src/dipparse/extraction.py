@@ -71,8 +71,19 @@ _CONTENT_STOP = regex.compile(
            |warned|stressed|noted|insisted|demanded|welcomed|refused|agreed)\b
     """
 )
-_BY_AGENT = regex.compile(r"(?i)^\s*(?:\S+\s+){0,6}?by\s+$")
-_FROM_AGENT = regex.compile(r"(?i)^\s*(?:\S+\s+){0,3}?(?:from|by)\s+$")
+_BY_AGENT = regex.compile(r"(?i)^\s*(?:\S+\s+){0,6}?by\s+(?:the\s+)?$")
+_FROM_AGENT = regex.compile(r"(?i)^\s*(?:\S+\s+){0,3}?(?:from|by)\s+(?:the\s+)?$")
+_RELATIVE = regex.compile(
+    r"(?i)(?:,\s*|\s)(?:which|who|that)\s+(?:\w+ly\s+)?(?:(?:has|have|had|would|will)\s+)?$"
+)
+_PARTICIPLE_COMMA = regex.compile(r",\s*(?:\w+ly\s+)?$")
+_SUBORDINATORS = frozenset("after before since until as once because with while when".split())
+_DETERMINER_BEFORE = regex.compile(r"(?i)\b(?:a|an|the|its|this|that|their)\s+$")
+# Up to two modifier words, then the trigger noun: "a Ukrainian ceasefire proposal".
+_ADJECTIVES_BEFORE = regex.compile(
+    r"(?<![\p{L}-])(?P<adj>\p{Lu}[\p{L}]+(?:-\p{Lu}[\p{L}]+)*)(?:-(?:brokered|backed|drafted|led|proposed|sponsored|mediated))?"
+    r"(?:\s+[\p{Ll}\d][\p{L}\d-]*){0,2}\s+$"
+)
 _POSSESSOR_GAP = regex.compile(r"^(?:\s*[\p{Lu}\p{N}][\p{L}\p{N}-]*){0,3}\s*$|^\s*$")
 _ADJ_GAP = regex.compile(r"(?i)^\s*(?:[\p{L}-]+\s+){0,2}$")
 _AGENT_LEAD = regex.compile(r"(?i)(?:from|by)\s+(?:the\s+)?(?:former\s+)?\p{Lu}")
@@ -170,14 +181,19 @@ class Extractor:
         if event_classes:
             self.event_classes.update(event_classes)
         index: dict[str, list[int]] = {}
+        prefixes: dict[str, list[int]] = {}
         always: list[int] = []
         for i, rule in enumerate(self.rules):
             if rule.keywords:
                 for word in rule.keywords:
-                    index.setdefault(word, []).append(i)
+                    if word.endswith("*"):
+                        prefixes.setdefault(word[:-1], []).append(i)
+                    else:
+                        index.setdefault(word, []).append(i)
             else:
                 always.append(i)
         self._index = {w: tuple(v) for w, v in index.items()}
+        self._prefixes = tuple((p, tuple(v)) for p, v in prefixes.items())
         self._always = tuple(always)
 
     # -- matching -------------------------------------------------------------
@@ -186,10 +202,18 @@ class Extractor:
         """The rules whose trigger words occur in ``sentence`` (plus keyword-less ones)."""
         found: set[int] = set(self._always)
         index = self._index
-        for word in _WORDS.findall(sentence.lower()):
+        lowered = sentence.lower()
+        for word in _WORDS.findall(lowered):
             hit = index.get(word)
             if hit:
                 found.update(hit)
+            if word.endswith("n't"):  # "don't" -> "do", as the patterns spell it
+                hit = index.get(word[:-3])
+                if hit:
+                    found.update(hit)
+        for prefix, rules in self._prefixes:
+            if prefix in lowered:
+                found.update(rules)
         return [self.rules[i] for i in sorted(found)]
 
     def matches(self, text: str, start: int, end: int) -> list[Match]:
@@ -356,37 +380,49 @@ class Extractor:
     def _subject(
         self, ctx: Context, t0: int, scope: tuple[int, int], sentence: tuple[int, int]
     ) -> Mention | None:
+        """The actor in subject position of the verb at ``t0``, by the rules below."""
         text = ctx.norm.text
         in_scope = [
             x for x in ctx.mentions if scope[0] <= x.start and x.end <= t0 and x.kind != PLACE
         ]
         if not in_scope:
             return None
-        if _GERUND_PREP.search(text, max(scope[0], t0 - 8), t0) and text[t0:].split()[0].lower(
-        ).endswith("ing"):
-            prep = _GERUND_PREP.search(text, max(scope[0], t0 - 8), t0)
-            assert prep is not None
+        gerund = text[t0:t0 + 40].split()[0].lower().endswith("ing") if text[t0:t0 + 1] else False
+        window = max(scope[0], t0 - 40)
+        # "..., which demanded": the relative pronoun stands for the mention before it.
+        relative = _RELATIVE.search(text, window, t0)
+        if relative is not None:
+            before = [x for x in in_scope if x.end <= relative.start()]
+            if before and relative.start() - before[-1].end < 40:
+                return before[-1]
+        # "praised India and Pakistan for agreeing": the object of the first verb.
+        prep = _GERUND_PREP.search(text, max(scope[0], t0 - 8), t0) if gerund else None
+        if prep is not None:
             before = [x for x in in_scope if x.end <= prep.start()]
             if before:
                 return before[-1]
         clause = _clause_start(text, scope[0], t0)
-        candidates = [x for x in in_scope if x.start >= clause and not _after_preposition(text, x)]
-        for x in reversed(candidates):
+        # The nearest mention whose words up to the trigger are a verb group.
+        for x in reversed(in_scope):
+            if x.start < clause:
+                break
             if x.possessive and x.kind != ANAPHOR:
                 continue
             gap = _PARENTHETICAL.sub(" ", text[x.end : t0])
-            if _VERB_GROUP.match(gap):
+            if _VERB_GROUP.match(gap) and _subject_position(text, x, gerund):
                 return x
             break
-        if _COORDINATION.search(text, max(scope[0], t0 - 40), t0) or not candidates:
-            # "X praised Y for ... and offered": the subject of the first verb.
-            lead = [
-                x
-                for x in in_scope
-                if not _after_preposition(text, x) and not (x.possessive and x.kind != ANAPHOR)
-            ]
-            if lead and (candidates or _COORDINATION.search(text, max(scope[0], t0 - 40), t0)):
-                return lead[0]
+        candidates = [x for x in in_scope if x.start >= clause and not _after_preposition(text, x)]
+        lead = [
+            x
+            for x in in_scope
+            if not _after_preposition(text, x) and not (x.possessive and x.kind != ANAPHOR)
+        ]
+        coordinated = _COORDINATION.search(text, window, t0) is not None
+        if coordinated or (gerund and _PARTICIPLE_COMMA.search(text, window, t0)):
+            # "X praised Y ... and offered", "X rejected Y, dismissing Z": the main subject.
+            return lead[0] if lead else None
+        if not candidates:
             return None
         plain = [x for x in candidates if not x.possessive and x.kind != ANAPHOR]
         plain = plain or [x for x in candidates if x.kind == ANAPHOR]
@@ -395,6 +431,7 @@ class Extractor:
     def _possessor(
         self, ctx: Context, t0: int, t1: int, scope: tuple[int, int]
     ) -> Mention | None:
+        """The owner of a nominal trigger: "Turkey's offer", "a US offer", "an offer from X"."""
         text = ctx.norm.text
         before = [x for x in ctx.mentions if scope[0] <= x.start and x.end <= t0 and x.kind != PLACE]
         if before:
@@ -402,11 +439,37 @@ class Extractor:
             gap = text[last.end : t0]
             if last.possessive and _POSSESSOR_GAP.match(gap):
                 return last
-            if not last.possessive and last.kind != ANAPHOR and _ADJ_GAP.match(gap):
-                # "a US offer", "the Chinese proposal"
-                if len(gap.split()) <= 2 and not _after_preposition(text, last):
-                    return last
+            if not last.possessive and last.kind != ANAPHOR and _noun_modifier(text, last, gap):
+                return last
+        adjective = self._demonym_before(text, t0, scope[0])
+        if adjective is not None:
+            return adjective
         return self._agent(ctx, t1, scope, from_too=True)
+
+    def _demonym_before(self, text: str, t0: int, floor: int) -> Mention | None:
+        """ "a Ukrainian proposal", "the Egyptian-Qatari plan": the states the adjective names."""
+        head = _ADJECTIVES_BEFORE.search(text, max(floor, t0 - 60), t0)
+        if head is None:
+            return None
+        found: list[tuple[str, str | None]] = []
+        for word in head.group("adj").split("-"):
+            known = self.gazetteer.lookup(word)
+            if known is None or known[1] is None:
+                return None
+            found.append(known)
+        if not found:
+            return None
+        codes = tuple(dict.fromkeys(c for _, c in found if c))
+        name = " and ".join(n for n, _ in found)
+        start, end = head.span("adj")
+        return Mention(
+            start,
+            end,
+            name,
+            "state",
+            codes[0] if len(codes) == 1 else codes,
+            source="demonym",
+        )
 
     def _agent(
         self, ctx: Context, t1: int, scope: tuple[int, int], *, from_too: bool = False
@@ -635,6 +698,66 @@ class Extractor:
                 fields["date_text"] = ctx.norm.span(d.start, d.end)
                 fields["date"] = d.date
 
+    # -- diagnostics (for `dipparse explain` and `dipparse rules check`) -------------
+
+    def trace(
+        self, ctx: Context
+    ) -> list[tuple[str, Rule, tuple[int, int], regex.Match[str] | None, str]]:
+        """What each candidate rule did in each sentence, for diagnostics.
+
+        One ``(outcome, rule, sentence, match, detail)`` per rule and match. Outcomes: ``"fired"`` (it built an event), ``"blocked"`` (a kind-``none``
+        rule claimed its trigger), ``"embedded"`` (read as what an earlier demand or
+        rejection asks or refuses; detail: that rule's id), ``"no-actor"`` (detail:
+        the actor finder), ``"lost"`` (another match kept an overlapping trigger;
+        detail: its rule id), ``"unless"`` (the rule's ``unless`` pattern matched),
+        ``"no-match"`` (its keywords occur but its pattern did not match) and
+        ``"timeout"``. It runs the same matching as `extract`, twice as slowly.
+        """
+        out: list[tuple[str, Rule, tuple[int, int], regex.Match[str] | None, str]] = []
+        text = ctx.norm.text
+        for sentence in ctx.sentences:
+            s_start, s_end = sentence
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", RuntimeWarning)
+                kept = self.matches(text, s_start, s_end)
+            for i, match in enumerate(kept):
+                rule = match.rule
+                if not rule.emits:
+                    out.append(("blocked", rule, sentence, match.match, ""))
+                elif self._embedded(match, kept[:i], text):
+                    outer = [b for b in kept[:i] if b.rule.kind in ("demand", "rejection")]
+                    detail = outer[-1].rule.id if outer else ""
+                    out.append(("embedded", rule, sentence, match.match, detail))
+                elif self._fields(ctx, match, sentence) is None:
+                    out.append(("no-actor", rule, sentence, match.match, rule.actor))
+                else:
+                    out.append(("fired", rule, sentence, match.match, ""))
+            for rule in self.candidate_rules(text[s_start:s_end]):
+                try:
+                    if rule.unless_regex is not None and rule.unless_regex.search(
+                        text, s_start, s_end, timeout=MATCH_TIMEOUT
+                    ):
+                        out.append(("unless", rule, sentence, None, rule.unless or ""))
+                        continue
+                    found = [
+                        m
+                        for m in rule.regex.finditer(text, s_start, s_end, timeout=MATCH_TIMEOUT)
+                        if m.start("trigger") < m.end("trigger")
+                    ]
+                except TimeoutError:
+                    out.append(("timeout", rule, sentence, None, f"{MATCH_TIMEOUT}s"))
+                    continue
+                if not found and rule.keywords:
+                    out.append(("no-match", rule, sentence, None, ""))
+                for m in found:
+                    s, e = m.span("trigger")
+                    winner = next(
+                        (k for k in kept if s < k.trigger[1] and k.trigger[0] < e), None
+                    )
+                    if winner is not None and winner.rule.id != rule.id:
+                        out.append(("lost", rule, sentence, m, winner.rule.id))
+        return out
+
 
 def _group_span(m: regex.Match[str], name: str) -> tuple[int, int] | None:
     if name not in m.re.groupindex:
@@ -662,6 +785,26 @@ def _clause_start(text: str, floor: int, pos: int) -> int:
             continue  # ", which ..., " closed before pos: the main clause goes on
         start = b.end()
     return start
+
+
+def _subject_position(text: str, mention: Mention, gerund: bool) -> bool:
+    """Not inside a prepositional phrase, unless the word before opens a clause."""
+    words = _WORDS.findall(text[max(0, mention.start - 20) : mention.start])
+    if not words or words[-1].lower() not in _PREPOSITIONS:
+        return True
+    word = words[-1].lower()
+    return word in _SUBORDINATORS and (word != "with" or gerund)
+
+
+def _noun_modifier(text: str, mention: Mention, gap: str) -> bool:
+    """ "US offer", "the EU peace proposal": a name used as a modifier of the trigger."""
+    if not gap.strip():
+        return not _after_preposition(text, mention) or bool(
+            _DETERMINER_BEFORE.search(text, max(0, mention.start - 8), mention.start)
+        )
+    return bool(_ADJ_GAP.match(gap)) and len(gap.split()) <= 2 and bool(
+        _DETERMINER_BEFORE.search(text, max(0, mention.start - 8), mention.start)
+    )
 
 
 def _after_preposition(text: str, mention: Mention) -> bool:

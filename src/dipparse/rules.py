@@ -37,6 +37,8 @@ _ID = regex.compile(r"^[a-z0-9][a-z0-9_.\-]*$")
 _MACRO_REF = regex.compile(r"(?<!\\[pPN])\{(?P<name>[A-Z][A-Z0-9_]*)\}")
 _LIST_REF = regex.compile(r"\\L<(?P<name>[A-Za-z_][A-Za-z0-9_]*)>")
 _WORD = regex.compile(r"[\p{L}\p{N}']+")
+# Rule and Topic have a field named ``regex`` that hides the module in their class bodies.
+_Pattern: TypeAlias = "regex.Pattern[str]"
 
 
 class RuleSetError(ValueError):
@@ -119,8 +121,8 @@ class Rule:
     source: str = "<string>"
     line: int | None = None
     ruleset: str = ""
-    regex: regex.Pattern[str] = field(eq=False, repr=False, default=None)
-    unless_regex: regex.Pattern[str] | None = field(eq=False, repr=False, default=None)
+    regex: _Pattern = field(eq=False, repr=False, default=None)
+    unless_regex: _Pattern | None = field(eq=False, repr=False, default=None)
 
     @property
     def emits(self) -> bool:
@@ -369,7 +371,8 @@ def compile_pattern(
         raise fail(f"undefined word list \\L<{missing[0]}>; define it under [lists] (defined: {known})")
     flags = regex.VERSION1 | (0 if case_sensitive else regex.IGNORECASE)
     try:
-        return regex.compile(expanded, flags, **{name: list(lists[name]) for name in used})
+        named: dict[str, Any] = {name: list(lists[name]) for name in used}
+        return regex.compile(expanded, flags, **named)
     except regex.error as exc:
         raise fail(f"bad regular expression: {exc}") from None
 
@@ -393,15 +396,22 @@ def backtracking_risk(pattern: str) -> str | None:
 def trigger_keywords(rule_pattern: str, lists: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
     """Lower-case words of which one must occur in a sentence for the rule to match.
 
-    Read from the ``trigger`` group when it is made of word lists and plain
-    words; an empty result means the rule runs on every sentence.
+    Read from the ``trigger`` group when it is made of word lists, plain words
+    and groups of them. A word ending in ``*`` is a prefix ("call*" for
+    ``call(?:s|ed)?``). An empty result means the rule runs on every sentence.
     """
     start = rule_pattern.find("(?P<trigger>")
     if start < 0:
         return ()
+    end = _group_end(rule_pattern, start)
+    words = _leading_words(rule_pattern[start + len("(?P<trigger>") : end], lists)
+    return tuple(sorted(words)) if words else ()
+
+
+def _group_end(pattern: str, start: int) -> int:
     depth, i = 0, start
-    while i < len(rule_pattern):
-        ch = rule_pattern[i]
+    while i < len(pattern):
+        ch = pattern[i]
         if ch == "\\":
             i += 2
             continue
@@ -410,23 +420,42 @@ def trigger_keywords(rule_pattern: str, lists: Mapping[str, Sequence[str]]) -> t
         elif ch == ")":
             depth -= 1
             if depth == 0:
-                break
+                return i
         i += 1
-    body = rule_pattern[start + len("(?P<trigger>") : i]
-    alternatives = _split_top_level(_strip_group(body))
+    return len(pattern)
+
+
+def _leading_words(body: str, lists: Mapping[str, Sequence[str]]) -> set[str] | None:
+    """The words one of which starts every match of ``body``; None when unknown."""
     words: set[str] = set()
-    for alt in alternatives:
+    for alt in _split_top_level(_strip_group(body)):
         alt = alt.strip()
-        listed = _LIST_REF.fullmatch(alt) or _LIST_REF.match(alt)
+        listed = _LIST_REF.match(alt)
         if listed:
-            items = lists.get(listed.group("name"), ())
-            words.update(w.split()[0].lower() for w in items if w.split())
+            for item in lists.get(listed.group("name"), ()):
+                tokens = _WORD.findall(item.lower())
+                if tokens:
+                    words.add(tokens[0])
+            continue
+        if alt.startswith("(?:"):
+            inner = _leading_words(alt[3 : _group_end(alt, 0)], lists)
+            if inner is None or alt[_group_end(alt, 0) + 1 : _group_end(alt, 0) + 2] in ("?", "*"):
+                return None
+            words.update(inner)
             continue
         first = regex.match(r"[\p{L}']+", alt)
-        if first is None or regex.match(r"[\p{L}']+[?*{]", alt):
-            return ()
-        words.add(first.group().lower())
-    return tuple(sorted(words))
+        if first is None:
+            return None
+        word = first.group().lower()
+        rest = alt[first.end() :]
+        if rest[:1] in ("?", "*", "{"):
+            word = word[:-1] + "*" if len(word) > 2 else ""
+        elif rest[:1] not in ("", " ") and not rest.startswith(("\\s", "\\b")):
+            word += "*"
+        if not word:
+            return None
+        words.add(word)
+    return words
 
 
 def _strip_group(body: str) -> str:
