@@ -259,6 +259,8 @@ class Extractor:
             for i, match in enumerate(kept):
                 if not match.rule.emits or self._embedded(match, kept[:i], text):
                     continue
+                if _in_condition(text, s_start, match.trigger[0]):
+                    continue
                 fields = self._fields(ctx, match, (s_start, s_end))
                 if fields is not None:
                     built.append((match, fields))
@@ -779,12 +781,26 @@ def _containing_quote(quotes: Sequence[QuoteSpan], pos: int) -> QuoteSpan | None
 
 def _clause_start(text: str, floor: int, pos: int) -> int:
     """Start of the clause holding ``pos``: after the last boundary not closed again."""
-    start = floor
+    opener = _clause_opener(text, floor, pos)
+    return opener.end() if opener is not None else floor
+
+
+def _clause_opener(text: str, floor: int, pos: int) -> regex.Match[str] | None:
+    """The boundary that opens the clause holding ``pos`` ("that", "if", ";"...)."""
+    last = None
     for b in _CLAUSE_BOUNDARY.finditer(text, floor, pos):
         if b.group("rel") is not None and "," in text[b.end() : pos]:
             continue  # ", which ..., " closed before pos: the main clause goes on
-        start = b.end()
-    return start
+        last = b
+    return last
+
+
+def _in_condition(text: str, floor: int, pos: int) -> bool:
+    """The trigger sits in an "if"/"unless" clause: it is the condition, not an event."""
+    opener = _clause_opener(text, floor, pos)
+    if opener is None or opener.group().lower() not in ("if", "unless", "whether"):
+        return False
+    return "," not in text[opener.end() : pos]
 
 
 def _subject_position(text: str, mention: Mention, gerund: bool) -> bool:
