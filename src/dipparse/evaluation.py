@@ -10,7 +10,7 @@ accuracy of ``negated``, ``conditional`` and ``quoted``.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -209,17 +209,30 @@ def _norm_name(name: str | None) -> str:
     return " ".join((name or "").lower().replace("the ", " ").split())
 
 
-def actor_agrees(gold: GoldEvent, event: Event) -> bool:
-    """Same country code(s), or the same name where the gold has no code."""
+def actor_agrees(
+    gold: GoldEvent, event: Event, canonical: Callable[[str], str] | None = None
+) -> bool:
+    """Same country code(s), or the same name where the gold has no code.
+
+    ``canonical`` maps a gold name to the gazetteer's canonical name
+    ("United Nations Security Council" -> "UN Security Council").
+    """
     if event.actor is None:
         return gold.actor is None
     gold_codes = _codes(gold.actor_country)
     if gold_codes:
         return gold_codes == frozenset(event.actor.countries)
-    return _norm_name(gold.actor) in (_norm_name(event.actor.name), _norm_name(event.actor.text))
+    names = {_norm_name(gold.actor)}
+    if canonical is not None and gold.actor:
+        names.add(_norm_name(canonical(gold.actor)))
+    return bool(names & {_norm_name(event.actor.name), _norm_name(event.actor.text)})
 
 
-def _match(gold: Sequence[GoldEvent], predicted: Sequence[Event]) -> list[tuple[int, int]]:
+def _match(
+    gold: Sequence[GoldEvent],
+    predicted: Sequence[Event],
+    canonical: Callable[[str], str] | None = None,
+) -> list[tuple[int, int]]:
     pairs: list[tuple[int, int]] = []
     used: set[int] = set()
     for agree_pass in (True, False):
@@ -229,7 +242,7 @@ def _match(gold: Sequence[GoldEvent], predicted: Sequence[Event]) -> list[tuple[
             for pi, e in enumerate(predicted):
                 if pi in used or e.type != g.type:
                     continue
-                if agree_pass and not actor_agrees(g, e):
+                if agree_pass and not actor_agrees(g, e, canonical):
                     continue
                 pairs.append((gi, pi))
                 used.add(pi)
@@ -253,6 +266,11 @@ def evaluate(
     records = read_gold(gold) if isinstance(gold, str | Path) else list(gold)
     parser = parser or default_parser()
     wanted = set(levels)
+
+    def canonical(name: str) -> str:
+        known = parser.gazetteer.lookup(name)
+        return known[0] if known else name
+
     per_type: dict[str, list[int]] = {}
     actor_ok = matched = 0
     attr_ok = dict.fromkeys(ATTRIBUTES, 0)
@@ -265,7 +283,7 @@ def evaluate(
         doc = parser.parse(record.text, published=record.published)
         predicted = list(doc.events)
         gold_events = list(record.events)
-        pairs = _match(gold_events, predicted)
+        pairs = _match(gold_events, predicted, canonical)
         matched_gold = {g for g, _ in pairs}
         matched_pred = {p for _, p in pairs}
         for gi, pi in pairs:
@@ -274,7 +292,7 @@ def evaluate(
                 continue
             bump(g.type, 0)
             matched += 1
-            if actor_agrees(g, e):
+            if actor_agrees(g, e, canonical):
                 actor_ok += 1
             else:
                 errors.append(

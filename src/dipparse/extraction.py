@@ -59,7 +59,10 @@ _VERB_GROUP = regex.compile(
     )*$"""
 )
 _PARENTHETICAL = regex.compile(r",[^,;\"]{1,80},")
-_COORDINATION = regex.compile(r"(?i)(?:,?\s+(?:and|but|or)|,)\s+(?:\w+ly\s+|also\s+|then\s+)*$")
+_COORDINATION = regex.compile(
+    r"(?i)(?:,?\s+(?:and|but|or)|,)\s+"
+    r"(?:\w+ly\s+|also\s+|then\s+|later\s+|eventually\s+|finally\s+|subsequently\s+|soon\s+)*$"
+)
 _GERUND_PREP = regex.compile(r"(?i)\b(?:for|after|over|by|on)\s+$")
 _CONTENT_STOP = regex.compile(
     r"""(?ix)
@@ -266,7 +269,7 @@ class Extractor:
                     built.append((match, fields))
             self._attach_conditions(ctx, built, (s_start, s_end))
             self._attach_dates(ctx, built, (s_start, s_end))
-            for match, fields in built:
+            for match, fields in _without_repeats(text, built):
                 cls = self.event_classes.get(match.rule.kind, Event)
                 events.append(cls(id=f"m{len(events) + 1}", **fields))
         return events
@@ -276,10 +279,7 @@ class Extractor:
         t0 = match.trigger[0]
         if not _INFINITIVE.search(text, max(0, t0 - 20), t0):
             return False
-        return any(
-            b.rule.kind in ("demand", "rejection") and b.rule.emits and t0 - b.trigger[1] < 80
-            for b in before
-        )
+        return any(b.rule.emits and t0 - b.trigger[1] < 80 for b in before)
 
     def _fields(
         self, ctx: Context, match: Match, sentence: tuple[int, int]
@@ -289,6 +289,8 @@ class Extractor:
         t0, t1 = match.trigger
         quote = _containing_quote(ctx.quotes, t0)
         scope = (quote.content_start, quote.content_end) if quote else sentence
+        if quote is not None and _partial_quote(text, quote):
+            scope = sentence  # 'India "has never accepted" mediation': the subject is outside
         scope = (max(scope[0], sentence[0]), min(scope[1], sentence[1]))
 
         actor_mention = self._find_actor(ctx, match, sentence, scope, quote)
@@ -387,6 +389,9 @@ class Extractor:
         in_scope = [
             x for x in ctx.mentions if scope[0] <= x.start and x.end <= t0 and x.kind != PLACE
         ]
+        if _containing_quote(ctx.quotes, t0) is None:
+            # Outside a quotation, a mention inside one is not the subject.
+            in_scope = [x for x in in_scope if _containing_quote(ctx.quotes, x.start) is None]
         if not in_scope:
             return None
         gerund = text[t0:t0 + 40].split()[0].lower().endswith("ing") if text[t0:t0 + 1] else False
@@ -411,6 +416,13 @@ class Extractor:
             if x.possessive and x.kind != ANAPHOR:
                 continue
             gap = _PARENTHETICAL.sub(" ", text[x.end : t0])
+            if gerund and "," in gap:
+                break  # "X did Y, rejecting Z": a participle of the main clause
+            if gap.lstrip().startswith(","):
+                # "Lazzarini, head of the UN agency, rejected": x closes an apposition.
+                head = _apposition_head(text, in_scope, x)
+                if head is not None and _VERB_GROUP.match(_PARENTHETICAL.sub(" ", text[head.end : t0])):
+                    return head
             if _VERB_GROUP.match(gap) and _subject_position(text, x, gerund):
                 return x
             break
@@ -624,7 +636,7 @@ class Extractor:
 
         def pick(test: Any) -> Actor | None:
             for x in reversed(earlier):
-                if x.kind != ANAPHOR and test(x):
+                if x.kind != ANAPHOR and not x.possessive and test(x):
                     return self.resolve(ctx, x, None)
             return None
 
@@ -650,6 +662,8 @@ class Extractor:
             return None
         if kind == "person":
             return pick(lambda x: x.is_person)
+        if kind == "group":
+            return pick(lambda x: x.kind in ("group", "organisation") and not x.possessive)
         if kind == "plural":
             return pick(lambda x: len(x.countries) > 1 or x.kind in ("group", "organisation"))
         if kind == "government":
@@ -761,6 +775,34 @@ class Extractor:
         return out
 
 
+def _without_repeats(
+    text: str, built: list[tuple[Match, dict[str, Any]]]
+) -> list[tuple[Match, dict[str, Any]]]:
+    """Drop "X rejected Y, calling it absurd": a participle restating the same event."""
+    out: list[tuple[Match, dict[str, Any]]] = []
+    for match, fields in built:
+        t0 = match.trigger[0]
+        repeat = any(
+            f["type"] == fields["type"]
+            and f["actor"] is not None
+            and fields["actor"] is not None
+            and f["actor"].name == fields["actor"].name
+            and m.trigger[1] <= t0
+            and _PARTICIPLE_COMMA.search(text, max(0, t0 - 40), t0) is not None
+            and text[t0 : t0 + 40].split()[0].lower().endswith("ing")
+            for m, f in out
+        )
+        if not repeat:
+            out.append((match, fields))
+    return out
+
+
+def _partial_quote(text: str, quote: QuoteSpan) -> bool:
+    """A quoted phrase inside a sentence ("it "categorically rejects" the demand")."""
+    first = regex.search(r"\p{L}", text[quote.content_start : quote.content_start + 5])
+    return first is not None and first.group().islower()
+
+
 def _group_span(m: regex.Match[str], name: str) -> tuple[int, int] | None:
     if name not in m.re.groupindex:
         return None
@@ -801,6 +843,15 @@ def _in_condition(text: str, floor: int, pos: int) -> bool:
     if opener is None or opener.group().lower() not in ("if", "unless", "whether"):
         return False
     return "," not in text[opener.end() : pos]
+
+
+def _apposition_head(text: str, mentions: Sequence[Mention], closing: Mention) -> Mention | None:
+    """The mention before ", <apposition including closing>,", if there is one."""
+    comma = text.rfind(",", max(0, closing.start - 80), closing.start)
+    if comma < 0:
+        return None
+    before = [m for m in mentions if m.end <= comma and not text[m.end : comma].strip()]
+    return before[-1] if before else None
 
 
 def _subject_position(text: str, mention: Mention, gerund: bool) -> bool:

@@ -400,12 +400,18 @@ def trigger_keywords(rule_pattern: str, lists: Mapping[str, Sequence[str]]) -> t
     and groups of them. A word ending in ``*`` is a prefix ("call*" for
     ``call(?:s|ed)?``). An empty result means the rule runs on every sentence.
     """
+    words: set[str] = set()
     start = rule_pattern.find("(?P<trigger>")
     if start < 0:
         return ()
-    end = _group_end(rule_pattern, start)
-    words = _leading_words(rule_pattern[start + len("(?P<trigger>") : end], lists)
-    return tuple(sorted(words)) if words else ()
+    while start >= 0:  # a pattern may name the trigger in several alternatives
+        end = _group_end(rule_pattern, start)
+        found = _leading_words(rule_pattern[start + len("(?P<trigger>") : end], lists)
+        if not found:
+            return ()
+        words.update(found)
+        start = rule_pattern.find("(?P<trigger>", end)
+    return tuple(sorted(words))
 
 
 def _group_end(pattern: str, start: int) -> int:
