@@ -106,7 +106,14 @@ class Gazetteer:
             regex.VERSION1,
         )
         titles = _alternation(w("titles"))
-        dem_or_state = _alternation([*self._demonyms, *self._forms_of_kind("state")])
+        dem_or_state = _alternation(
+            [
+                *self._demonyms,
+                *self._forms_of_kind("state"),
+                *self._forms_of_kind("organisation"),
+                *self._forms_of_kind("group"),
+            ]
+        )
         self._title_before = regex.compile(
             r"(?:(?:former|then|ex-|outgoing|incoming|acting|late)\s+)?"
             r"(?:(?P<pfx>" + dem_or_state + r")(?:'s)?\s+)?"
@@ -135,12 +142,22 @@ class Gazetteer:
         self._described = regex.compile(
             boundary_l
             + r"(?P<det>(?:(?:" + determiners + r")\s+){0,3})"
-            + r"(?P<dem>" + _alternation([*self._demonyms, *self._forms_of_kind("state")]) + r")"
+            + r"(?P<dem>" + dem_or_state + r")"
             + r"(?P<own>'s)?"
             + r"(?:\s+(?:" + modifiers + r")){0,3}\s+"
             + r"(?P<head>" + heads_official + "|" + heads_government + r")" + boundary_r
             + r"(?P<pos>'s?(?![\p{L}]))?",
             regex.VERSION1 | regex.IGNORECASE,
+        )
+        capitals = [f for f, e in self._forms.items() if e is not None and e.kind == "state"]
+        self._in_capital = regex.compile(
+            boundary_l
+            + r"(?:(?:the|a|an|senior|top|government|diplomatic|official|security|military"
+            r"|intelligence|western|several|some|two|three)\s+){0,3}"
+            + r"(?:officials?|sources?|diplomats?|junta|government|authorities|regime|leadership"
+            r"|military|rulers|leaders)\s+(?:in|from)\s+(?P<state>"
+            + _alternation(capitals) + r")" + boundary_r,
+            regex.VERSION1,
         )
         self._of_state = regex.compile(
             boundary_l
@@ -153,13 +170,18 @@ class Gazetteer:
             + r"(?:(?P<joint>(?:both|the\s+two)\s+(?:nations|countries|sides|neighbou?rs|"
             r"governments|leaders|states|parties|capitals|rivals|adversaries|powers)"
             r"|you\s+both|both\s+of\s+you)"
+            + r"|(?P<jointbare>both)(?=\s+(?:have|had|has|agreed|accepted|rejected|said|will|would|are|were|sides)\b)"
             + r"|(?P<person>he|she)"
+            + r"|(?P<personpos>his|her)(?=\s+(?:[\w-]+\s+){0,2}?(?:offer|proposal|invitation|demand|call|request|rejection|refusal|acceptance|appeal|plan|initiative)s?\b)"
+            + r"|(?P<thingpos>its)"
+            + r"|(?P<pluralpos>their)"
             + r"|(?P<thing>it)"
             + r"|(?P<plural>they)"
             + r"|(?P<speaker>we|i)"
             + r"|(?P<government>(?:the\s+)?(?:(?:country|kingdom|republic)'s\s+)?(?:"
             + heads_government + "|" + anaphor_heads
-            + r"|country|kingdom|republic|bloc|alliance|union|organi[sz]ation|group|militants|rebels)))"
+            + r"|country|kingdom|republic|bloc|alliance|union|organi[sz]ation))"
+            + r"|(?P<group>(?:the\s+)?(?:group|militants|rebels|movement|militia|insurgents|fighters)))"
             + boundary_r,
             regex.VERSION1 | regex.IGNORECASE,
         )
@@ -219,6 +241,12 @@ class Gazetteer:
             )
         for m in self._described.finditer(text, start, end):
             found.append(self._described_mention(m))
+        for m in self._in_capital.finditer(text, start, end):
+            entry = self._forms[_squash(m.group("state"))]
+            assert entry is not None
+            found.append(
+                Mention(m.start(), m.end(), entry.name, "state", entry.country, source="description")
+            )
         for m in self._of_state.finditer(text, start, end):
             entry = self._forms[_squash(m.group("state"))]
             assert entry is not None
@@ -227,8 +255,23 @@ class Gazetteer:
             )
         for m in self._anaphors.finditer(text, start, end):
             kind = m.lastgroup or "thing"
+            kind = "joint" if kind == "jointbare" else kind
+            possessive = kind.endswith("pos")
+            kind = kind.removesuffix("pos")
+            if kind in ("government", "group") and m.group()[:1].isupper() and m.start() > 0:
+                before = text[max(0, m.start() - 30) : m.start()].split()
+                if before and before[-1][:1].isupper():
+                    continue  # part of a name: "Indian Space Research Organisation"
             found.append(
-                Mention(m.start(), m.end(), m.group().lower(), ANAPHOR, anaphor=kind, source="anaphor")
+                Mention(
+                    m.start(),
+                    m.end(),
+                    m.group().lower(),
+                    ANAPHOR,
+                    anaphor=kind,
+                    possessive=possessive,
+                    source="anaphor",
+                )
             )
         return _join(_without_overlaps(found), text)
 
@@ -253,6 +296,19 @@ class Gazetteer:
         assert entry is not None
         head = m.group("head").lower()
         det_end = m.end("det")
+        if entry.kind in ("organisation", "group"):
+            # "a Hamas official" is the phrase; "ASEAN foreign ministers" the organisation.
+            plural = head.endswith("s") or head in ("authorities", "leadership")
+            phrase = text_words(m.string[det_end : m.start("pos") if m.group("pos") else m.end()])
+            return Mention(
+                m.start(),
+                m.end(),
+                entry.name if plural or head not in self._official_nouns else phrase,
+                entry.kind if plural or head not in self._official_nouns else "official",
+                entry.country,
+                source="description",
+                possessive=bool(m.group("pos")),
+            )
         if head in self._official_nouns:
             words = text_words(m.string[det_end : m.start("pos") if m.group("pos") else m.end()])
             return Mention(
@@ -292,17 +348,22 @@ def _rank(m: Mention) -> tuple[bool, int, int]:
 
 
 def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
+    if not mentions:
+        return []
     chosen: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    # One byte per character marks what is taken: checking a mention costs its
+    # length, not the number already chosen (thousands of mentions in one text).
+    taken = bytearray(max(m.end for m in mentions))
     for m in sorted(mentions, key=_rank, reverse=True):
-        if any(m.start < e and s < m.end for s, e in taken):
+        if 1 in taken[m.start : m.end]:
             continue
         chosen.append(m)
-        taken.append((m.start, m.end))
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
     return sorted(chosen, key=lambda m: m.start)
 
 
-_JOINER = regex.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)$")
+# "India and Pakistan", "Russia, China and Iran", "Iran and the United States".
+_JOINER = regex.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?$")
 _BOTH = regex.compile(r"(?:both|the\s+two)\s+$", regex.IGNORECASE)
 
 

@@ -43,7 +43,7 @@ _CLAUSE_BOUNDARY = regex.compile(
 )
 _VERB_GROUP = regex.compile(
     r"""(?ix)^(?:
-        \s+ | ,\s* | '
+        \s+ | ,\s* | ' | "
       | \b(?:has|have|had|is|are|was|were|will|would|shall|should|could|can|may|might|must
             |did|does|do|not|n't|never|also|again|once|already|now|then|still|just|too|yet
             |reportedly|formally|officially|publicly|swiftly|quickly|immediately|firmly
@@ -94,6 +94,8 @@ _AGENT_LEAD = regex.compile(r"(?i)(?:from|by)\s+(?:the\s+)?(?:former\s+)?\p{Lu}"
 _NOT_A_CONDITION = regex.compile(
     r"(?i)\b(?:see|ask|asked|asks|wonder\w*|know|knows|check|decide|determine|even|as|what)\s+if$"
 )
+# Between a governing trigger and its infinitive: "urged Rwanda to", "refused to".
+_COMPLEMENT_GAP = regex.compile(r"(?i)(?:\s+[^\s,;:\"]+){0,6}?\s+to\s+(?:\w+ly\s+)?")
 _INFINITIVE = regex.compile(r"(?i)\bto\s+(?:\w+ly\s+)?$")
 
 
@@ -262,7 +264,9 @@ class Extractor:
             for i, match in enumerate(kept):
                 if not match.rule.emits or self._embedded(match, kept[:i], text):
                     continue
-                if _in_condition(text, s_start, match.trigger[0]):
+                if match.rule.actor != "possessor" and _in_condition(
+                    text, s_start, match.trigger[0]
+                ):
                     continue
                 fields = self._fields(ctx, match, (s_start, s_end))
                 if fields is not None:
@@ -279,7 +283,10 @@ class Extractor:
         t0 = match.trigger[0]
         if not _INFINITIVE.search(text, max(0, t0 - 20), t0):
             return False
-        return any(b.rule.emits and t0 - b.trigger[1] < 80 for b in before)
+        return any(
+            b.rule.emits and _COMPLEMENT_GAP.fullmatch(text, b.trigger[1], t0) is not None
+            for b in before
+        )
 
     def _fields(
         self, ctx: Context, match: Match, sentence: tuple[int, int]
@@ -317,6 +324,9 @@ class Extractor:
         verb_start = actor_mention.end if actor_mention and actor_mention.end <= t0 else scope[0]
         verb_start = max(verb_start, _clause_start(text, scope[0], t0))
         gap = text[verb_start:t0]
+        gap = gap[gap.rfind(",") + 1 :]  # "X said ..., dismissing": the participle's own words
+        if rule.actor == "possessor":
+            gap = ""  # "has yet to respond to an offer": the verb is not the offer's
         negated = rule.negated or bool(self.cues.negation.search(gap))
         hedged = bool(self.cues.hedge.search(gap)) or bool(
             self.cues.hedge_sentence.search(text, sentence[0], sentence[1])
@@ -413,7 +423,7 @@ class Extractor:
         for x in reversed(in_scope):
             if x.start < clause:
                 break
-            if x.possessive and x.kind != ANAPHOR:
+            if x.possessive:
                 continue
             gap = _PARENTHETICAL.sub(" ", text[x.end : t0])
             if gerund and "," in gap:
@@ -430,12 +440,13 @@ class Extractor:
         lead = [
             x
             for x in in_scope
-            if not _after_preposition(text, x) and not (x.possessive and x.kind != ANAPHOR)
+            if not _after_preposition(text, x) and not x.possessive
         ]
         coordinated = _COORDINATION.search(text, window, t0) is not None
         if coordinated or (gerund and _PARTICIPLE_COMMA.search(text, window, t0)):
             # "X praised Y ... and offered", "X rejected Y, dismissing Z": the main subject.
-            return lead[0] if lead else None
+            in_clause = [x for x in lead if x.start >= clause]
+            return in_clause[0] if in_clause else (lead[0] if lead else None)
         if not candidates:
             return None
         plain = [x for x in candidates if not x.possessive and x.kind != ANAPHOR]
@@ -447,6 +458,9 @@ class Extractor:
     ) -> Mention | None:
         """The owner of a nominal trigger: "Turkey's offer", "a US offer", "an offer from X"."""
         text = ctx.norm.text
+        adjective = self._demonym_before(text, t0, scope[0])
+        if adjective is not None and isinstance(adjective.country, tuple):
+            return adjective  # "a Saudi-US initiative": both
         before = [x for x in ctx.mentions if scope[0] <= x.start and x.end <= t0 and x.kind != PLACE]
         if before:
             last = before[-1]
@@ -455,7 +469,6 @@ class Extractor:
                 return last
             if not last.possessive and last.kind != ANAPHOR and _noun_modifier(text, last, gap):
                 return last
-        adjective = self._demonym_before(text, t0, scope[0])
         if adjective is not None:
             return adjective
         return self._agent(ctx, t1, scope, from_too=True)
@@ -591,8 +604,9 @@ class Extractor:
         """The `Actor` a mention stands for, anaphors resolved; None when unresolved."""
         norm = ctx.norm
         span = norm.span(mention.start, mention.end)
-        if mention.possessive:
-            trimmed = mention.end - (2 if norm.text[mention.end - 2 : mention.end] == "'s" else 1)
+        if mention.possessive and norm.text[mention.end - 1 : mention.end] in ("'", "s"):
+            tail = norm.text[mention.end - 2 : mention.end]
+            trimmed = mention.end - (2 if tail == "'s" else 1 if tail.endswith("'") else 0)
             span = norm.span(mention.start, trimmed)
         if mention.kind != ANAPHOR:
             kind = mention.kind if mention.kind in ("state", "leader", "official",
@@ -607,7 +621,7 @@ class Extractor:
             )
         antecedent = self._antecedent(ctx, mention, quote)
         if antecedent is None:
-            if mention.anaphor in ("thing", None):
+            if mention.anaphor not in ("joint", "speaker"):
                 return None
             return Actor(span=span, name=span.text, kind="group", source="anaphor")
         return Actor(
@@ -635,6 +649,17 @@ class Extractor:
             earlier = [x for x in earlier if x is not quote.speaker]
 
         def pick(test: Any) -> Actor | None:
+            # The sentence's subject first ("Hamas ..., saying it fell short of its
+            # demands"), then the nearest mention before.
+            sentence_start = _sentence_back(ctx.sentences, mention.start, 0)
+            text = ctx.norm.text
+            for x in earlier:
+                if x.start < sentence_start or x.kind == ANAPHOR or x.possessive:
+                    continue
+                if not _after_preposition(text, x):
+                    if test(x) and kind != "joint":
+                        return self.resolve(ctx, x, None)
+                    break
             for x in reversed(earlier):
                 if x.kind != ANAPHOR and not x.possessive and test(x):
                     return self.resolve(ctx, x, None)
@@ -782,19 +807,30 @@ def _without_repeats(
     out: list[tuple[Match, dict[str, Any]]] = []
     for match, fields in built:
         t0 = match.trigger[0]
+        participle = (
+            _PARTICIPLE_COMMA.search(text, max(0, t0 - 40), t0) is not None
+            and text[t0 : t0 + 40].split()[0].lower().endswith("ing")
+        )
+        content = fields["content"]
+        pronoun = content is not None and content.text.lower() in ("it", "them", "this", "that")
         repeat = any(
             f["type"] == fields["type"]
-            and f["actor"] is not None
-            and fields["actor"] is not None
-            and f["actor"].name == fields["actor"].name
+            and _same_actor(f["actor"], fields["actor"])
             and m.trigger[1] <= t0
-            and _PARTICIPLE_COMMA.search(text, max(0, t0 - 40), t0) is not None
-            and text[t0 : t0 + 40].split()[0].lower().endswith("ing")
+            and (participle or pronoun)
             for m, f in out
         )
         if not repeat:
             out.append((match, fields))
     return out
+
+
+def _same_actor(a: Actor | None, b: Actor | None) -> bool:
+    if a is None or b is None:
+        return False
+    if a.countries and b.countries:
+        return set(a.countries) == set(b.countries)
+    return a.name == b.name
 
 
 def _partial_quote(text: str, quote: QuoteSpan) -> bool:
