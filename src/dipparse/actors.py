@@ -152,9 +152,9 @@ class Gazetteer:
         capitals = [f for f, e in self._forms.items() if e is not None and e.kind == "state"]
         self._in_capital = regex.compile(
             boundary_l
-            + r"(?:(?:the|a|an|senior|top|government|diplomatic|official|security|military"
+            + r"(?i:(?:the|a|an|senior|top|government|diplomatic|official|security|military"
             r"|intelligence|western|several|some|two|three)\s+){0,3}"
-            + r"(?:officials?|sources?|diplomats?|junta|government|authorities|regime|leadership"
+            + r"(?i:officials?|sources?|diplomats?|junta|government|authorities|regime|leadership"
             r"|military|rulers|leaders)\s+(?:in|from)\s+(?P<state>"
             + _alternation(capitals) + r")" + boundary_r,
             regex.VERSION1,
@@ -193,6 +193,10 @@ class Gazetteer:
         """The canonical name of the state with this ISO code, if known."""
         entry = self._states.get(country)
         return entry.name if entry else None
+
+    def is_demonym(self, word: str) -> bool:
+        """Whether ``word`` is a national adjective ("Turkish", "Saudi")."""
+        return word in self._demonyms
 
     def lookup(self, name: str) -> tuple[str, str | None] | None:
         """``(canonical name, country)`` of a surface form or demonym, if known."""

@@ -80,6 +80,9 @@ _RELATIVE = regex.compile(
     r"(?i)(?:,\s*|\s)(?:which|who|that)\s+(?:\w+ly\s+)?(?:(?:has|have|had|would|will)\s+)?$"
 )
 _PARTICIPLE_COMMA = regex.compile(r",\s*(?:\w+ly\s+)?$")
+_NOT_MODIFIERS = frozenset(
+    "a an the to of for from by with and or but that this is are was were has have had".split()
+)
 _SUBORDINATORS = frozenset("after before since until as once because with while when".split())
 _DETERMINER_BEFORE = regex.compile(r"(?i)\b(?:a|an|the|its|this|that|their)\s+$")
 # Up to two modifier words, then the trigger noun: "a Ukrainian ceasefire proposal".
@@ -384,7 +387,7 @@ class Extractor:
         if finder == "possessor":
             return self._possessor(ctx, t0, t1, scope)
         if finder == "agent":
-            return self._agent(ctx, t1, scope) or self._subject(ctx, t0, scope, sentence)
+            return self._agent(ctx, t1, scope)
         if finder == "object":
             return _first_actor(ctx.mentions, t1, scope[1])
         if finder == "speaker":
@@ -478,11 +481,16 @@ class Extractor:
         head = _ADJECTIVES_BEFORE.search(text, max(floor, t0 - 60), t0)
         if head is None:
             return None
+        between = text[head.end("adj") : t0].split()
+        if any(w.lower() in _NOT_MODIFIERS for w in between):
+            return None
         found: list[tuple[str, str | None]] = []
         for word in head.group("adj").split("-"):
             known = self.gazetteer.lookup(word)
             if known is None or known[1] is None:
                 return None
+            if between and not self.gazetteer.is_demonym(word):
+                return None  # "Kyiv studied an offer": a name is a modifier only right before
             found.append(known)
         if not found:
             return None
@@ -591,7 +599,7 @@ class Extractor:
         for probe_start, probe_end in ((start, end), (max(clause, trigger[0] - 40), trigger[0])):
             best: tuple[int, Topic] | None = None
             for topic in self._topic_order:
-                hit = topic.regex.search(text, probe_start, probe_end)
+                hit = _topic_search(topic, text, probe_start, probe_end)
                 if hit is not None and (best is None or hit.start() < best[0]):
                     best = (hit.start(), topic)
             if best is not None:
@@ -837,6 +845,20 @@ def _partial_quote(text: str, quote: QuoteSpan) -> bool:
     """A quoted phrase inside a sentence ("it "categorically rejects" the demand")."""
     first = regex.search(r"\p{L}", text[quote.content_start : quote.content_start + 5])
     return first is not None and first.group().islower()
+
+
+def _topic_search(topic: Topic, text: str, start: int, end: int) -> regex.Match[str] | None:
+    """A topic's pattern searched under the same time limit as a rule's (None on timeout)."""
+    try:
+        return topic.regex.search(text, start, end, timeout=MATCH_TIMEOUT)
+    except TimeoutError:
+        warnings.warn(
+            f"topic {topic.name!r} gave up after {MATCH_TIMEOUT}s on one sentence; "
+            "it may backtrack catastrophically",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+        return None
 
 
 def _group_span(m: regex.Match[str], name: str) -> tuple[int, int] | None:

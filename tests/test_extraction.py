@@ -1,0 +1,275 @@
+"""Unit tests for each argument and attribute rule of extraction, on the built-in rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import dipparse
+from dipparse.models import Event
+
+
+def events(text: str, published: str | None = "2025-05-12") -> list[Event]:
+    return list(dipparse.parse(text, published=published).events)
+
+
+def one(text: str, kind: str | None = None) -> Event:
+    found = [e for e in events(text) if kind is None or e.type == kind]
+    assert len(found) == 1, [(e.type, e.actor.name if e.actor else None) for e in found]
+    return found[0]
+
+
+def who(event: Event) -> tuple[str | None, object]:
+    assert event.actor is not None
+    return event.actor.name, event.actor.country
+
+
+# -- actors -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "name", "country"),
+    [
+        ("China rejected the proposal on Monday.", "rejection", "China", "CHN"),
+        ("Moscow has firmly rejected the proposal.", "rejection", "Russia", "RUS"),
+        ("The Kremlin turned down the invitation.", "rejection", "Kremlin", "RUS"),
+        (
+            "Chinese Foreign Minister Wang Yi urged restraint.",
+            "demand",
+            "Wang Yi",
+            "CHN",
+        ),
+        ("A senior Iranian diplomat rejected the offer.", "rejection", None, "IRN"),
+        ("The European Union called on Russia to withdraw.", "demand", "European Union", None),
+        ("Officials in Islamabad rejected the plan.", "rejection", "Pakistan", "PAK"),
+    ],
+)
+def test_actor_from_the_subject(text: str, kind: str, name: str | None, country: str) -> None:
+    event = one(text, kind)
+    assert event.actor is not None
+    if name is not None:
+        assert event.actor.name == name
+    assert event.actor.country == country
+
+
+def test_actor_is_the_subject_not_a_prepositional_object() -> None:
+    event = one("After talks with Iran, Oman offered to mediate.", "offer")
+    assert who(event) == ("Oman", "OMN")
+
+
+def test_relative_clause_actor_is_its_antecedent() -> None:
+    found = events("The proposal was turned down by Hamas, which demanded guarantees.")
+    demand = next(e for e in found if e.type == "demand")
+    assert who(demand) == ("Hamas", None)
+
+
+def test_coordinated_verb_shares_the_first_subject() -> None:
+    found = events("Trump praised India and Pakistan for agreeing to talks and offered to help.")
+    offer = next(e for e in found if e.type == "offer")
+    acceptance = next(e for e in found if e.type == "acceptance")
+    assert who(offer)[0] == "Donald Trump"
+    assert acceptance.actor is not None and acceptance.actor.country == ("IND", "PAK")
+
+
+def test_passive_actor_is_the_by_agent() -> None:
+    event = one("The offer was rejected by Moscow on Tuesday.", "rejection")
+    assert who(event) == ("Russia", "RUS")
+
+
+def test_passive_without_agent_is_not_an_event_of_the_subject() -> None:
+    assert [e.type for e in events("Ukraine was offered security guarantees.")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Kyiv rejected Turkey's offer to host talks.", "TUR"),
+        ("Kyiv rejected a Turkish offer to host talks.", "TUR"),
+        ("Kyiv studied an offer from Ankara to host talks.", "TUR"),
+        ("Kyiv rejected the US proposal.", "USA"),
+    ],
+)
+def test_nominal_offer_actor_is_its_owner(text: str, country: str) -> None:
+    offer = one(text, "offer")
+    assert offer.actor is not None and offer.actor.country == country
+    assert offer.rule == "offer.nominal"
+
+
+def test_joint_demonym_adjective() -> None:
+    offer = one("Sudan's army welcomed a Saudi-US initiative to revive talks.", "offer")
+    assert offer.actor is not None and offer.actor.country == ("SAU", "USA")
+
+
+def test_quoted_first_person_is_the_speaker() -> None:
+    event = one('"We will not accept any foreign troops," Maduro said on Monday.', "rejection")
+    assert event.quoted
+    assert event.actor is not None and event.actor.text == "We"
+    assert event.actor.country == "VEN"
+    assert event.speaker is not None and event.speaker.country == "VEN"
+
+
+def test_must_in_reported_speech_belongs_to_the_reporter() -> None:
+    event = one("Pakistan said the dispute must be resolved under UN resolutions.", "demand")
+    assert who(event) == ("Pakistan", "PAK")
+    assert event.rule == "demand.must"
+
+
+def test_pronoun_subject_resolves_to_the_sentence_subject() -> None:
+    event = one("Iran said it would reject any new demands.", "rejection")
+    assert who(event) == ("Iran", "IRN")
+    assert event.actor is not None and event.actor.text == "it"
+
+
+def test_both_nations_resolves_to_the_earlier_pair() -> None:
+    found = events(
+        "India and Pakistan held talks. On Saturday, officials said both nations had agreed "
+        "to de-escalate."
+    )
+    acceptance = next(e for e in found if e.type == "acceptance")
+    assert acceptance.actor is not None
+    assert acceptance.actor.country == ("IND", "PAK")
+    assert acceptance.date == dt.date(2025, 5, 10)
+
+
+def test_no_actor_no_event() -> None:
+    assert events("The court rejected the appeal on Monday.") == []
+    assert events("Shareholders rejected the takeover offer.") == []
+
+
+# -- targets and content -------------------------------------------------------------
+
+
+def test_target_of_a_call_on() -> None:
+    event = one("The African Union called on Rwanda to withdraw its troops.", "demand")
+    assert event.target is not None and event.target.country == "RWA"
+    assert event.content is not None and "withdraw its troops" in event.content.text
+
+
+def test_target_of_a_rejection_is_the_offers_owner() -> None:
+    event = one("India rejected Trump's offer to mediate.", "rejection")
+    assert event.target is not None and event.target.name == "Donald Trump"
+    assert event.content is not None and event.content.text == "Trump's offer to mediate"
+
+
+# -- attributes ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran did not reject the proposal.",
+        "Iran has not rejected the proposal.",
+        "Iran never rejected the proposal.",
+    ],
+)
+def test_negation(text: str) -> None:
+    assert one(text, "rejection").negated
+
+
+def test_will_not_accept_is_a_rejection_not_a_negated_acceptance() -> None:
+    event = one("Hungary said it would not accept the plan.")
+    assert event.type == "rejection" and not event.negated
+    assert event.rule == "rejection.will-not-accept"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran is expected to accept the proposal.",
+        "Iran may accept the proposal.",
+        "Iran reportedly accepted the proposal.",
+    ],
+)
+def test_hedges(text: str) -> None:
+    event = one(text, "acceptance")
+    assert event.hedged and not event.negated
+
+
+def test_condition_only_if() -> None:
+    event = one("Zelensky said Ukraine would accept talks only if Russia withdrew.", "acceptance")
+    assert event.conditional
+    assert event.condition is not None and event.condition.text.startswith("only if")
+
+
+def test_see_if_is_not_a_condition() -> None:
+    event = one('"I will work with you both to see if a solution can be found," Trump wrote.')
+    assert event.type == "offer" and not event.conditional
+    assert event.topic == "mediation"
+
+
+def test_cannot_proceed_without_is_a_conditional_demand() -> None:
+    event = one("India said talks cannot proceed without action on terrorism.", "demand")
+    assert event.conditional
+    assert event.content is not None and event.content.text == "action on terrorism"
+
+
+def test_a_trigger_inside_a_condition_is_not_an_event() -> None:
+    found = events("Zelensky would accept talks only if Russia agreed to a ceasefire.")
+    assert [e.type for e in found] == ["acceptance"]
+
+
+def test_infinitive_after_a_demand_is_what_is_demanded() -> None:
+    found = events("The EU urged Serbia to accept the proposal.")
+    assert [e.type for e in found if e.rule != "offer.nominal"] == ["demand"]
+
+
+def test_quoted_flag_only_inside_quotes() -> None:
+    assert one('"We reject the plan," Abbas said.', "rejection").quoted
+    assert not one("Abbas said he would reject the plan.", "rejection").quoted
+
+
+def test_date_attaches_to_the_verb_not_the_noun() -> None:
+    found = events("China rejected the US proposal on Monday.", published="2025-03-12")
+    rejection = next(e for e in found if e.type == "rejection")
+    offer = next(e for e in found if e.type == "offer")
+    assert rejection.date == dt.date(2025, 3, 10)
+    assert rejection.date_text is not None and rejection.date_text.text == "on Monday"
+    assert offer.date is None
+
+
+# -- senses that are not events ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The airline offered customers a full refund.",
+        "Chinese demand for oil rose sharply last month.",
+        "Putin dismissed the defence minister on Sunday.",
+        "The foreign ministry declined to comment.",
+        "The envoy called on Tuesday to discuss the visit.",
+        "Xi welcomed Putin to Beijing.",
+        "The minister accepted responsibility for the failure.",
+    ],
+)
+def test_other_senses_are_not_events(text: str) -> None:
+    assert events(text) == []
+
+
+# -- codes -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "cameo", "plover"),
+    [
+        ("Turkey offered to mediate between the two sides.", "offer", "039", "AGREE"),
+        ("Iran offered to hold talks with the United States.", "offer", "036", "AGREE"),
+        ("Hamas accepted Egyptian mediation.", "acceptance", "038", "AGREE"),
+        ("The EU demanded the release of the detained journalists.", "demand", "1053", "REQUEST"),
+        ("Russia rejected talks with Ukraine.", "rejection", "125", "REJECT"),
+        ("India rejected the offer of mediation.", "rejection", "126", "REJECT"),
+        ("Israel rejected the ceasefire plan.", "rejection", "1246", "REJECT"),
+    ],
+)
+def test_codes(text: str, kind: str, cameo: str, plover: str) -> None:
+    event = one(text, kind)
+    assert (event.cameo, event.plover) == (cameo, plover)
+
+
+def test_every_event_names_its_rule_and_spans() -> None:
+    text = "Egypt proposed a truce; Israel rejected it, and Hamas accepted it."
+    for event in events(text):
+        assert event.rule
+        assert text[event.trigger.start : event.trigger.end] == event.trigger.text
+        assert event.sentence.start <= event.trigger.start < event.sentence.end
