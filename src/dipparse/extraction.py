@@ -80,6 +80,12 @@ _RELATIVE = regex.compile(
     r"(?i)(?:,\s*|\s)(?:which|who|that)\s+(?:\w+ly\s+)?(?:(?:has|have|had|would|will)\s+)?$"
 )
 _PARTICIPLE_COMMA = regex.compile(r",\s*(?:\w+ly\s+)?$")
+# What follows a mention in subject position: a verb ("said", "appeared", "has").
+_SUBJECT_NEXT = regex.compile(
+    r"(?:\s*,[^,]{1,60},)?\s+(?:\w+ly\s+)?"
+    r"(?:has|have|had|is|are|was|were|will|would|may|might|could|can|did|does|said|says"
+    r"|told|\w+ed|\w+s)\b"
+)
 _NOT_MODIFIERS = frozenset(
     "a an the to of for from by with and or but that this is are was were has have had".split()
 )
@@ -657,17 +663,17 @@ class Extractor:
             earlier = [x for x in earlier if x is not quote.speaker]
 
         def pick(test: Any) -> Actor | None:
-            # The sentence's subject first ("Hamas ..., saying it fell short of its
-            # demands"), then the nearest mention before.
+            # The nearest subject in the sentence first ("Bamako said it...", "Hamas
+            # appeared to reject the US proposal, saying it..."), then the nearest mention.
             sentence_start = _sentence_back(ctx.sentences, mention.start, 0)
             text = ctx.norm.text
-            for x in earlier:
-                if x.start < sentence_start or x.kind == ANAPHOR or x.possessive:
-                    continue
-                if not _after_preposition(text, x):
-                    if test(x) and kind != "joint":
-                        return self.resolve(ctx, x, None)
+            for x in reversed(earlier):
+                if x.start < sentence_start:
                     break
+                if x.kind == ANAPHOR or x.possessive or _after_preposition(text, x):
+                    continue
+                if kind != "joint" and test(x) and _SUBJECT_NEXT.match(text, x.end):
+                    return self.resolve(ctx, x, None)
             for x in reversed(earlier):
                 if x.kind != ANAPHOR and not x.possessive and test(x):
                     return self.resolve(ctx, x, None)
