@@ -7,6 +7,7 @@ written to standard output for a run that fails before its first result.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
@@ -80,6 +81,8 @@ def _read_input(name: str) -> str:
         label = "standard input"
     else:
         path = Path(name)
+        if path.is_dir():
+            raise UsageError(f"{name}: is a directory, not a text file")
         if not path.is_file():
             raise UsageError(f"{name}: no such file")
         try:
@@ -150,7 +153,7 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _published(value: str | None) -> object:
+def _published(value: str | None) -> dt.date | None:
     try:
         return coerce_published(value)
     except ValueError as exc:

@@ -52,7 +52,14 @@ def _country(value: object) -> Country:
     if value is None or isinstance(value, str):
         return value
     if isinstance(value, list | tuple):
-        return tuple(str(v) for v in value)
+        bad = [v for v in value if not isinstance(v, str)]
+        if bad:
+            raise TypeError(f"country codes must be str, not {type(bad[0]).__name__}")
+        codes = tuple(dict.fromkeys(value))
+        # A list in JSON means a joint actor: one code is that code, none is no country.
+        if len(codes) <= 1:
+            return codes[0] if codes else None
+        return codes
     raise TypeError(f"country must be a str, a sequence of str or None, not {type(value).__name__}")
 
 
@@ -110,8 +117,8 @@ class Quote:
     def to_dict(self) -> dict[str, Any]:
         return {
             "text": self.content.text,
-            "span": [self.span.start, self.span.end],
-            "content": [self.content.start, self.content.end],
+            "span": [self.content.start, self.content.end],
+            "outer": [self.span.start, self.span.end],
             "speaker": self.speaker.to_dict() if self.speaker else None,
             "attribution": self.attribution.to_dict() if self.attribution else None,
         }

@@ -43,8 +43,14 @@ def coerce_published(published: object) -> dt.date | None:
     if isinstance(published, dt.date):
         return published
     if isinstance(published, str):
+        value = published.strip()
+        # The whole string must parse: "2025-05-12junk" is an error, not 12 May.
         try:
-            return dt.date.fromisoformat(published.strip()[:10])
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+        try:
+            return dt.datetime.fromisoformat(value).date()
         except ValueError:
             raise ValueError(
                 f"published must be an ISO date such as '2025-05-12', not {published!r}"

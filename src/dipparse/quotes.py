@@ -10,6 +10,7 @@ speaker over.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 import regex
@@ -42,7 +43,9 @@ def find_quotes(norm: NormalisedText) -> list[tuple[int, int, int, int]]:
     open_at: int | None = None
     pos = text.find('"')
     while pos >= 0:
-        newline = text.find("\n", open_at + 1) if open_at is not None else -1
+        # Only up to this mark: searching to the end of a text without line
+        # breaks for every quotation mark would be quadratic.
+        newline = text.find("\n", open_at + 1, pos) if open_at is not None else -1
         if open_at is not None and 0 <= newline < pos:
             # An unclosed quotation ends with its paragraph.
             out.append((open_at, newline, open_at + 1, newline))
@@ -92,12 +95,19 @@ def attribute(
     return result
 
 
+def _starting_in(mentions: Sequence[Mention], start: int, end: int) -> Sequence[Mention]:
+    """The mentions (sorted by start) that start in ``[start, end)``, found by bisection."""
+    lo = bisect_left(mentions, start, key=lambda m: m.start)
+    hi = bisect_left(mentions, end, lo, key=lambda m: m.start)
+    return mentions[lo:hi]
+
+
 def _speakers(mentions: Sequence[Mention], start: int, end: int) -> list[Mention]:
-    return [m for m in mentions if start <= m.start and m.end <= end and m.kind != PLACE]
+    return [m for m in _starting_in(mentions, start, end) if m.end <= end and m.kind != PLACE]
 
 
 def _mentions_between(mentions: Sequence[Mention], start: int, end: int) -> int:
-    return sum(1 for m in mentions if start <= m.start < end and m.kind not in (PLACE, ANAPHOR))
+    return sum(1 for m in _starting_in(mentions, start, end) if m.kind not in (PLACE, ANAPHOR))
 
 
 def _after(
@@ -122,18 +132,25 @@ def _before(
     text: str, start: int, mentions: Sequence[Mention], reporting: regex.Pattern[str]
 ) -> tuple[Mention | None, tuple[int, int] | None]:
     line_start = max(text.rfind("\n", 0, start) + 1, start - 200)
-    sentence_start = max(
-        line_start, *(text.rfind(p, line_start, start) + 2 for p in (". ", "? ", "! "))
-    )
+    # rfind gives -1 where there is no full stop: that must not become position 1.
+    stops = (text.rfind(p, line_start, start) for p in (". ", "? ", "! "))
+    sentence_start = max([line_start, *(s + 2 for s in stops if s >= 0)])
     window = text[sentence_start:start]
     if not regex.search(r"[,:]\s*$|\b(?:that|saying|added|wrote|said)\s*$", window):
         return None, None
-    if reporting.search(text, sentence_start, start) is None:
+    verbs = list(reporting.finditer(text, sentence_start, start))
+    if not verbs:
         return None, None
     candidates = _speakers(mentions, sentence_start, start)
     if not candidates:
         return None, None
-    return candidates[0], (sentence_start, start)
+    # "Speaking in Beijing, Wang Yi said:": the speaker is the mention nearest
+    # the last reporting verb, not the first mention in the sentence.
+    verb = verbs[-1]
+    speaker = min(
+        candidates, key=lambda m: min(abs(m.start - verb.end()), abs(verb.start() - m.end))
+    )
+    return speaker, (sentence_start, start)
 
 
 def _clause_stop(text: str, pos: int) -> int:

@@ -4,7 +4,8 @@ Works on normalised text (straight quotes) and returns ``(start, end)`` pairs
 in its coordinates. A line break always ends a sentence (headlines carry no
 full stop); a full stop ends one unless it closes an abbreviation ("Mr.",
 "Gen.", "Jan.", "U.S.") or an initial ("Donald J. Trump"); a quotation that
-ends in a comma (``...Kashmir," Trump wrote``) never ends a sentence.
+ends in a comma (``...Kashmir," Trump wrote``) never ends a sentence, nor does
+a quoted question followed by its attribution (``"Will you?" Trump asked``).
 """
 
 from __future__ import annotations
@@ -40,11 +41,20 @@ _BOUNDARY = regex.compile(
 )
 _WORD_BEFORE = regex.compile(r"""(?<![\p{L}.])(?P<word>[\p{L}.]+)$""")
 _NEXT_WORD = regex.compile(r"[\"'(\[]*(?P<word>\p{L}+)")
+# The attribution of a quoted question or exclamation: '"Will you?" Trump asked.'
+_ATTRIBUTION = regex.compile(
+    r"\p{Lu}[\p{L}.'-]*(?:\s+[\p{L}.'-]+){0,4}?\s+"
+    r"(?:said|says|asked|asks|wrote|writes|told|added|replied|exclaimed|shouted|demanded"
+    r"|declared|insisted|tweeted|posted|stated)(?![\p{L}])"
+)
 
 
-def _ends_sentence(text: str, punct_start: int, punct: str, next_start: int) -> bool:
+def _ends_sentence(
+    text: str, punct_start: int, punct: str, next_start: int, close: str = ""
+) -> bool:
     if punct != ".":
-        return True
+        # '"Will you?" Trump asked.': the quotation belongs to its attribution.
+        return '"' not in close or _ATTRIBUTION.match(text, next_start) is None
     before = _WORD_BEFORE.search(text, max(0, punct_start - 40), punct_start)
     if before is None:
         return True
@@ -72,7 +82,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         else:
             end = match.end("close")
             next_start = match.end()
-            if not _ends_sentence(text, match.start("punct"), match.group("punct"), next_start):
+            # A line break always ends a sentence, even after "U.S." or "Jan.".
+            if "\n" not in match.group("space") and not _ends_sentence(
+                text, match.start("punct"), match.group("punct"), next_start, match.group("close")
+            ):
                 continue
         spans.extend(_trimmed(text, start, end))
         start = next_start

@@ -1,0 +1,384 @@
+"""Tests for dipparse.actors: the gazetteer and the shipped actor data."""
+
+from __future__ import annotations
+
+import collections
+from pathlib import Path
+
+import pytest
+import regex
+
+import dipparse
+from dipparse.actors import ANAPHOR, PLACE, Mention
+from dipparse.parser import default_parser
+from dipparse.text import normalise
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_e57a447eb6801cad.txt"
+
+# The 193 member states of the United Nations, by ISO 3166-1 alpha-3 code.
+_UN_CODES = """
+    AFG ALB DZA AND AGO ATG ARG ARM AUS AUT AZE BHS BHR BGD BRB BLR BEL BLZ BEN BTN BOL BIH
+    BWA BRA BRN BGR BFA BDI CPV KHM CMR CAN CAF TCD CHL CHN COL COM COG CRI CIV HRV CUB CYP
+    CZE PRK COD DNK DJI DMA DOM ECU EGY SLV GNQ ERI EST SWZ ETH FJI FIN FRA GAB GMB GEO DEU
+    GHA GRC GRD GTM GIN GNB GUY HTI HND HUN ISL IND IDN IRN IRQ IRL ISR ITA JAM JPN JOR KAZ
+    KEN KIR KWT KGZ LAO LVA LBN LSO LBR LBY LIE LTU LUX MDG MWI MYS MDV MLI MLT MHL MRT MUS
+    MEX FSM MDA MCO MNG MNE MAR MOZ MMR NAM NRU NPL NLD NZL NIC NER NGA MKD NOR OMN PAK PLW
+    PAN PNG PRY PER PHL POL PRT QAT KOR ROU RUS RWA KNA LCA VCT WSM SMR STP SAU SEN SRB SYC
+    SLE SGP SVK SVN SLB SOM ZAF SSD ESP LKA SDN SUR SWE CHE SYR TJK TZA THA TLS TGO TON TTO
+    TUN TUR TKM TUV UGA UKR ARE GBR USA URY UZB VUT VEN VNM YEM ZMB ZWE
+"""
+UN_MEMBERS = frozenset(_UN_CODES.split())
+UN_OBSERVERS = frozenset({"VAT", "PSE"})
+
+
+def find(text: str) -> list[Mention]:
+    """The gazetteer's mentions in ``text`` (normalised first, as the parser does)."""
+    return default_parser().gazetteer.find(normalise(text).text)
+
+
+def named(text: str) -> list[tuple[str, str, str, object]]:
+    """``(surface text, name, kind, country)`` of each non-anaphor mention in ``text``."""
+    norm = normalise(text).text
+    return [
+        (norm[m.start : m.end], m.name, m.kind, m.country) for m in find(text) if m.kind != ANAPHOR
+    ]
+
+
+def only(text: str) -> Mention:
+    """The one mention that is not an anaphor in ``text``."""
+    mentions = [m for m in find(text) if m.kind != ANAPHOR]
+    assert len(mentions) == 1, mentions
+    return mentions[0]
+
+
+# -- states: names, aliases, capitals -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name", "country"),
+    [
+        ("India rejected it.", "India", "India", "IND"),
+        ("The United States rejected it.", "United States", "United States", "USA"),
+        ("The US rejected it.", "US", "United States", "USA"),
+        ("The U.S. rejected it.", "U.S.", "United States", "USA"),
+        ("Britain rejected it.", "Britain", "United Kingdom", "GBR"),
+        ("New Delhi rejected it.", "New Delhi", "India", "IND"),
+        ("Islamabad stated it.", "Islamabad", "Pakistan", "PAK"),
+        ("Moscow rejected it.", "Moscow", "Russia", "RUS"),
+        ("Kyiv rejected it.", "Kyiv", "Ukraine", "UKR"),
+    ],
+)
+def test_states_by_name_alias_and_capital(text: str, surface: str, name: str, country: str) -> None:
+    """A state's name, an alias or its capital (metonymy) is the state."""
+    m = only(text)
+    assert normalise(text).text[m.start : m.end] == surface
+    assert (m.name, m.kind, m.country) == (name, "state", country)
+
+
+def test_names_are_case_sensitive() -> None:
+    """The pronoun "us" is not the United States."""
+    assert named("Tell us what you want.") == []
+
+
+# -- people: titles and descriptions -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name", "kind", "country", "role"),
+    [
+        (
+            "US President Donald Trump said so.",
+            "US President Donald Trump",
+            "Donald Trump",
+            "leader",
+            "USA",
+            "President",
+        ),
+        (
+            "former US President Donald Trump said so.",
+            "former US President Donald Trump",
+            "Donald Trump",
+            "leader",
+            "USA",
+            "President",
+        ),
+        (
+            "Prime Minister Shehbaz Sharif said so.",
+            "Prime Minister Shehbaz Sharif",
+            "Shehbaz Sharif",
+            "leader",
+            "PAK",
+            "Prime Minister",
+        ),
+        (
+            "Chinese Foreign Minister Wang Yi said so.",
+            "Chinese Foreign Minister Wang Yi",
+            "Wang Yi",
+            "official",
+            "CHN",
+            "Foreign Minister",
+        ),
+    ],
+)
+def test_titled_people(
+    text: str, surface: str, name: str, kind: str, country: str, role: str
+) -> None:
+    """A title, with an optional country and "former", extends the person's mention."""
+    m = only(text)
+    assert normalise(text).text[m.start : m.end] == surface
+    assert (m.name, m.kind, m.country, m.role) == (name, kind, country, role)
+
+
+def test_unknown_titled_person_takes_country_from_demonym() -> None:
+    """A person missing from the gazetteer is still found through a title and demonym."""
+    m = only("Ruritanian envoy aside, French Foreign Minister Jean Dupontel said so.")
+    assert (m.name, m.kind, m.country, m.source) == ("Jean Dupontel", "official", "FRA", "title")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        (
+            "a senior Indian government official told reporters",
+            "a senior Indian government official",
+            "IND",
+        ),
+        ("Pakistani officials said so.", "Pakistani officials", "PAK"),
+    ],
+)
+def test_demonym_and_role_noun_is_an_official(text: str, surface: str, country: str) -> None:
+    """A demonym with a role noun describes an unnamed official of that state."""
+    m = only(text)
+    assert normalise(text).text[m.start : m.end] == surface
+    assert (m.kind, m.country) == ("official", country)
+
+
+def test_demonym_and_government_noun_is_the_state() -> None:
+    """ "the Indian Foreign Ministry" and "the government of India" stand for India."""
+    for text in ("The Indian Foreign Ministry said so.", "the government of India said so."):
+        m = only(text)
+        assert (m.name, m.kind, m.country) == ("India", "state", "IND")
+
+
+# -- longest match, organisations, named bodies --------------------------------------
+
+
+def test_longest_match_place_beats_state() -> None:
+    """ "Pakistan-Occupied Kashmir" is a place, not Pakistan."""
+    mentions = find("the return of Pakistan-Occupied Kashmir (PoK)")
+    assert [(m.name, m.kind) for m in mentions] == [
+        ("Pakistan-Occupied Kashmir", PLACE),
+        ("PoK", PLACE),
+    ]
+    assert all(m.country is None for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [
+        ("the UN said", "UN", "United Nations"),
+        ("the United Nations said", "United Nations", "United Nations"),
+        ("the UN Security Council said", "UN Security Council", "UN Security Council"),
+        (
+            "the United Nations Security Council said",
+            "United Nations Security Council",
+            "UN Security Council",
+        ),
+        ("the EU said", "EU", "European Union"),
+        ("NATO said", "NATO", "NATO"),
+        ("the AU said", "AU", "African Union"),
+        ("ASEAN said", "ASEAN", "ASEAN"),
+    ],
+)
+def test_organisations(text: str, surface: str, name: str) -> None:
+    """International organisations by name and acronym, the longest form winning."""
+    m = only(text)
+    assert normalise(text).text[m.start : m.end] == surface
+    assert (m.name, m.kind, m.country) == (name, "organisation", None)
+
+
+def test_state_department_is_the_named_body_not_an_anaphor() -> None:
+    """ "the State Department" resolves to the named body, overlapping anaphor or not."""
+    mentions = find("the State Department said")
+    assert len(mentions) == 1
+    (m,) = mentions
+    assert (m.name, m.kind, m.country) == ("State Department", "organisation", "USA")
+    doc = dipparse.parse("The State Department rejected the proposal.")
+    assert [(a.text, a.name, a.kind) for a in doc.actors] == [
+        ("State Department", "State Department", "organisation")
+    ]
+
+
+# -- joint actors and possessives -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "countries"),
+    [
+        ("India and Pakistan agreed.", "India and Pakistan", ("IND", "PAK")),
+        ("both India and Pakistan agreed.", "both India and Pakistan", ("IND", "PAK")),
+        ("New Delhi and Islamabad agreed.", "New Delhi and Islamabad", ("IND", "PAK")),
+        ("Russia, China and Iran agreed.", "Russia, China and Iran", ("RUS", "CHN", "IRN")),
+        ("Iran and the United States agreed.", "Iran and the United States", ("IRN", "USA")),
+    ],
+)
+def test_joint_actors(text: str, surface: str, countries: tuple[str, ...]) -> None:
+    """States joined by "and" form one joint mention with a tuple of countries."""
+    m = only(text)
+    assert normalise(text).text[m.start : m.end] == surface
+    assert m.country == countries
+    assert m.kind == "state"
+    assert len(m.members) == len(countries)
+
+
+def test_joint_actor_in_document() -> None:
+    """A joint actor's country is a tuple on the model and a list in JSON."""
+    doc = dipparse.parse("India and Pakistan agreed to talks.")
+    actor = doc.actors[0]
+    assert actor.country == ("IND", "PAK")
+    assert actor.countries == ("IND", "PAK")
+    assert actor.to_dict()["country"] == ["IND", "PAK"]
+
+
+def test_comma_without_and_is_not_joint() -> None:
+    """A bare list of two names without "and" stays two mentions."""
+    assert [c for _, _, _, c in named("India, Pakistan said so.")] == ["IND", "PAK"]
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019"])
+def test_possessive(apostrophe: str) -> None:
+    """ "Trump's offer": a possessive mention whose actor span excludes the "'s"."""
+    text = f"Trump{apostrophe}s offer was rejected."
+    m = only(text)
+    assert m.possessive
+    assert (m.name, m.country) == ("Donald Trump", "USA")
+    doc = dipparse.parse(text)
+    assert [(a.text, a.span.start, a.span.end, a.name) for a in doc.actors] == [
+        ("Trump", 0, 5, "Donald Trump")
+    ]
+
+
+def test_possessive_is_not_joined() -> None:
+    """ "India's offer and Pakistan's reply" names two actors, not a joint one."""
+    countries = [c for _, _, _, c in named("India's offer and Pakistan's reply")]
+    assert countries == ["IND", "PAK"]
+
+
+def test_anaphors_are_mentions() -> None:
+    """Pronouns and "both nations" are anaphor mentions for extraction to resolve."""
+    mentions = find("He said both nations agreed and it held.")
+    assert [(m.name, m.kind, m.anaphor) for m in mentions] == [
+        ("he", ANAPHOR, "person"),
+        ("both nations", ANAPHOR, "joint"),
+        ("it", ANAPHOR, "thing"),
+    ]
+
+
+# -- the seed article ---------------------------------------------------------------
+
+
+def test_seed_actors() -> None:
+    """The seed's named actors, found where they stand, and no place taken for a state."""
+    text = SEED.read_text(encoding="utf-8")
+    doc = dipparse.parse(text, published="2025-05-12")
+    for a in doc.actors:
+        assert text[a.span.start : a.span.end] == a.text
+    at = {a.span.start: (a.text, a.name, a.kind, a.country) for a in doc.actors}
+    trump = ("Trump", "Donald Trump", "leader", "USA")
+    india = ("India", "India", "state", "IND")
+    pakistan = ("Pakistan", "Pakistan", "state", "PAK")
+    official = (
+        "a senior Indian government official",
+        "Indian government official",
+        "official",
+        "IND",
+    )
+    ministry = (
+        "India\u2019s Ministry of External Affairs",
+        "Ministry of External Affairs",
+        "organisation",
+        "IND",
+    )
+    # In text order; each is looked for after the previous one.
+    expected = [
+        india,
+        trump,
+        india,
+        ("US President Donald Trump", "Donald Trump", "leader", "USA"),
+        ("New Delhi and Islamabad", "India and Pakistan", "state", ("IND", "PAK")),
+        ("former US President Donald Trump", "Donald Trump", "leader", "USA"),
+        official,
+        ("both India and Pakistan", "India and Pakistan", "state", ("IND", "PAK")),
+        trump,
+        ("Prime Minister Shehbaz Sharif", "Shehbaz Sharif", "leader", "PAK"),
+        trump,
+        ("United States", "United States", "state", "USA"),
+        ("United Nations Security Council", "UN Security Council", "organisation", None),
+        ("Islamabad", "Pakistan", "state", "PAK"),
+        pakistan,
+        ministry,
+    ]
+    pos = 0
+    for mention in expected:
+        pos = text.index(mention[0], pos)
+        assert at.get(pos) == mention, (pos, mention, at.get(pos))
+        pos += len(mention[0])
+    # "Pakistan-Occupied Kashmir" and "PoK" are places: no actor covers them.
+    for place in ("Pakistan-Occupied Kashmir", "PoK"):
+        i = text.find(place)
+        while i >= 0:
+            assert not any(a.span.start < i + len(place) and i < a.span.end for a in doc.actors)
+            i = text.find(place, i + 1)
+
+
+# -- the shipped data -------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def core_actors() -> tuple[dipparse.ActorEntry, ...]:
+    """The actor entries of the built-in rule set."""
+    return tuple(dipparse.get_ruleset("core-en").actors)
+
+
+def test_every_un_member_and_observer_is_a_state(
+    core_actors: tuple[dipparse.ActorEntry, ...],
+) -> None:
+    """All 193 UN members and both observer states ship as states."""
+    assert len(UN_MEMBERS) == 193
+    states = {a.country for a in core_actors if a.kind == "state"}
+    assert states >= UN_MEMBERS | UN_OBSERVERS
+
+
+def test_one_state_entry_per_code(core_actors: tuple[dipparse.ActorEntry, ...]) -> None:
+    """No country code belongs to two state entries."""
+    codes = collections.Counter(a.country for a in core_actors if a.kind == "state")
+    assert [c for c, n in codes.items() if n > 1] == []
+
+
+def test_codes_are_well_formed(core_actors: tuple[dipparse.ActorEntry, ...]) -> None:
+    """Every code is three capital letters, and every non-state's code is a shipped state's."""
+    states = {a.country for a in core_actors if a.kind == "state"}
+    for a in core_actors:
+        assert a.kind in ("state", "leader", "official", "organisation", "group"), a
+        if a.kind == "state":
+            assert a.country is not None, a
+        if a.country is not None:
+            assert regex.fullmatch(r"[A-Z]{3}", a.country), a
+            assert a.country in states, a
+
+
+def test_surface_forms_are_unique(core_actors: tuple[dipparse.ActorEntry, ...]) -> None:
+    """Each name, alias, capital and demonym belongs to exactly one entry."""
+    forms = collections.Counter(
+        f for a in core_actors for f in dict.fromkeys((*a.surface_forms(), *a.demonyms))
+    )
+    assert [f for f, n in forms.items() if n > 1] == []
+
+
+def test_every_state_name_is_found(core_actors: tuple[dipparse.ActorEntry, ...]) -> None:
+    """Each state's own name, in a sentence, is found as that state."""
+    for a in core_actors:
+        if a.kind != "state":
+            continue
+        mentions = [m for m in find(f"Officials of {a.name} met.") if m.kind != ANAPHOR]
+        assert [(m.name, m.country) for m in mentions] == [(a.name, a.country)], a.name
