@@ -11,11 +11,12 @@ conditions, quotation and date, and the CAMEO / PLOVER codes of its topic.
 from __future__ import annotations
 
 import warnings
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 import regex
-from attrs import evolve, frozen
+from attrs import evolve, field, frozen
 
 from dipparse.actors import ANAPHOR, PLACE, Gazetteer, Mention
 from dipparse.dates import DateMention
@@ -171,6 +172,23 @@ class Context:
     mentions: Sequence[Mention]
     quotes: Sequence[QuoteSpan]
     dates: Sequence[DateMention]
+    _starts: list[int] = field(init=False, repr=False, eq=False)
+    _quote_starts: list[int] = field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_starts", [m.start for m in self.mentions])
+        object.__setattr__(self, "_quote_starts", [q.content_start for q in self.quotes])
+
+    def between(self, start: int, end: int) -> Sequence[Mention]:
+        """Mentions that start in ``[start, end)``, in order (a slice, not a scan)."""
+        return self.mentions[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
+
+    def quote_at(self, pos: int) -> QuoteSpan | None:
+        """The quotation whose words hold ``pos``, if any."""
+        i = bisect_right(self._quote_starts, pos) - 1
+        if i >= 0 and self.quotes[i].content_start <= pos < self.quotes[i].content_end:
+            return self.quotes[i]
+        return None
 
 
 class Extractor:
@@ -303,7 +321,7 @@ class Extractor:
         norm, text = ctx.norm, ctx.norm.text
         rule, m = match.rule, match.match
         t0, t1 = match.trigger
-        quote = _containing_quote(ctx.quotes, t0)
+        quote = ctx.quote_at(t0)
         scope = (quote.content_start, quote.content_end) if quote else sentence
         if quote is not None and _partial_quote(text, quote):
             scope = sentence  # 'India "has never accepted" mediation': the subject is outside
@@ -383,7 +401,7 @@ class Extractor:
         t0, t1 = match.trigger
         slot = _group_span(m, "actor")
         if slot is not None:
-            inside = [x for x in ctx.mentions if slot[0] <= x.start and x.end <= slot[1]]
+            inside = [x for x in ctx.between(slot[0], slot[1]) if x.end <= slot[1]]
             if inside:
                 return inside[0]
             return Mention(slot[0], slot[1], " ".join(text[slot[0] : slot[1]].split()), "group")
@@ -395,7 +413,7 @@ class Extractor:
         if finder == "agent":
             return self._agent(ctx, t1, scope)
         if finder == "object":
-            return _first_actor(ctx.mentions, t1, scope[1])
+            return _first_actor(ctx.between(t1, scope[1]), t1, scope[1])
         if finder == "speaker":
             return self._speaker(ctx, t0, sentence, quote)
         return self._subject(ctx, t0, scope, sentence)
@@ -406,11 +424,11 @@ class Extractor:
         """The actor in subject position of the verb at ``t0``, by the rules below."""
         text = ctx.norm.text
         in_scope = [
-            x for x in ctx.mentions if scope[0] <= x.start and x.end <= t0 and x.kind != PLACE
+            x for x in ctx.between(scope[0], t0) if x.end <= t0 and x.kind != PLACE
         ]
-        if _containing_quote(ctx.quotes, t0) is None:
+        if ctx.quote_at(t0) is None:
             # Outside a quotation, a mention inside one is not the subject.
-            in_scope = [x for x in in_scope if _containing_quote(ctx.quotes, x.start) is None]
+            in_scope = [x for x in in_scope if ctx.quote_at(x.start) is None]
         if not in_scope:
             return None
         gerund = text[t0:t0 + 40].split()[0].lower().endswith("ing") if text[t0:t0 + 1] else False
@@ -470,7 +488,7 @@ class Extractor:
         adjective = self._demonym_before(text, t0, scope[0])
         if adjective is not None and isinstance(adjective.country, tuple):
             return adjective  # "a Saudi-US initiative": both
-        before = [x for x in ctx.mentions if scope[0] <= x.start and x.end <= t0 and x.kind != PLACE]
+        before = [x for x in ctx.between(scope[0], t0) if x.end <= t0 and x.kind != PLACE]
         if before:
             last = before[-1]
             gap = text[last.end : t0]
@@ -517,11 +535,9 @@ class Extractor:
     ) -> Mention | None:
         text = ctx.norm.text
         pattern = _FROM_AGENT if from_too else _BY_AGENT
-        for x in ctx.mentions:
-            if x.start < t1 or x.start > scope[1] or x.kind == PLACE:
+        for x in ctx.between(t1, min(scope[1], t1 + 81)):
+            if x.kind == PLACE:
                 continue
-            if x.start - t1 > 80:
-                break
             if pattern.match(text[t1 : x.start]):
                 return x
         return None
@@ -538,8 +554,11 @@ class Extractor:
             return self._subject(ctx, verb.start(), sentence, sentence)
         after = self.cues.reporting.search(text, t0, sentence[1])
         if after is not None:
-            tail = [x for x in ctx.mentions if after.start() - 60 <= x.start and x.end <= sentence[1]]
-            tail = [x for x in tail if x.start >= t0 and x.kind != PLACE]
+            tail = [
+                x
+                for x in ctx.between(max(t0, after.start() - 60), sentence[1])
+                if x.end <= sentence[1] and x.kind != PLACE
+            ]
             if tail:
                 return min(
                     tail,
@@ -557,15 +576,13 @@ class Extractor:
     ) -> Mention | None:
         slot = _group_span(match.match, "target")
         if slot is not None:
-            inside = [x for x in ctx.mentions if slot[0] <= x.start and x.end <= slot[1]]
+            inside = [x for x in ctx.between(slot[0], slot[1]) if x.end <= slot[1]]
             return inside[0] if inside else None
         t1 = match.trigger[1]
         stop = content[1] if content else min(scope[1], t1 + 60)
-        for x in ctx.mentions:
-            if x.start < t1 or x.kind == PLACE:
+        for x in ctx.between(t1, stop):
+            if x.kind == PLACE:
                 continue
-            if x.start >= stop:
-                break
             if actor is not None and (x.name == actor.name or x is actor):
                 continue
             if x.kind == ANAPHOR and x.anaphor not in ("joint", "government"):
@@ -655,10 +672,13 @@ class Extractor:
             if quote is not None and quote.speaker is not None and quote.speaker is not mention:
                 return self.resolve(ctx, quote.speaker, None)
             return None
-        earlier = [x for x in ctx.mentions if x.end <= mention.start and x.kind not in (PLACE,)]
-        back = len(ctx.sentences) if kind == "joint" else 3
+        back = 30 if kind == "joint" else 3
         window_start = _sentence_back(ctx.sentences, mention.start, back)
-        earlier = [x for x in earlier if x.start >= window_start]
+        earlier = [
+            x
+            for x in ctx.between(window_start, mention.start)
+            if x.end <= mention.start and x.kind != PLACE
+        ]
         if quote is not None and quote.speaker is not None:
             earlier = [x for x in earlier if x is not quote.speaker]
 
@@ -876,15 +896,6 @@ def _group_span(m: regex.Match[str], name: str) -> tuple[int, int] | None:
     return (start, end)
 
 
-def _containing_quote(quotes: Sequence[QuoteSpan], pos: int) -> QuoteSpan | None:
-    for q in quotes:
-        if q.content_start <= pos < q.content_end:
-            return q
-        if q.start > pos:
-            break
-    return None
-
-
 def _clause_start(text: str, floor: int, pos: int) -> int:
     """Start of the clause holding ``pos``: after the last boundary not closed again."""
     opener = _clause_opener(text, floor, pos)
@@ -953,10 +964,8 @@ def _first_actor(mentions: Sequence[Mention], start: int, end: int) -> Mention |
 
 
 def _sentence_back(sentences: Sequence[tuple[int, int]], pos: int, back: int) -> int:
-    index = 0
-    for i, (s, _e) in enumerate(sentences):
-        if s <= pos:
-            index = i
-        else:
-            break
-    return sentences[max(0, index - back)][0] if sentences else 0
+    """Start of the sentence ``back`` sentences before the one holding ``pos``."""
+    if not sentences:
+        return 0
+    index = max(0, bisect_right(sentences, (pos, len(sentences) + pos + 1)) - 1)
+    return sentences[max(0, index - back)][0]
