@@ -780,7 +780,8 @@ class Extractor:
     ) -> list[tuple[str, Rule, tuple[int, int], regex.Match[str] | None, str]]:
         """What each candidate rule did in each sentence, for diagnostics.
 
-        One ``(outcome, rule, sentence, match, detail)`` per rule and match. Outcomes: ``"fired"`` (it built an event), ``"blocked"`` (a kind-``none``
+        One ``(outcome, rule, sentence, match, detail)`` per rule and match.
+        Outcomes: ``"fired"`` (it built an event), ``"blocked"`` (a kind-``none``
         rule claimed its trigger), ``"embedded"`` (read as what an earlier demand or
         rejection asks or refuses; detail: that rule's id), ``"no-actor"`` (detail:
         the actor finder), ``"lost"`` (another match kept an overlapping trigger;

@@ -1,0 +1,179 @@
+"""`dipparse explain`: which rules fired on a sentence, and which nearly did.
+
+For each event it shows the rule, its trigger, the actor, target and content
+with their spans, and the attributes. Then the near misses: rules whose
+keywords occur but whose pattern did not match, whose ``unless`` pattern
+vetoed them, whose trigger went to another rule, or whose actor could not be
+found. Every span indexes the sentence as given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+from attrs import frozen
+
+from dipparse.dates import find_dates
+from dipparse.extraction import Context
+from dipparse.models import Actor, Event, Span
+from dipparse.parser import Parser, coerce_published
+from dipparse.quotes import attribute, find_quotes
+from dipparse.rules import Rule
+from dipparse.sentences import split_sentences
+from dipparse.text import normalise
+
+_WORDS = regex.compile(r"[\p{L}\p{N}']+")
+
+
+@frozen
+class Outcome:
+    """What one rule did with one match (or one sentence) of the text.
+
+    ``kind`` is one of the outcomes of `Extractor.trace`; ``trigger`` is the
+    trigger's span in the original text where the rule matched; ``detail`` is
+    the winning rule's id for ``"lost"``, the actor finder for ``"no-actor"``.
+    """
+
+    kind: str
+    rule: Rule
+    sentence: Span
+    trigger: Span | None
+    detail: str
+
+
+def build_context(parser: Parser, text: str, published: object = None) -> Context:
+    """The `Context` that `Parser.parse` builds for ``text``, for diagnostics."""
+    day = coerce_published(published)
+    norm = normalise(text)
+    sentences = split_sentences(norm.text)
+    mentions = parser.gazetteer.find(norm.text)
+    quotes = attribute(norm.text, find_quotes(norm), mentions, parser.cues.reporting)
+    dates = find_dates(norm.text, 0, len(norm.text), day) if sentences else []
+    return Context(norm, sentences, mentions, quotes, dates)
+
+
+def trace(parser: Parser, text: str, published: object = None) -> list[Outcome]:
+    """What every candidate rule of ``parser`` did with ``text``, spans in ``text``."""
+    ctx = build_context(parser, text, published)
+    out = []
+    for kind, rule, sentence, match, detail in parser.extractor.trace(ctx):
+        trigger = ctx.norm.span(*match.span("trigger")) if match is not None else None
+        out.append(Outcome(kind, rule, ctx.norm.span(*sentence), trigger, detail))
+    return out
+
+
+def explain(parser: Parser, sentence: str, published: object = None) -> str:
+    """A readable account of which rules fired on ``sentence`` and which nearly did.
+
+    ``published`` (a date or ISO date string) anchors relative dates as in
+    `Parser.parse`. Raises `TypeError` when ``sentence`` is not a `str`.
+    """
+    if not isinstance(sentence, str):
+        raise TypeError(f"sentence must be str, not {type(sentence).__name__}")
+    day = coerce_published(published)
+    doc = parser.parse(sentence, published=day)
+    outcomes = trace(parser, sentence, day)
+    rules = {r.id: r for r in parser.rules}
+    names = ", ".join(f"{rs.name} {rs.version}" for rs in parser.rulesets)
+    lines = [f"Text: {sentence!r}", f"Rule sets: {names}"]
+
+    lines.append("")
+    lines.append(f"Fired ({len(doc.events)}):" if doc.events else "Fired: none")
+    for event in doc.events:
+        lines.extend(_event_lines(event, rules.get(event.rule)))
+
+    blocked = [o for o in outcomes if o.kind == "blocked"]
+    if blocked:
+        lines.append("")
+        lines.append(f"Blocked (kind 'none' rules that claimed their trigger: {len(blocked)}):")
+        for o in blocked:
+            lines.append(f"  {o.rule.id}: claimed {_span(o.trigger)}; no event")
+
+    misses = [o for o in outcomes if o.kind not in ("fired", "blocked")]
+    lines.append("")
+    lines.append(f"Near misses ({len(misses)}):" if misses else "Near misses: none")
+    for o in misses:
+        lines.append(f"  {o.rule.id} ({o.rule.kind}): {_miss(o, rules)}")
+    return "\n".join(lines)
+
+
+def _event_lines(event: Event, rule: Rule | None) -> list[str]:
+    where = f"{rule.source}:{rule.line}, priority {rule.priority}" if rule else "?"
+    lines = [
+        f"  {event.id} {event.type} by rule {event.rule} ({where})",
+        f"    trigger   {_span(event.trigger)}",
+        f"    actor     {_actor(event.actor)}",
+        f"    target    {_actor(event.target)}",
+        f"    content   {_span(event.content)}",
+    ]
+    if event.condition is not None:
+        lines.append(f"    condition {_span(event.condition)}")
+    if event.speaker is not None:
+        lines.append(f"    speaker   {_actor(event.speaker)}")
+    flags = [
+        name for name in ("negated", "hedged", "conditional", "quoted") if getattr(event, name)
+    ]
+    date = event.date.isoformat() if event.date else "-"
+    if event.date_text is not None:
+        date += f" (from {event.date_text.text!r})"
+    lines.append(
+        f"    attributes {', '.join(flags) or 'none'}; date {date}; topic {event.topic or '-'}; "
+        f"CAMEO {event.cameo or '-'}; PLOVER {event.plover or '-'}"
+        + (f" ({event.plover_mode})" if event.plover_mode else "")
+    )
+    return lines
+
+
+def _span(span: Span | None) -> str:
+    if span is None:
+        return "-"
+    return f"[{span.start}:{span.end}] {span.text!r}"
+
+
+def _actor(actor: Actor | None) -> str:
+    if actor is None:
+        return "-"
+    country = actor.country if isinstance(actor.country, str | None) else "+".join(actor.country)
+    about = ", ".join(x for x in (actor.kind, country, actor.role) if x)
+    return f"{_span(actor.span)} = {actor.name} ({about}; via {actor.source})"
+
+
+def _miss(o: Outcome, rules: dict[str, Rule]) -> str:
+    at = _span(o.trigger)
+    if o.kind == "lost":
+        winner = rules.get(o.detail)
+        why = (
+            f"priority {winner.priority} vs {o.rule.priority}"
+            if winner and winner.priority != o.rule.priority
+            else "same priority; the longer trigger, then the earlier one, wins"
+        )
+        return f"matched {at} but rule {o.detail} kept that trigger ({why})"
+    if o.kind == "no-actor":
+        return (
+            f"matched {at} but was dropped: no actor found "
+            f"(actor finder {o.detail!r}; add the actor to a rule set's [[actors]] "
+            "or give the pattern an (?P<actor>...) group)"
+        )
+    if o.kind == "embedded":
+        return f"matched {at} but was read as what {o.detail} asks for or refuses"
+    if o.kind == "unless":
+        return f"its unless pattern matched the sentence {o.sentence.text!r}"
+    if o.kind == "timeout":
+        return f"gave up after {o.detail} on the sentence: the pattern backtracks too much"
+    found = _keywords_in(o.rule.keywords, o.sentence.text)
+    return f"its keywords {', '.join(found) or '?'} occur but its pattern did not match"
+
+
+def _keywords_in(keywords: Sequence[str], text: str) -> list[str]:
+    words = {w.lower() for w in _WORDS.findall(text)}
+    found = []
+    for k in keywords:
+        if k.endswith("*"):
+            found.extend(sorted(w for w in words if k[:-1] in w))
+        elif k in words:
+            found.append(k)
+    return [repr(w) for w in dict.fromkeys(found)]
+
+
+__all__ = ["Outcome", "build_context", "explain", "trace"]

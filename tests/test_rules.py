@@ -1,0 +1,264 @@
+"""Tests for the rule-set format and its loader (`dipparse.rules`)."""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+import time
+import warnings
+from pathlib import Path
+
+import pytest
+
+import dipparse
+from dipparse.rules import MATCH_TIMEOUT, RuleSetError, backtracking_risk
+
+THREATS = textwrap.dedent(
+    """\
+    [ruleset]
+    name = "threats"
+    version = "0.2.0"
+    extends = ["core-en"]
+
+    [[kinds]]
+    name = "threat"
+    cameo = "130"
+    plover = "THREATEN"
+
+    [lists]
+    threat_verbs = ["threaten", "threatens", "threatened"]
+
+    [macros]
+    THREAT = '\\L<threat_verbs>'
+
+    [[rules]]
+    id = "threat.verb"
+    kind = "threat"
+    pattern = '(?P<trigger>{THREAT})\\b'
+    examples = ["Iran threatened to close the Strait of Hormuz."]
+    """
+)
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+# -- loading ---------------------------------------------------------------------------
+
+
+def test_ruleset_from_string_reads_every_section() -> None:
+    """Metadata, kinds, lists, macros and rules come back as typed objects."""
+    rs = dipparse.ruleset_from_string(THREATS, source="threats.toml")
+    assert (rs.name, rs.version, rs.extends, rs.source) == (
+        "threats",
+        "0.2.0",
+        ("core-en",),
+        "threats.toml",
+    )
+    assert [(k.name, k.cameo, k.plover) for k in rs.kinds] == [("threat", "130", "THREATEN")]
+    assert rs.lists["threat_verbs"] == ("threaten", "threatens", "threatened")
+    rule = rs.rule("threat.verb")
+    assert (rule.kind, rule.actor, rule.priority, rule.ruleset) == (
+        "threat",
+        "subject",
+        0,
+        "threats",
+    )
+    assert rule.source == "threats.toml"
+    assert rule.line == 17
+    assert rule.regex.search("Iran threatened to act").group("trigger") == "threatened"
+    assert set(rule.keywords) == {"threaten", "threatens", "threatened"}
+    # inherited from core-en: its lists and macros are usable in patterns
+    assert "offer_verbs" in rs.lists
+    assert "AUX" in rs.macros
+
+
+def test_load_ruleset_from_a_file_and_a_folder(tmp_path: Path) -> None:
+    """A single TOML file and a folder with ruleset.toml load the same rules."""
+    single = _write(tmp_path, "threats.toml", THREATS)
+    folder = tmp_path / "threats"
+    folder.mkdir()
+    meta, _, rules = THREATS.partition("[[kinds]]")
+    _write(folder, "ruleset.toml", meta)
+    _write(folder, "threat.toml", "[[kinds]]" + rules)
+    from_file = dipparse.load_ruleset(single)
+    from_folder = dipparse.load_ruleset(str(folder))
+    assert [r.id for r in from_file.rules] == [r.id for r in from_folder.rules] == ["threat.verb"]
+    assert from_folder.rule("threat.verb").source == f"{folder}/threat.toml"
+    assert from_file.rule("threat.verb").source == str(single)
+
+
+def test_load_resource_from_a_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rule set shipped inside an importable package loads by package and name."""
+    package = tmp_path / "acme_rules"
+    package.mkdir()
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    _write(package, "threats.toml", THREATS)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    rs = dipparse.load_resource("acme_rules", "threats.toml")
+    assert rs.name == "threats"
+    assert rs.rule("threat.verb").source == "acme_rules:threats.toml"
+    core = dipparse.load_resource("dipparse.rulesets", "core-en")
+    assert core.name == "core-en"
+    assert len(core.rules) > 20
+    with pytest.raises(RuleSetError, match=r"acme_rules:missing\.toml: no such resource"):
+        dipparse.load_resource("acme_rules", "missing.toml")
+    sys.modules.pop("acme_rules", None)
+
+
+def test_load_ruleset_errors_for_bad_arguments(tmp_path: Path) -> None:
+    """A missing path is a RuleSetError naming it; a non-path is a TypeError."""
+    with pytest.raises(RuleSetError, match=r"nowhere\.toml: no such file or folder"):
+        dipparse.load_ruleset(tmp_path / "nowhere.toml")
+    with pytest.raises(TypeError, match=r"path must be a str or pathlib\.Path, not int"):
+        dipparse.load_ruleset(3)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="text must be str, not bytes"):
+        dipparse.ruleset_from_string(b"[ruleset]")  # type: ignore[arg-type]
+
+
+def test_folder_without_ruleset_toml(tmp_path: Path) -> None:
+    """A folder needs its ruleset.toml; the message says so."""
+    _write(tmp_path, "rules.toml", "[[rules]]\nid = 'x'\n")
+    with pytest.raises(RuleSetError, match=r"needs a ruleset\.toml with its \[ruleset\] table"):
+        dipparse.load_ruleset(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("snippet", "line", "message"),
+    [
+        ("priority = 'high'", 7, "'priority' must be an integer, not a string"),
+        ("negated = 'yes'", 7, "'negated' must be true or false (without quotes), not a string"),
+        ("examples = 'x'", 7, "'examples' must be a list of strings"),
+        ("actor = 'whoever'", 7, "'actor' must be one of subject, possessor, agent, speaker"),
+        ("topic = 'weather'", 7, "unknown topic 'weather'; declare it in a [[topics]] table"),
+        ("prority = 5", 7, "unknown key 'prority' in [rules]; did you mean 'priority'?"),
+    ],
+)
+def test_rule_errors_name_file_line_and_rule(snippet: str, line: int, message: str) -> None:
+    """Each mistake in a rule is reported at its line, with the rule's id."""
+    text = (
+        "[ruleset]\nname = 'x'\n\n[[rules]]\nid = 'threat.verb'\n"
+        "pattern = '(?P<trigger>threatened)'\n" + snippet + "\nkind = 'offer'\n"
+    )
+    with pytest.raises(RuleSetError) as info:
+        dipparse.ruleset_from_string(text, source="x.toml")
+    error = info.value
+    assert (error.source, error.line, error.rule) == ("x.toml", line, "threat.verb")
+    assert str(error).startswith(f"x.toml:{line}: rule 'threat.verb': {message}")
+
+
+def test_unknown_kind_is_an_error() -> None:
+    """A rule of a kind that no rule set declares says how to declare it."""
+    text = (
+        "[ruleset]\nname = 'x'\n[[rules]]\nid = 'a'\nkind = 'threat'\npattern = '(?P<trigger>x)'\n"
+    )
+    with pytest.raises(RuleSetError, match=r"unknown kind 'threat'.*declare it in a \[\[kinds\]\]"):
+        dipparse.ruleset_from_string(text)
+
+
+def test_unknown_named_group_is_an_error() -> None:
+    """Only the slot names are allowed as named groups."""
+    text = (
+        "[ruleset]\nname = 'x'\n[[rules]]\nid = 'a'\nkind = 'offer'\n"
+        "pattern = '(?P<who>\\w+) (?P<trigger>offered)'\n"
+    )
+    with pytest.raises(RuleSetError, match="unknown named group 'who'; slots are trigger, actor"):
+        dipparse.ruleset_from_string(text)
+
+
+def test_extends_unknown_ruleset() -> None:
+    """``extends`` names a rule set that is not installed: the known ones are listed."""
+    text = "[ruleset]\nname = 'x'\nextends = ['core-fr']\n"
+    with pytest.raises(RuleSetError, match=r"<string>:3: extends unknown rule set 'core-fr'"):
+        dipparse.ruleset_from_string(text)
+
+
+# -- catastrophic backtracking -----------------------------------------------------------
+
+RISKY = [
+    r"(a+)+b",
+    r"(?:\w+\s*)+:",
+    r"(?:[^,]+,?)*x",
+    r"(\w+\s?)+$",
+    r"(a|aa)+$",
+    r"(\w|\w\w)+!",
+    r"(.*,)*x",
+    r"(?:\w+|\s+)*!",
+    r"(x+x+)+y",
+    r"(?P<trigger>threat\w*)\s+(?:(?:\w+)+\s)+",
+]
+SAFE = [
+    r"(?:\w+\s+)*x",
+    r"(?:\w+,\s*)+x",
+    r"(?>a+)+b",
+    r"(?:a++)+b",
+    r"(a+)++b",
+    r"(?:[^,]+,)+x",
+    r"(?:has|have)+x",
+    r"(?:(?:has|have)\s+)*",
+    r"(?:\w+\s+){0,3}x",
+    r"(?:\w+ly\s+|also\s+)*x",
+    r"[a-z]+(?:-[a-z]+)*",
+    r"(?:\w+(?:-\w+)*\s+)*",
+]
+
+
+@pytest.mark.parametrize("pattern", RISKY)
+def test_backtracking_risk_flags(pattern: str) -> None:
+    """Loops whose bodies can split one text in two ways are flagged, with a remedy."""
+    warning = backtracking_risk(pattern)
+    assert warning is not None
+    assert "atomic group (?>...)" in warning
+    assert "possessive quantifier" in warning
+
+
+@pytest.mark.parametrize("pattern", SAFE)
+def test_backtracking_risk_passes(pattern: str) -> None:
+    """Loops whose parts cannot match the same characters, and atomic ones, pass."""
+    assert backtracking_risk(pattern) is None
+
+
+def test_backtracking_risk_on_core_en() -> None:
+    """The built-in rules raise no warning (so ``rules check`` on them stays quiet)."""
+    core = dipparse.get_ruleset("core-en")
+    patterns = [r.regex.pattern for r in core.rules]
+    patterns += [r.unless_regex.pattern for r in core.rules if r.unless_regex is not None]
+    patterns += [t.regex.pattern for t in core.topics]
+    assert [p for p in patterns if backtracking_risk(p)] == []
+
+
+def test_catastrophic_rule_cannot_hang_parse() -> None:
+    """A pathological pattern gives up after MATCH_TIMEOUT, with a warning naming it."""
+    text = (
+        "[ruleset]\nname = 'slow'\n[[rules]]\nid = 'slow.rule'\nkind = 'offer'\n"
+        "keywords = ['aaaa']\npattern = '(?P<trigger>(?:a|aa)+)$'\n"
+    )
+    parser = dipparse.Parser(["core-en", dipparse.ruleset_from_string(text, source="slow.toml")])
+    sentence = "Turkey offered talks aaaa " + "a" * 60 + "!"
+    start = time.perf_counter()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        doc = parser.parse(sentence)
+    elapsed = time.perf_counter() - start
+    messages = [str(w.message) for w in caught if issubclass(w.category, RuntimeWarning)]
+    assert any("rule 'slow.rule' (slow.toml:3) gave up after" in m for m in messages), messages
+    # the other rules still ran; without the limit this sentence takes hours
+    assert [e.rule for e in doc.events] == ["offer.verb"]
+    assert elapsed < 30 * MATCH_TIMEOUT
+
+
+def test_catastrophic_topic_cannot_hang_parse() -> None:
+    """A topic's pattern runs under the same time limit as a rule's."""
+    text = (
+        "[ruleset]\nname = 'slow-topic'\nextends = ['core-en']\n"
+        "[[topics]]\nname = 'slow'\npattern = '(?:a|aa)+\\d'\n"
+    )
+    parser = dipparse.Parser([dipparse.ruleset_from_string(text)])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        doc = parser.parse("Turkey offered " + "a" * 60 + "!")
+    assert any("topic 'slow' gave up after" in str(w.message) for w in caught)
+    assert [e.type for e in doc.events] == ["offer"]
