@@ -15,6 +15,7 @@ import regex
 from attrs import evolve, frozen
 
 from dipparse.rules import ActorEntry
+from dipparse.scanning import GazetteerScan, trie_alternation
 
 # Internal mention kinds beyond the public actor kinds.
 ANAPHOR = "anaphor"
@@ -67,8 +68,8 @@ _DEFAULT_WORDS: Mapping[str, tuple[str, ...]] = {
 
 
 def _alternation(items: Iterable[str]) -> str:
-    ordered = sorted({i for i in items if i}, key=lambda s: (-len(s), s))
-    return "|".join(regex.escape(i).replace("\\ ", r"\s+") for i in ordered) or r"(?!x)x"
+    # A prefix tree matches what the flat "longest first" alternation matches, faster.
+    return trie_alternation(items)
 
 
 class Gazetteer:
@@ -100,20 +101,19 @@ class Gazetteer:
 
         boundary_l = r"(?<![\p{L}\p{N}])"
         boundary_r = r"(?![\p{L}\p{N}]|-[\p{Lu}])"
-        names = _alternation(self._forms)
+        names = trie_alternation(self._forms, ignorecase=False)
         self._names = regex.compile(
             boundary_l + "(?:" + names + ")" + boundary_r + r"(?P<pos>'s?(?![\p{L}]))?",
             regex.VERSION1,
         )
         titles = _alternation(w("titles"))
-        dem_or_state = _alternation(
-            [
-                *self._demonyms,
-                *self._forms_of_kind("state"),
-                *self._forms_of_kind("organisation"),
-                *self._forms_of_kind("group"),
-            ]
-        )
+        prefixes = [
+            *self._demonyms,
+            *self._forms_of_kind("state"),
+            *self._forms_of_kind("organisation"),
+            *self._forms_of_kind("group"),
+        ]
+        dem_or_state = trie_alternation(prefixes, ignorecase=False)
         self._title_before = regex.compile(
             r"(?:(?:former|then|ex-|outgoing|incoming|acting|late)\s+)?"
             r"(?:(?P<pfx>" + dem_or_state + r")(?:'s)?\s+)?"
@@ -125,7 +125,9 @@ class Gazetteer:
             + r"(?:(?:former|then|ex-|outgoing|incoming|acting)\s+)?"
             + r"(?:(?P<pfx>" + dem_or_state + r")(?:'s)?\s+)?"
             + r"(?P<title>" + titles + r")\s+"
-            + r"(?P<name>\p{Lu}[\p{L}'.-]+(?:\s+(?:(?:al|bin|de|van|von|der|el)[- ])?\p{Lu}[\p{L}'-]+){0,2})"
+            # The first word ends in a letter (or is an initial): the full stop of
+            # '... said King Willem-Alexander.' is not part of the name.
+            + r"(?P<name>\p{Lu}(?:[\p{L}'.-]*\p{L}|\.)(?:\s+(?:(?:al|bin|de|van|von|der|el)[- ])?\p{Lu}[\p{L}'-]+){0,2})"
             + r"(?P<pos>'s?(?![\p{L}]))?",
             regex.VERSION1,
         )
@@ -142,7 +144,7 @@ class Gazetteer:
         self._described = regex.compile(
             boundary_l
             + r"(?P<det>(?:(?:" + determiners + r")\s+){0,3})"
-            + r"(?P<dem>" + dem_or_state + r")"
+            + r"(?P<dem>" + trie_alternation(prefixes, ignorecase=True) + r")"
             + r"(?P<own>'s)?"
             + r"(?:\s+(?:" + modifiers + r")){0,3}\s+"
             + r"(?P<head>" + heads_official + "|" + heads_government + r")" + boundary_r
@@ -161,7 +163,9 @@ class Gazetteer:
         )
         self._of_state = regex.compile(
             boundary_l
-            + r"(?:the\s+)?(?P<head>" + heads_government + r")\s+of\s+(?P<state>"
+            + r"(?:the\s+)?(?P<head>" + heads_government
+            + r"|permanent\s+representative|ambassador|representative|delegation|foreign\s+minister"
+            + r"|prime\s+minister|president|king|emir|people|leaders?|envoy)\s+of\s+(?P<state>"
             + _alternation(self._forms_of_kind("state")) + r")" + boundary_r,
             regex.VERSION1 | regex.IGNORECASE,
         )
@@ -171,7 +175,7 @@ class Gazetteer:
             r"governments|leaders|states|parties|capitals|rivals|adversaries|powers)"
             r"|you\s+both|both\s+of\s+you)"
             + r"|(?P<jointbare>both)(?=\s+(?:have|had|has|agreed|accepted|rejected|said|will|would|are|were|sides)\b)"
-            + r"|(?P<person>he|she)"
+            + r"|(?P<person>he|she|the\s+(?:king|queen|emir|sultan|crown\s+prince|pope|chancellor|premier))"
             + r"|(?P<personpos>his|her)(?=\s+(?:[\w-]+\s+){0,2}?(?:offer|proposal|invitation|demand|call|request|rejection|refusal|acceptance|appeal|plan|initiative)s?\b)"
             + r"|(?P<thingpos>its)"
             + r"|(?P<pluralpos>their)"
@@ -184,6 +188,18 @@ class Gazetteer:
             + r"|(?P<group>(?:the\s+)?(?:group|militants|rebels|movement|militia|insurgents|fighters)))"
             + boundary_r,
             regex.VERSION1 | regex.IGNORECASE,
+        )
+
+        # Where each pattern can match, for `find` (see dipparse.scanning): keep the
+        # word lists there in step when a pattern starts with new words.
+        self._scan = GazetteerScan(
+            names=list(self._forms),
+            prefixes=list(self._demonyms),
+            titles=w("titles"),
+            determiners=w("determiners"),
+            modifiers=w("modifiers"),
+            heads=(*w("official_nouns"), *w("government_nouns")),
+            government_heads=w("government_nouns"),
         )
 
     def _forms_of_kind(self, kind: str) -> list[str]:
@@ -211,7 +227,8 @@ class Gazetteer:
         """Actor mentions in ``text[start:end]``, in order, without overlaps."""
         end = len(text) if end is None else end
         found: list[Mention] = []
-        for m in self._names.finditer(text, start, end):
+        scan = self._scan.prepare(text, start, end)
+        for m in scan.names(self._names):
             form = m.group()[: m.start("pos") - m.start()] if m.group("pos") else m.group()
             entry = self._forms.get(form)
             if entry is None:
@@ -229,7 +246,7 @@ class Gazetteer:
             if entry.kind in ("leader", "official"):
                 mention = self._with_title(text, mention, start)
             found.append(mention)
-        for m in self._titled_unknown.finditer(text, start, end):
+        for m in scan.titled(self._titled_unknown):
             country = self._country_of(m.group("pfx"))
             found.append(
                 Mention(
@@ -243,21 +260,21 @@ class Gazetteer:
                     source="title",
                 )
             )
-        for m in self._described.finditer(text, start, end):
+        for m in scan.described(self._described):
             found.append(self._described_mention(m))
-        for m in self._in_capital.finditer(text, start, end):
+        for m in scan.in_capital(self._in_capital):
             entry = self._forms[_squash(m.group("state"))]
             assert entry is not None
             found.append(
                 Mention(m.start(), m.end(), entry.name, "state", entry.country, source="description")
             )
-        for m in self._of_state.finditer(text, start, end):
+        for m in scan.of_state(self._of_state):
             entry = self._forms[_squash(m.group("state"))]
             assert entry is not None
             found.append(
                 Mention(m.start(), m.end(), entry.name, "state", entry.country, source="description")
             )
-        for m in self._anaphors.finditer(text, start, end):
+        for m in scan.anaphors(self._anaphors):
             kind = m.lastgroup or "thing"
             kind = "joint" if kind == "jointbare" else kind
             possessive = kind.endswith("pos")

@@ -25,7 +25,7 @@ from dipparse.quotes import QuoteSpan
 from dipparse.rules import MATCH_TIMEOUT, Kind, Rule, Topic
 from dipparse.text import NormalisedText
 
-_WORDS = regex.compile(r"[\p{L}\p{N}']+")
+_WORDS = regex.compile(r"[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*")
 _PREPOSITIONS = frozenset(
     """
     with from to of in on at by for against between among toward towards about over into
@@ -38,7 +38,7 @@ _CLAUSE_BOUNDARY = regex.compile(
     (?P<rel>,\s*(?:which|who|whose|whom)\b)
     | \b(?:that|which|who|while|whereas|but|because|although|though|when|whether|if|unless
          |saying|adding|stressing|noting|insisting|warning)\b
-    | [;:"()]
+    | [;:()]
     | \s-\s
     """
 )
@@ -76,7 +76,7 @@ _CONTENT_STOP = regex.compile(
     """
 )
 _BY_AGENT = regex.compile(r"(?i)^\s*(?:\S+\s+){0,6}?by\s+(?:the\s+)?$")
-_FROM_AGENT = regex.compile(r"(?i)^\s*(?:\S+\s+){0,3}?(?:from|by)\s+(?:the\s+)?$")
+_FROM_AGENT = regex.compile(r"(?i)^\s*(?:\S+\s+){0,3}?(?:from|by|of)\s+(?:the\s+)?$")
 _RELATIVE = regex.compile(
     r"(?i)(?:,\s*|\s)(?:which|who|that)\s+(?:\w+ly\s+)?(?:(?:has|have|had|would|will)\s+)?$"
 )
@@ -847,7 +847,7 @@ def _without_repeats(
             and text[t0 : t0 + 40].split()[0].lower().endswith("ing")
         )
         content = fields["content"]
-        pronoun = content is not None and content.text.lower() in ("it", "them", "this", "that")
+        pronoun = content is None or _ANAPHORIC_CONTENT.match(content.text) is not None
         repeat = any(
             f["type"] == fields["type"]
             and _same_actor(f["actor"], fields["actor"])
@@ -858,6 +858,12 @@ def _without_repeats(
         if not repeat:
             out.append((match, fields))
     return out
+
+
+_ANAPHORIC_CONTENT = regex.compile(
+    r"(?i)(?:it|them|this|that|the\s+(?:offer|proposal|plan|idea|invitation|demand|request|call|move"
+    r"|initiative|deal|measure|decision|ruling|claim|claims|allegations?|report|reports))\b"
+)
 
 
 def _same_actor(a: Actor | None, b: Actor | None) -> bool:
