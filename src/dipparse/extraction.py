@@ -37,7 +37,7 @@ _CLAUSE_BOUNDARY = regex.compile(
     r"""(?ix)
     (?P<rel>,\s*(?:which|who|whose|whom)\b)
     | \b(?:that|which|who|while|whereas|but|because|although|though|when|whether|if|unless
-         |saying|adding|stressing|noting|insisting|warning)\b
+         |once|until|saying|adding|stressing|noting|insisting|warning)\b
     | [;:()]
     | \s-\s
     """
@@ -87,6 +87,17 @@ _SUBJECT_NEXT = regex.compile(
     r"(?:has|have|had|is|are|was|were|will|would|may|might|could|can|did|does|said|says"
     r"|told|\w+ed|\w+s)\b"
 )
+# "urged Tokyo to honour its pledge": the object of the first verb is the infinitive's subject.
+_OBJECT_CONTROL = regex.compile(r"(?i)\s+to\s+\w+(?:\s+\w+){0,3}?\s+")
+# Words after which an "-ing" trigger still has the clause's subject.
+_GERUND_OK = frozenset(
+    "and but or while after before by for without of in on also was were is are been be "
+    "not never then again still repeatedly firmly publicly formally officially".split()
+)
+# "adopted a resolution demanding": a text that speaks for its author.
+_SPEECH_NOUNS = frozenset(
+    "resolution statement communique communiqué declaration letter motion text note".split()
+)
 _NOT_MODIFIERS = frozenset(
     "a an the to of for from by with and or but that this is are was were has have had".split()
 )
@@ -105,7 +116,7 @@ _NOT_A_CONDITION = regex.compile(
     r"(?i)\b(?:see|ask|asked|asks|wonder\w*|know|knows|check|decide|determine|even|as|what)\s+if$"
 )
 # Between a governing trigger and its infinitive: "urged Rwanda to", "refused to".
-_COMPLEMENT_GAP = regex.compile(r"(?i)(?:\s+[^\s,;:\"]+){0,6}?\s+to\s+(?:\w+ly\s+)?")
+_COMPLEMENT_GAP = regex.compile(r"(?i)(?:\s+[^\s,;:\"]+){0,10}?\s+to\s+(?:\w+ly\s+)?")
 _INFINITIVE = regex.compile(r"(?i)\bto\s+(?:\w+ly\s+)?$")
 
 
@@ -258,7 +269,8 @@ class Extractor:
                 ):
                     continue
                 for m in rule.regex.finditer(text, start, end, timeout=MATCH_TIMEOUT):
-                    if m.start("trigger") < m.end("trigger"):
+                    t0, t1 = m.span("trigger")
+                    if t0 < t1 and _whole_words(text, t0, t1):
                         found.append(Match(rule, m))
             except TimeoutError:
                 warnings.warn(
@@ -446,6 +458,20 @@ class Extractor:
             if before:
                 return before[-1]
         clause = _clause_start(text, scope[0], t0)
+        if gerund:
+            previous = _WORDS.findall(text[max(scope[0], t0 - 30) : t0])
+            last = [x for x in in_scope if x.end <= t0]
+            if last and not text[last[-1].end : t0].strip():
+                return last[-1]  # "a letter from Trump proposing talks"
+            tail = text[max(scope[0], t0 - 30) : t0]
+            if (
+                previous
+                and "," not in tail[tail.rfind(previous[-1]) :]
+                and previous[-1].islower()
+                and previous[-1] not in _GERUND_OK
+                and previous[-1] not in _SPEECH_NOUNS
+            ):
+                return None  # "the talks endorsing the plan": a noun's modifier
         # The nearest mention whose words up to the trigger are a verb group.
         for x in reversed(in_scope):
             if x.start < clause:
@@ -690,10 +716,18 @@ class Extractor:
             for x in reversed(earlier):
                 if x.start < sentence_start:
                     break
-                if x.kind == ANAPHOR or x.possessive or _after_preposition(text, x):
+                if x.possessive:
                     continue
-                if kind != "joint" and test(x) and _SUBJECT_NEXT.match(text, x.end):
-                    return self.resolve(ctx, x, None)
+                if _OBJECT_CONTROL.fullmatch(text, x.end, mention.start) and x.kind != ANAPHOR:
+                    return self.resolve(ctx, x, None)  # "urged Tokyo to honour its pledge"
+                if _after_preposition(text, x) or kind == "joint":
+                    continue
+                if _SUBJECT_NEXT.match(text, x.end):
+                    if x.kind == ANAPHOR:
+                        # "the junta said it...": the nearest subject decides, even unresolved.
+                        return self.resolve(ctx, x, None) if x.anaphor != kind else None
+                    if test(x):
+                        return self.resolve(ctx, x, None)
             for x in reversed(earlier):
                 if x.kind != ANAPHOR and not x.possessive and test(x):
                     return self.resolve(ctx, x, None)
@@ -852,7 +886,13 @@ def _without_repeats(
             f["type"] == fields["type"]
             and _same_actor(f["actor"], fields["actor"])
             and m.trigger[1] <= t0
-            and (participle or pronoun)
+            and (
+                pronoun
+                and (participle or _COORDINATION.search(text, max(0, t0 - 40), t0) is not None)
+                or f["content"] is not None
+                and f["content"].start <= fields["trigger"].start < f["content"].end
+                and fields["type"] == "demand"
+            )
             for m, f in out
         )
         if not repeat:
@@ -864,6 +904,15 @@ _ANAPHORIC_CONTENT = regex.compile(
     r"(?i)(?:it|them|this|that|the\s+(?:offer|proposal|plan|idea|invitation|demand|request|call|move"
     r"|initiative|deal|measure|decision|ruling|claim|claims|allegations?|report|reports))\b"
 )
+
+
+def _whole_words(text: str, start: int, end: int) -> bool:
+    """A trigger is made of whole words: "urge" is not found inside "surge"."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() and text[start].isalnum()) and not (
+        after.isalnum() and text[end - 1].isalnum()
+    )
 
 
 def _same_actor(a: Actor | None, b: Actor | None) -> bool:
@@ -922,7 +971,7 @@ def _clause_opener(text: str, floor: int, pos: int) -> regex.Match[str] | None:
 def _in_condition(text: str, floor: int, pos: int) -> bool:
     """The trigger sits in an "if"/"unless" clause: it is the condition, not an event."""
     opener = _clause_opener(text, floor, pos)
-    if opener is None or opener.group().lower() not in ("if", "unless", "whether"):
+    if opener is None or opener.group().lower() not in ("if", "unless", "whether", "once"):
         return False
     return "," not in text[opener.end() : pos]
 
