@@ -44,7 +44,9 @@ def test_every_must_event_of_the_gold_is_found_with_type_and_actor() -> None:
 
 
 def test_the_seed_groups_into_its_eight_events(doc: dipparse.Document) -> None:
-    kinds = sorted((g.type, tuple(sorted(g.actor.countries)) if g.actor else ()) for g in doc.groups)
+    kinds = sorted(
+        (g.type, tuple(sorted(g.actor.countries)) if g.actor else ()) for g in doc.groups
+    )
     assert kinds == sorted(
         [
             ("offer", ("USA",)),

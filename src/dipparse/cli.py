@@ -38,7 +38,10 @@ def _build_parser() -> argparse.ArgumentParser:
             "--rules",
             action="append",
             metavar="RULESET",
-            help=f"rule set name or path, repeatable (default: {BUILTIN}); later ones take precedence",
+            help=(
+                f"rule set name or path, repeatable (default: {BUILTIN}); "
+                "later ones take precedence"
+            ),
         )
 
     p = sub.add_parser("parse", help="parse articles and print their events")
@@ -64,7 +67,9 @@ def _build_parser() -> argparse.ArgumentParser:
     rl = rs.add_parser("list", help="list rule sets and their rules")
     add_rulesets(rl)
     rc = rs.add_parser("check", help="validate rule-set files and run their examples")
-    rc.add_argument("files", nargs="*", metavar="FILE", help=f"rule-set files or folders (default: {BUILTIN})")
+    rc.add_argument(
+        "files", nargs="*", metavar="FILE", help=f"rule-set files or folders (default: {BUILTIN})"
+    )
     return ap
 
 
@@ -93,7 +98,9 @@ def _read_input(name: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UsageError(f"{label}: not UTF-8 text (undecodable byte at offset {exc.start})") from None
+        raise UsageError(
+            f"{label}: not UTF-8 text (undecodable byte at offset {exc.start})"
+        ) from None
 
 
 def _flags(e: Event) -> str:
@@ -105,7 +112,10 @@ def format_text(doc: Document, name: str) -> str:
     """The readable table of a document's events that ``parse --format text`` prints."""
     index = {(s.start, s.end): i + 1 for i, s in enumerate(doc.sentences)}
     lines = [f"# {name}: {len(doc.events)} events in {len(doc.groups)} groups"]
-    header = f"{'id':<5}{'kind':<11}{'actor -> target':<44}{'content':<42}{'flags':<18}{'sent':>4}  group"
+    header = (
+        f"{'id':<5}{'kind':<11}{'actor -> target':<44}{'content':<42}{'flags':<18}"
+        f"{'sent':>4}  group"
+    )
     lines.append(header)
     for e in doc.events:
         actor = e.actor.name if e.actor else "?"
@@ -197,7 +207,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     ap = _build_parser()
     args = ap.parse_args(argv)
-    commands = {"parse": _cmd_parse, "eval": _cmd_eval, "explain": _cmd_explain, "rules": _cmd_rules}
+    commands = {
+        "parse": _cmd_parse,
+        "eval": _cmd_eval,
+        "explain": _cmd_explain,
+        "rules": _cmd_rules,
+    }
     try:
         return commands[args.command](args, sys.stdout)
     except UsageError as exc:

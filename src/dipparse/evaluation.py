@@ -332,8 +332,14 @@ def evaluate(
                 actor_ok += 1
             else:
                 errors.append(
-                    Error(record.id, "wrong actor", g.type, e.actor.name if e.actor else None,
-                          record.text, e.rule)
+                    Error(
+                        record.id,
+                        "wrong actor",
+                        g.type,
+                        e.actor.name if e.actor else None,
+                        record.text,
+                        e.rule,
+                    )
                 )
             for name in ATTRIBUTES:
                 if getattr(g, name) == getattr(e, name):
@@ -346,8 +352,14 @@ def evaluate(
             if pi not in matched_pred:
                 bump(e.type, 1)
                 errors.append(
-                    Error(record.id, "false alarm", e.type, e.actor.name if e.actor else None,
-                          record.text, e.rule)
+                    Error(
+                        record.id,
+                        "false alarm",
+                        e.type,
+                        e.actor.name if e.actor else None,
+                        record.text,
+                        e.rule,
+                    )
                 )
     counts = {k: Counts(*v) for k, v in per_type.items()}
     micro = Counts(

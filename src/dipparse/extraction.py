@@ -20,7 +20,7 @@ from attrs import evolve, field, frozen
 
 from dipparse.actors import ANAPHOR, PLACE, Gazetteer, Mention
 from dipparse.dates import DateMention
-from dipparse.models import EVENT_CLASSES, Actor, Event, Span
+from dipparse.models import EVENT_CLASSES, Actor, Event
 from dipparse.quotes import QuoteSpan
 from dipparse.rules import MATCH_TIMEOUT, Kind, Rule, Topic
 from dipparse.text import NormalisedText
@@ -279,9 +279,7 @@ class Extractor:
                     RuntimeWarning,
                     stacklevel=2,
                 )
-        found.sort(
-            key=lambda f: (-f.rule.priority, -(f.trigger[1] - f.trigger[0]), f.trigger[0])
-        )
+        found.sort(key=lambda f: (-f.rule.priority, -(f.trigger[1] - f.trigger[0]), f.trigger[0]))
         kept: list[Match] = []
         for f in found:
             s, e = f.trigger
@@ -298,7 +296,7 @@ class Extractor:
         events: list[Event] = []
         text = ctx.norm.text
         for s_start, s_end in ctx.sentences:
-            kept = [m for m in self.matches(text, s_start, s_end)]
+            kept = self.matches(text, s_start, s_end)
             built: list[tuple[Match, dict[str, Any]]] = []
             for i, match in enumerate(kept):
                 if not match.rule.emits or self._embedded(match, kept[:i], text):
@@ -372,8 +370,10 @@ class Extractor:
         )
         topic = self._topic(rule, text, (t0, t1), content, clause)
         kind = self.kinds.get(rule.kind)
-        cameo = rule.cameo or (topic.codes.get(rule.kind) if topic else None) or (
-            kind.cameo if kind else None
+        cameo = (
+            rule.cameo
+            or (topic.codes.get(rule.kind) if topic else None)
+            or (kind.cameo if kind else None)
         )
         condition = content if rule.conditional and content else _group_span(m, "condition")
         speaker = None
@@ -435,15 +435,15 @@ class Extractor:
     ) -> Mention | None:
         """The actor in subject position of the verb at ``t0``, by the rules below."""
         text = ctx.norm.text
-        in_scope = [
-            x for x in ctx.between(scope[0], t0) if x.end <= t0 and x.kind != PLACE
-        ]
+        in_scope = [x for x in ctx.between(scope[0], t0) if x.end <= t0 and x.kind != PLACE]
         if ctx.quote_at(t0) is None:
             # Outside a quotation, a mention inside one is not the subject.
             in_scope = [x for x in in_scope if ctx.quote_at(x.start) is None]
         if not in_scope:
             return None
-        gerund = text[t0:t0 + 40].split()[0].lower().endswith("ing") if text[t0:t0 + 1] else False
+        gerund = (
+            text[t0 : t0 + 40].split()[0].lower().endswith("ing") if text[t0 : t0 + 1] else False
+        )
         window = max(scope[0], t0 - 40)
         # "..., which demanded": the relative pronoun stands for the mention before it.
         relative = _RELATIVE.search(text, window, t0)
@@ -484,17 +484,15 @@ class Extractor:
             if gap.lstrip().startswith(","):
                 # "Lazzarini, head of the UN agency, rejected": x closes an apposition.
                 head = _apposition_head(text, in_scope, x)
-                if head is not None and _VERB_GROUP.match(_PARENTHETICAL.sub(" ", text[head.end : t0])):
+                if head is not None and _VERB_GROUP.match(
+                    _PARENTHETICAL.sub(" ", text[head.end : t0])
+                ):
                     return head
             if _VERB_GROUP.match(gap) and _subject_position(text, x, gerund):
                 return x
             break
         candidates = [x for x in in_scope if x.start >= clause and not _after_preposition(text, x)]
-        lead = [
-            x
-            for x in in_scope
-            if not _after_preposition(text, x) and not x.possessive
-        ]
+        lead = [x for x in in_scope if not _after_preposition(text, x) and not x.possessive]
         coordinated = _COORDINATION.search(text, window, t0) is not None
         if coordinated or (gerund and _PARTICIPLE_COMMA.search(text, window, t0)):
             # "X praised Y ... and offered", "X rejected Y, dismissing Z": the main subject.
@@ -506,9 +504,7 @@ class Extractor:
         plain = plain or [x for x in candidates if x.kind == ANAPHOR]
         return plain[0] if plain else None
 
-    def _possessor(
-        self, ctx: Context, t0: int, t1: int, scope: tuple[int, int]
-    ) -> Mention | None:
+    def _possessor(self, ctx: Context, t0: int, t1: int, scope: tuple[int, int]) -> Mention | None:
         """The owner of a nominal trigger: "Turkey's offer", "a US offer", "an offer from X"."""
         text = ctx.norm.text
         adjective = self._demonym_before(text, t0, scope[0])
@@ -637,7 +633,11 @@ class Extractor:
         return (start, stop_at)
 
     def _topic(
-        self, rule: Rule, text: str, trigger: tuple[int, int], content: tuple[int, int] | None,
+        self,
+        rule: Rule,
+        text: str,
+        trigger: tuple[int, int],
+        content: tuple[int, int] | None,
         clause: int,
     ) -> Topic | None:
         """The topic named earliest in the trigger and content, else in the clause before."""
@@ -666,8 +666,11 @@ class Extractor:
             trimmed = mention.end - (2 if tail == "'s" else 1 if tail.endswith("'") else 0)
             span = norm.span(mention.start, trimmed)
         if mention.kind != ANAPHOR:
-            kind = mention.kind if mention.kind in ("state", "leader", "official",
-                                                      "organisation", "group") else "group"
+            kind = (
+                mention.kind
+                if mention.kind in ("state", "leader", "official", "organisation", "group")
+                else "group"
+            )
             return Actor(
                 span=span,
                 name=mention.name,
@@ -690,9 +693,7 @@ class Extractor:
             source="anaphor",
         )
 
-    def _antecedent(
-        self, ctx: Context, mention: Mention, quote: QuoteSpan | None
-    ) -> Actor | None:
+    def _antecedent(self, ctx: Context, mention: Mention, quote: QuoteSpan | None) -> Actor | None:
         kind = mention.anaphor
         if kind == "speaker":
             if quote is not None and quote.speaker is not None and quote.speaker is not mention:
@@ -861,9 +862,7 @@ class Extractor:
                     out.append(("no-match", rule, sentence, None, ""))
                 for m in found:
                     s, e = m.span("trigger")
-                    winner = next(
-                        (k for k in kept if s < k.trigger[1] and k.trigger[0] < e), None
-                    )
+                    winner = next((k for k in kept if s < k.trigger[1] and k.trigger[0] < e), None)
                     if winner is not None and winner.rule.id != rule.id:
                         out.append(("lost", rule, sentence, m, winner.rule.id))
         return out
@@ -876,10 +875,9 @@ def _without_repeats(
     out: list[tuple[Match, dict[str, Any]]] = []
     for match, fields in built:
         t0 = match.trigger[0]
-        participle = (
-            _PARTICIPLE_COMMA.search(text, max(0, t0 - 40), t0) is not None
-            and text[t0 : t0 + 40].split()[0].lower().endswith("ing")
-        )
+        participle = _PARTICIPLE_COMMA.search(text, max(0, t0 - 40), t0) is not None and text[
+            t0 : t0 + 40
+        ].split()[0].lower().endswith("ing")
         content = fields["content"]
         pronoun = content is None or _ANAPHORIC_CONTENT.match(content.text) is not None
         repeat = any(
@@ -887,11 +885,15 @@ def _without_repeats(
             and _same_actor(f["actor"], fields["actor"])
             and m.trigger[1] <= t0
             and (
-                pronoun
-                and (participle or _COORDINATION.search(text, max(0, t0 - 40), t0) is not None)
-                or f["content"] is not None
-                and f["content"].start <= fields["trigger"].start < f["content"].end
-                and fields["type"] == "demand"
+                (
+                    pronoun
+                    and (participle or _COORDINATION.search(text, max(0, t0 - 40), t0) is not None)
+                )
+                or (
+                    f["content"] is not None
+                    and f["content"].start <= fields["trigger"].start < f["content"].end
+                    and fields["type"] == "demand"
+                )
             )
             for m, f in out
         )
@@ -1000,8 +1002,10 @@ def _noun_modifier(text: str, mention: Mention, gap: str) -> bool:
         return not _after_preposition(text, mention) or bool(
             _DETERMINER_BEFORE.search(text, max(0, mention.start - 8), mention.start)
         )
-    return bool(_ADJ_GAP.match(gap)) and len(gap.split()) <= 2 and bool(
-        _DETERMINER_BEFORE.search(text, max(0, mention.start - 8), mention.start)
+    return (
+        bool(_ADJ_GAP.match(gap))
+        and len(gap.split()) <= 2
+        and bool(_DETERMINER_BEFORE.search(text, max(0, mention.start - 8), mention.start))
     )
 
 

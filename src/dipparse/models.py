@@ -159,7 +159,9 @@ class Event:
 
     def __attrs_post_init__(self) -> None:
         if self.kind and self.type != self.kind:
-            raise ValueError(f"{type(self).__name__} must have type {self.kind!r}, not {self.type!r}")
+            raise ValueError(
+                f"{type(self).__name__} must have type {self.kind!r}, not {self.type!r}"
+            )
 
     def to_dict(self) -> dict[str, Any]:
         def opt(value: Span | Actor | None) -> dict[str, Any] | None:

@@ -79,9 +79,6 @@ def normalise(text: str) -> NormalisedText:
     folded = text.translate(_TABLE)
     if _DROPPED_RE.search(folded) is None:
         return NormalisedText(text, folded)
-    deletions: list[int] = []
-    removed = 0
-    for match in _DROPPED_RE.finditer(folded):
-        deletions.append(match.start() - removed)
-        removed += 1
+    # The k-th dropped character stands where k characters before it are already gone.
+    deletions = [m.start() - k for k, m in enumerate(_DROPPED_RE.finditer(folded))]
     return NormalisedText(text, _DROPPED_RE.sub("", folded), tuple(deletions))
