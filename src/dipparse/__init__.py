@@ -2,7 +2,7 @@
 
 >>> import dipparse
 >>> doc = dipparse.parse("China rejected the US proposal on Monday.", published="2025-03-12")
->>> [(e.type, e.actor.name, e.date.isoformat()) for e in doc.events]
+>>> [(e.type, e.actor.name, e.date and e.date.isoformat()) for e in doc.events]
 [('rejection', 'China', '2025-03-10'), ('offer', 'United States', None)]
 """
 
@@ -20,7 +20,7 @@ from dipparse.models import (
     Rejection,
     Span,
 )
-from dipparse.parser import Parser, parse
+from dipparse.parser import ParseFailure, Parser, parse
 from dipparse.rules import (
     ActorEntry,
     Rule,
@@ -43,6 +43,7 @@ __all__ = [
     "EventGroup",
     "GoldFormatError",
     "Offer",
+    "ParseFailure",
     "Parser",
     "Quote",
     "Rejection",

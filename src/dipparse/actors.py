@@ -120,21 +120,32 @@ class Gazetteer:
             r"(?P<title>" + titles + r")\s+$",
             regex.VERSION1,
         )
+        # For a name that starts with its title ("King Frederik X"): the national prefix.
+        self._prefix_before = regex.compile(
+            r"(?P<pfx>" + dem_or_state + r")(?:'s)?\s+$", regex.VERSION1
+        )
+        self._title_start = regex.compile(r"(?:" + titles + r")\s", regex.VERSION1)
         self._titled_unknown = regex.compile(
             boundary_l
             + r"(?:(?:former|then|ex-|outgoing|incoming|acting)\s+)?"
-            + r"(?:(?P<pfx>" + dem_or_state + r")(?:'s)?\s+)?"
-            + r"(?P<title>" + titles + r")\s+"
+            + r"(?:(?P<pfx>"
+            + dem_or_state
+            + r")(?:'s)?\s+)?"
+            + r"(?P<title>"
+            + titles
+            + r")\s+"
             # The first word ends in a letter (or is an initial): the full stop of
             # '... said King Willem-Alexander.' is not part of the name.
-            + r"(?P<name>\p{Lu}(?:[\p{L}'.-]*\p{L}|\.)(?:\s+(?:(?:al|bin|de|van|von|der|el)[- ])?\p{Lu}[\p{L}'-]+){0,2})"
+            + r"(?P<name>\p{Lu}(?:[\p{L}'.-]*\p{L}|\.)"
+            + r"(?:\s+(?:(?:al|bin|de|van|von|der|el)[- ])?\p{Lu}[\p{L}'-]+){0,2})"
             + r"(?P<pos>'s?(?![\p{L}]))?",
             regex.VERSION1,
         )
         heads_official = _alternation(w("official_nouns"))
         # Singular nouns that are as often adjectives or other senses ("an official statement").
         anaphor_heads = _alternation(
-            n for n in w("official_nouns")
+            n
+            for n in w("official_nouns")
             if n not in ("official", "source", "chief", "mission", "side", "leader", "delegation")
         )
         heads_government = _alternation(w("government_nouns"))
@@ -143,11 +154,24 @@ class Gazetteer:
         self._official_nouns = {n.lower() for n in w("official_nouns")}
         self._described = regex.compile(
             boundary_l
-            + r"(?P<det>(?:(?:" + determiners + r")\s+){0,3})"
-            + r"(?P<dem>" + trie_alternation(prefixes, ignorecase=True) + r")"
+            + r"(?P<det>(?:(?:"
+            + determiners
+            + r")\s+){0,3})"
+            # Names and demonyms keep their capitals ("Indian", not "indian"); the rest
+            # of the description may be in any case.
+            + r"(?P<dem>(?-i:"
+            + trie_alternation(prefixes, ignorecase=False)
+            + r"))"
             + r"(?P<own>'s)?"
-            + r"(?:\s+(?:" + modifiers + r")){0,3}\s+"
-            + r"(?P<head>" + heads_official + "|" + heads_government + r")" + boundary_r
+            + r"(?:\s+(?:"
+            + modifiers
+            + r")){0,3}\s+"
+            + r"(?P<head>"
+            + heads_official
+            + "|"
+            + heads_government
+            + r")"
+            + boundary_r
             + r"(?P<pos>'s?(?![\p{L}]))?",
             regex.VERSION1 | regex.IGNORECASE,
         )
@@ -158,15 +182,20 @@ class Gazetteer:
             r"|intelligence|western|several|some|two|three)\s+){0,3}"
             + r"(?i:officials?|sources?|diplomats?|junta|government|authorities|regime|leadership"
             r"|military|rulers|leaders)\s+(?:in|from)\s+(?P<state>"
-            + _alternation(capitals) + r")" + boundary_r,
+            + _alternation(capitals)
+            + r")"
+            + boundary_r,
             regex.VERSION1,
         )
         self._of_state = regex.compile(
             boundary_l
-            + r"(?:the\s+)?(?P<head>" + heads_government
+            + r"(?:the\s+)?(?P<head>"
+            + heads_government
             + r"|permanent\s+representative|ambassador|representative|delegation|foreign\s+minister"
-            + r"|prime\s+minister|president|king|emir|people|leaders?|envoy)\s+of\s+(?P<state>"
-            + _alternation(self._forms_of_kind("state")) + r")" + boundary_r,
+            + r"|prime\s+minister|president|king|emir|people|leaders?|envoy)\s+of\s+(?P<state>(?-i:"
+            + _alternation(self._forms_of_kind("state"))
+            + r"))"
+            + boundary_r,
             regex.VERSION1 | regex.IGNORECASE,
         )
         self._anaphors = regex.compile(
@@ -183,7 +212,9 @@ class Gazetteer:
             + r"|(?P<plural>they)"
             + r"|(?P<speaker>we|i)"
             + r"|(?P<government>(?:the\s+)?(?:(?:country|kingdom|republic)'s\s+)?(?:"
-            + heads_government + "|" + anaphor_heads
+            + heads_government
+            + "|"
+            + anaphor_heads
             + r"|country|kingdom|republic|bloc|alliance|union|organi[sz]ation))"
             + r"|(?P<group>(?:the\s+)?(?:group|militants|rebels|movement|militia|insurgents|fighters)))"
             + boundary_r,
@@ -266,13 +297,17 @@ class Gazetteer:
             entry = self._forms[_squash(m.group("state"))]
             assert entry is not None
             found.append(
-                Mention(m.start(), m.end(), entry.name, "state", entry.country, source="description")
+                Mention(
+                    m.start(), m.end(), entry.name, "state", entry.country, source="description"
+                )
             )
         for m in scan.of_state(self._of_state):
             entry = self._forms[_squash(m.group("state"))]
             assert entry is not None
             found.append(
-                Mention(m.start(), m.end(), entry.name, "state", entry.country, source="description")
+                Mention(
+                    m.start(), m.end(), entry.name, "state", entry.country, source="description"
+                )
             )
         for m in scan.anaphors(self._anaphors):
             kind = m.lastgroup or "thing"
@@ -307,14 +342,24 @@ class Gazetteer:
         window_start = max(floor, mention.start - 60)
         m = self._title_before.search(text, window_start, mention.start)
         if m is None:
-            return mention
+            if self._title_start.match(text, mention.start, mention.end) is None:
+                return mention
+            # "Danish King Frederik X", where "King Frederik X" is the name as listed.
+            m = self._prefix_before.search(text, window_start, mention.start)
+            if m is None:
+                return mention
+            country = mention.country or self._country_of(m.group("pfx"))
+            return evolve(mention, start=m.start(), country=country)
         country = mention.country or self._country_of(m.group("pfx"))
-        return evolve(mention, start=m.start(), country=country, role=mention.role or m.group("title"))
+        return evolve(
+            mention, start=m.start(), country=country, role=mention.role or m.group("title")
+        )
 
     def _described_mention(self, m: regex.Match[str]) -> Mention:
         dem = _squash(m.group("dem"))
         entry = self._demonyms.get(dem) or self._forms.get(dem)
-        assert entry is not None
+        if entry is None:  # cannot happen while the pattern is built from these tables
+            raise LookupError(f"described actor {dem!r} is not in the gazetteer")
         head = m.group("head").lower()
         det_end = m.end("det")
         if entry.kind in ("organisation", "group"):
@@ -398,8 +443,10 @@ def _join(mentions: list[Mention], text: str) -> list[Mention]:
         while j < len(mentions) and _joinable(group[-1], mentions[j], text):
             group.append(mentions[j])
             j += 1
-        has_and = any("and" in text[a.end : b.start] or "&" in text[a.end : b.start]
-                      for a, b in zip(group, group[1:], strict=False))
+        has_and = any(
+            "and" in text[a.end : b.start] or "&" in text[a.end : b.start]
+            for a, b in zip(group, group[1:], strict=False)
+        )
         if len(group) > 1 and has_and and not group[-1].possessive:
             first = group[0]
             before = _BOTH.search(text, max(0, first.start - 10), first.start)

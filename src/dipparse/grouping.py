@@ -9,6 +9,7 @@ shares its topic or whose actor it names as target.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from collections.abc import Sequence
 
@@ -58,16 +59,29 @@ def group_events(events: Sequence[Event]) -> tuple[list[Event], list[EventGroup]
     """Assign each mention a group and build the groups, responses linked."""
     groups: list[_Group] = []
     membership: dict[str, int] = {}
+    # A group that accepts an event shares a country or name with it: the groups
+    # are indexed by kind, negation and each element of their key, so an event is
+    # tried against those only, the latest first (as a scan of all groups would).
+    index: dict[tuple[str, bool, str], list[int]] = {}
     for event in events:
-        home = next((g for g in reversed(groups) if g.accepts(event)), None)
-        if home is None:
-            home = _Group(event)
-            groups.append(home)
+        home_at = None
+        key = _key(event.actor)
+        lists = [index.get((event.type, event.negated, k), []) for k in key]
+        for at in heapq.merge(*(reversed(li) for li in lists), reverse=True):
+            if groups[at].accepts(event):
+                home_at = at
+                break
+        if home_at is None:
+            home_at = len(groups)
+            groups.append(_Group(event))
+            for k in key:
+                index.setdefault((event.type, event.negated, k), []).append(home_at)
         else:
-            home.add(event)
-        membership[event.id] = groups.index(home)
+            groups[home_at].add(event)
+        membership[event.id] = home_at
     built = [_build(f"g{i + 1}", g) for i, g in enumerate(groups)]
-    built = [evolve(g, responds_to=_answered_by(g, built)) for g in built]
+    answered = _Answered(built)
+    built = [evolve(g, responds_to=answered.by(g)) for g in built]
     grouped = [evolve(e, group=f"g{membership[e.id] + 1}") for e in events]
     return grouped, built
 
@@ -95,6 +109,48 @@ def _build(group_id: str, group: _Group) -> EventGroup:
         plover_mode=next((e.plover_mode for e in events if e.plover_mode), None),
         negated=events[0].negated,
     )
+
+
+class _Answered:
+    """The offers and demands of a document, indexed by topic and by actor key."""
+
+    def __init__(self, groups: Sequence[EventGroup]) -> None:
+        self.groups = groups
+        self.keys = [_key(g.actor) for g in groups]
+        self.by_topic: dict[str, list[int]] = {}
+        self.by_key: dict[str, list[int]] = {}
+        for position, other in enumerate(groups):
+            if other.type not in _ANSWERED:
+                continue
+            if other.topic is not None:
+                self.by_topic.setdefault(other.topic, []).append(position)
+            for k in self.keys[position]:
+                self.by_key.setdefault(k, []).append(position)
+
+    def by(self, group: EventGroup) -> str | None:
+        """The group ``group`` answers, as `_answered_by` finds it (trying fewer groups)."""
+        if group.type not in _ANSWERS:
+            return None
+        own = _key(group.actor)
+        target = _key(group.target)
+        # The best is the earliest of the highest score: 4 (topic and target), else 2.
+        named = heapq.merge(*(self.by_key.get(k, []) for k in target)) if target else iter(())
+        same_topic = self.by_topic.get(group.topic, []) if group.topic is not None else []
+        first_named = None
+        for position in named:
+            if not self._eligible(group, position, own):
+                continue
+            if group.topic is not None and self.groups[position].topic == group.topic:
+                return self.groups[position].id
+            if first_named is None:
+                first_named = position
+        first_topic = next((p for p in same_topic if self._eligible(group, p, own)), None)
+        found = [p for p in (first_named, first_topic) if p is not None]
+        return self.groups[min(found)].id if found else None
+
+    def _eligible(self, group: EventGroup, position: int, own: frozenset[str]) -> bool:
+        theirs = self.keys[position]
+        return self.groups[position].id != group.id and not (theirs and theirs == own)
 
 
 def _answered_by(group: EventGroup, groups: Sequence[EventGroup]) -> str | None:

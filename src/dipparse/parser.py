@@ -8,11 +8,12 @@ grouped events → `Document`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from dipparse.actors import ANAPHOR, PLACE, Gazetteer
+from dipparse.batch import ParseFailure, parse_many
 from dipparse.dates import find_dates
 from dipparse.extraction import Context, Extractor, compile_cues
 from dipparse.grouping import group_events
@@ -82,13 +83,21 @@ class Parser:
     ) -> None:
         if isinstance(rulesets, str | Path | RuleSet):
             rulesets = [rulesets]
+        if isinstance(disable, str):
+            disable = [disable]  # one rule id, not its characters
         self._spec: tuple[Any, ...] = (
-            tuple(rulesets),
-            tuple(disable),
-            tuple(actors),
-            dict(event_classes or {}),
+            _as_tuple(rulesets, "rulesets", "rule-set names, paths or RuleSet objects"),
+            _as_tuple(disable, "disable", "rule ids"),
+            _as_tuple(actors, "actors", "ActorEntry objects"),
+            _event_classes(event_classes),
         )
-        self.rulesets: tuple[RuleSet, ...] = tuple(coerce_rulesets(self._spec[0]))
+        for rule_id in self._spec[1]:
+            if not isinstance(rule_id, str):
+                raise TypeError(f"disable must hold rule ids (str), not {type(rule_id).__name__}")
+        try:
+            self.rulesets: tuple[RuleSet, ...] = tuple(coerce_rulesets(self._spec[0]))
+        except KeyError as exc:  # an unknown rule-set name: a bad value, not a lookup
+            raise ValueError(str(exc.args[0]) if exc.args else str(exc)) from None
         if not self.rulesets:
             raise ValueError("rulesets must name at least one rule set")
         disabled = set(self._spec[1])
@@ -130,6 +139,25 @@ class Parser:
         rulesets, disable, actors, classes = self._spec
         return (_rebuild, (rulesets, disable, actors, classes))
 
+    def parse_many(
+        self,
+        texts: Iterable[str],
+        *,
+        published: dt.date | dt.datetime | str | Sequence[Any] | None = None,
+        workers: int = 1,
+        chunksize: int = 16,
+    ) -> Iterator[Document | ParseFailure]:
+        """Parse many texts: an iterator of results in input order, one per text.
+
+        ``published`` is one value for all texts or a sequence with one per text.
+        A text that cannot be parsed (not a ``str``, a bad ``published`` value)
+        gives a `ParseFailure` with its index in its place; the others go on.
+        ``workers > 1`` parses in that many processes, ``chunksize`` texts at a
+        time; each process gets this parser once. Texts are read lazily.
+        Raises `ValueError` or `TypeError` at once for bad arguments.
+        """
+        return parse_many(self, texts, published=published, workers=workers, chunksize=chunksize)
+
     def parse(self, text: str, *, published: dt.date | dt.datetime | str | None = None) -> Document:
         """Parse one text into a `Document` (see `dipparse.parse`)."""
         if not isinstance(text, str):
@@ -167,6 +195,31 @@ class Parser:
             events=tuple(events),
             groups=tuple(groups),
         )
+
+
+def _as_tuple(value: object, name: str, what: str) -> tuple[Any, ...]:
+    """``value`` as a tuple, or a `TypeError` naming the argument when it is not iterable."""
+    if isinstance(value, Mapping) or not isinstance(value, Iterable):
+        raise TypeError(f"{name} must be an iterable of {what}, not {type(value).__name__}")
+    return tuple(value)
+
+
+def _event_classes(value: object) -> dict[str, type[Event]]:
+    """``event_classes`` checked: a mapping of kind names to `Event` subclasses."""
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise TypeError(
+            f"event_classes must be a mapping of kind names to Event subclasses, "
+            f"not {type(value).__name__}"
+        )
+    for kind, cls in value.items():
+        if not isinstance(kind, str) or not (isinstance(cls, type) and issubclass(cls, Event)):
+            raise TypeError(
+                f"event_classes must map kind names (str) to Event subclasses, "
+                f"not {kind!r}: {cls!r}"
+            )
+    return dict(value)
 
 
 def _rebuild(
@@ -212,4 +265,11 @@ def parse(text: str, *, published: dt.date | dt.datetime | str | None = None) ->
     return default_parser().parse(text, published=published)
 
 
-__all__ = ["Parser", "RuleSetError", "coerce_published", "default_parser", "parse"]
+__all__ = [
+    "ParseFailure",
+    "Parser",
+    "RuleSetError",
+    "coerce_published",
+    "default_parser",
+    "parse",
+]

@@ -17,6 +17,7 @@ import regex
 from attrs import frozen
 
 from dipparse.actors import ANAPHOR, PLACE, Mention
+from dipparse.sentences import ABBREVIATIONS
 from dipparse.text import CLOSING_QUOTES, OPENING_QUOTES, NormalisedText
 
 
@@ -120,11 +121,14 @@ def _after(
     verb = reporting.search(text, end, min(stop, end + 120))
     if verb is None:
         return None, None
-    candidates = _speakers(mentions, end, stop)
+    # A name may end in the full stop that ends the sentence: '...," said Marcos Jr.'
+    candidates = _speakers(mentions, end, stop + 1 if text[stop : stop + 1] == "." else stop)
     if not candidates:
         return None, None
     # "..., said X" and "..., X said": the speaker is the mention nearest the verb.
-    speaker = min(candidates, key=lambda m: min(abs(m.start - verb.end()), abs(verb.start() - m.end)))
+    speaker = min(
+        candidates, key=lambda m: min(abs(m.start - verb.end()), abs(verb.start() - m.end))
+    )
     return speaker, (end, stop)
 
 
@@ -133,7 +137,7 @@ def _before(
 ) -> tuple[Mention | None, tuple[int, int] | None]:
     line_start = max(text.rfind("\n", 0, start) + 1, start - 200)
     # rfind gives -1 where there is no full stop: that must not become position 1.
-    stops = (text.rfind(p, line_start, start) for p in (". ", "? ", "! "))
+    stops = (_sentence_stop_before(text, p, line_start, start) for p in (". ", "? ", "! "))
     sentence_start = max([line_start, *(s + 2 for s in stops if s >= 0)])
     window = text[sentence_start:start]
     if not regex.search(r"[,:]\s*$|\b(?:that|saying|added|wrote|said)\s*$", window):
@@ -153,6 +157,39 @@ def _before(
     return speaker, (sentence_start, start)
 
 
+_STOP = regex.compile(r'[.!?;\n"]')
+# An abbreviation or an initial before a word does not end the attribution, as it
+# does not end the sentence: '"...," Surangel Whipps Jr. said.'
+_ABBREVIATED = regex.compile(r"(?<![\p{L}.])(?P<word>[\p{L}.]{1,12}?)\.\s+\p{L}")
+
+
 def _clause_stop(text: str, pos: int) -> int:
-    match = regex.compile(r'[.!?;\n"]').search(text, pos + 1)
-    return match.start() if match else len(text)
+    for match in _STOP.finditer(text, pos + 1):
+        if match.group() == "." and _after_abbreviation(text, match.start()):
+            continue
+        return match.start()
+    return len(text)
+
+
+def _after_abbreviation(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` closes an abbreviation or an initial ("Jr.", "J.")."""
+    match = _ABBREVIATED.match(text, _word_start(text, max(0, dot - 12), dot))
+    if match is None or match.end("word") != dot:
+        return False
+    word = match.group("word")
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isupper())
+
+
+def _sentence_stop_before(text: str, mark: str, floor: int, pos: int) -> int:
+    """The last ``mark`` (". ", "? ", "! ") in ``text[floor:pos]`` that ends a sentence, or -1."""
+    found = text.rfind(mark, floor, pos)
+    while found >= 0 and mark == ". " and _after_abbreviation(text, found):
+        found = text.rfind(mark, floor, found)
+    return found
+
+
+def _word_start(text: str, floor: int, end: int) -> int:
+    start = end
+    while start > floor and (text[start - 1].isalpha() or text[start - 1] == "."):
+        start -= 1
+    return start

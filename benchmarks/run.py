@@ -1,0 +1,277 @@
+"""Benchmark dipparse: throughput, the reference regex pass, import time, memory, scaling, rules.
+
+    python benchmarks/run.py            # the full run (texts up to 10 MB; several minutes)
+    python benchmarks/run.py --quick    # a smaller run (texts up to 1 MB)
+    python benchmarks/run.py --json results.json
+
+Every time is the median of several runs. The reference is one
+case-insensitive pass of one compiled `regex` pattern, a 300-word trigger list
+as ``\\L<...>``, over the same text, timed in the same run; the ratio is
+parse time / reference time. Import time and memory are measured in fresh
+subprocesses. See docs/performance.md for what the numbers mean.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import regex
+
+import dipparse
+from corpus import make_text
+
+# Words besides the rule sets' own lists that fill the reference list to 300.
+_FILLER = """
+    accord agenda agreement aid alliance ambassador appeal armistice arms assistance
+    backing bargain blockade boycott breakthrough call campaign censure charter claim
+    coalition commitment communique compromise concession condemnation conference consensus
+    consultation convention cooperation corridor council counteroffer covenant crisis
+    declaration delegation demarche deployment detente dialogue dispute duty embargo
+    emissary engagement envoy evacuation exchange framework guarantee handover initiative
+    inspection intervention invasion junta lifeline mandate memorandum mission moratorium
+    negotiation normalisation observer occupation ordinance outreach overture pact partnership
+    peacekeeping petition plea pledge protocol provision quota ratification reconciliation
+    referendum relief reparations resolution restraint retaliation roadmap sanction settlement
+    statement stipulation summit support suspension tariff treaty truce ultimatum understanding
+    veto visit warning withdrawal
+""".split()
+
+
+def reference_words(parser: dipparse.Parser) -> list[str]:
+    """300 trigger words: the rule sets' word lists first, then common diplomatic nouns."""
+    words: list[str] = []
+    for ruleset in parser.rulesets:
+        for items in ruleset.lists.values():
+            words.extend(w for w in items if " " not in w)
+    words.extend(_FILLER)
+    words.extend(f"{w}s" for w in _FILLER)
+    unique = list(dict.fromkeys(w.lower() for w in words))
+    if len(unique) < 300:
+        raise SystemExit(f"only {len(unique)} reference words; add more to _FILLER")
+    return unique[:300]
+
+
+def median_time(func: Callable[[], object], runs: int) -> float:
+    """The median wall time of ``runs`` calls of ``func``, in seconds."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def import_time(runs: int) -> float:
+    """Median time of ``import dipparse`` in a fresh interpreter, in seconds."""
+    code = "import time; t = time.perf_counter(); import dipparse; print(time.perf_counter() - t)"
+    times = [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, check=True
+            ).stdout
+        )
+        for _ in range(runs)
+    ]
+    return statistics.median(times)
+
+
+def resident_memory(size: int) -> dict[str, float]:
+    """Peak resident memory (MB) of a fresh process: Python + dipparse, + a parser, + a parse."""
+    code = f"""
+import sys
+sys.path.insert(0, {str(Path(__file__).parent)!r})
+from corpus import make_text
+def rss():
+    # The peak resident size of this process (VmHWM; ru_maxrss would include the parent's).
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    import resource
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+import dipparse
+text = make_text({size})
+a = rss()
+parser = dipparse.Parser()
+b = rss()
+parser.parse(text, published="2025-05-12")
+c = rss()
+print(a, b, c)
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    imported, built, parsed = map(float, out.stdout.split())
+    return {
+        "imported_mb": imported,
+        "parser_built_mb": built,
+        "after_parse_mb": parsed,
+        "parser_mb": built - imported,
+    }
+
+
+def synthetic_rules(count: int) -> str:
+    """A TOML rule set of ``count`` extra rules: a third keyed on words news text uses."""
+    common = [
+        "said",
+        "talks",
+        "officials",
+        "percent",
+        "government",
+        "minister",
+        "peace",
+        "border",
+        "country",
+        "week",
+    ]
+    lines = ['[ruleset]\nname = "synthetic"\nversion = "0.0.1"\n', "[lists]"]
+    for i in range(count):
+        words = [f"synword{i}a", f"synword{i}b"]
+        if i % 3 == 0:
+            words.append(common[i % len(common)])
+        lines.append(f"syn{i} = {json.dumps(words)}")
+    for i in range(count):
+        lines.append(
+            f'\n[[rules]]\nid = "synthetic.r{i}"\nkind = "offer"\npriority = -100\n'
+            f"pattern = '(?P<trigger>\\L<syn{i}>)\\s+(?:to|that|on|with)\\b'"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print a report (and write JSON with ``--json``)."""
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--quick", action="store_true", help="smaller texts and fewer runs")
+    ap.add_argument("--json", metavar="FILE", help="also write the results as JSON")
+    args = ap.parse_args(argv)
+    quick = args.quick
+    runs = 3 if quick else 5
+    main_size = 300_000 if quick else 1_000_000
+    sizes = [1_000, 10_000, 100_000, 1_000_000] + ([] if quick else [10_000_000])
+    results: dict[str, Any] = {
+        "python": platform.python_version(),
+        "machine": f"{platform.machine()}, {platform.processor() or 'unknown cpu'}",
+        "dipparse": dipparse.__version__,
+        "quick": quick,
+    }
+
+    built = time.perf_counter()
+    parser = dipparse.Parser()
+    results["parser_build_s"] = time.perf_counter() - built
+    text = make_text(main_size)
+    reference = regex.compile(r"\b\L<words>\b", regex.IGNORECASE, words=reference_words(parser))
+    parser.parse(text[:20_000], published="2025-05-12")  # warm caches (dates)
+
+    doc = parser.parse(text, published="2025-05-12")
+    parse_s = median_time(lambda: parser.parse(text, published="2025-05-12"), runs)
+    ref_s = median_time(lambda: sum(1 for _ in reference.finditer(text)), runs)
+    mb = len(text.encode("utf-8")) / 1e6
+    results["throughput"] = {
+        "chars": len(text),
+        "megabytes": mb,
+        "sentences": len(doc.sentences),
+        "events": len(doc.events),
+        "parse_s": parse_s,
+        "mb_per_s": mb / parse_s,
+        "sentences_per_s": len(doc.sentences) / parse_s,
+        "reference_s": ref_s,
+        "ratio_to_reference": parse_s / ref_s,
+    }
+
+    articles = text.split("\n\n")
+    per_article_s = median_time(
+        lambda: [parser.parse(a, published="2025-05-12") for a in articles], runs
+    )
+    results["per_article"] = {
+        "articles": len(articles),
+        "parse_s": per_article_s,
+        "mb_per_s": mb / per_article_s,
+    }
+
+    scaling = []
+    for size in sizes:
+        sample = make_text(size)
+        n = 1 if size >= 10_000_000 else (3 if size >= 1_000_000 else runs)
+        if size < 100_000:
+            n = 9
+        seconds = median_time(lambda s=sample: parser.parse(s, published="2025-05-12"), n)
+        scaling.append(
+            {
+                "chars": len(sample),
+                "parse_s": seconds,
+                "us_per_kb": seconds * 1e6 / (len(sample) / 1000),
+                "mb_per_s": len(sample) / 1e6 / seconds,
+            }
+        )
+    results["scaling"] = scaling
+
+    extra = dipparse.ruleset_from_string(
+        synthetic_rules(10 * len(parser.rules)), source="synthetic.toml"
+    )
+    bigger = dipparse.Parser(["core-en", extra])
+    bigger.parse(text[:20_000], published="2025-05-12")
+    big_s = median_time(lambda: bigger.parse(text, published="2025-05-12"), runs)
+    results["rules"] = {
+        "builtin_rules": len(parser.rules),
+        "with_extra_rules": len(bigger.rules),
+        "builtin_s": parse_s,
+        "with_extra_s": big_s,
+        "ratio": big_s / parse_s,
+    }
+
+    results["import_s"] = import_time(runs=7 if not quick else 5)
+    results["memory"] = resident_memory(main_size)
+
+    print(report(results))
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+def report(r: dict[str, Any]) -> str:
+    """The results as a Markdown report."""
+    t = r["throughput"]
+    lines = [
+        f"dipparse {r['dipparse']}, Python {r['python']}, {r['machine']}"
+        + (" (quick)" if r["quick"] else ""),
+        "",
+        f"parser build: {r['parser_build_s']:.2f} s; import dipparse: "
+        f"{r['import_s'] * 1000:.0f} ms (median, fresh process)",
+        "",
+        "| measure | value |",
+        "| --- | --- |",
+        f"| text | {t['megabytes']:.2f} MB, {t['sentences']} sentences, {t['events']} events |",
+        f"| parse (median) | {t['parse_s']:.3f} s |",
+        f"| throughput | {t['mb_per_s']:.3f} MB/s, {t['sentences_per_s']:.0f} sentences/s |",
+        f"| reference regex pass (median) | {t['reference_s']:.3f} s |",
+        f"| parse / reference | {t['ratio_to_reference']:.2f}x |",
+        f"| per article ({r['per_article']['articles']} parses) | "
+        f"{r['per_article']['mb_per_s']:.3f} MB/s |",
+        f"| memory: Python + dipparse | {r['memory']['imported_mb']:.0f} MB |",
+        f"| memory: + a parser | {r['memory']['parser_built_mb']:.0f} MB "
+        f"(parser {r['memory']['parser_mb']:.0f} MB) |",
+        f"| memory: + parsing the text | {r['memory']['after_parse_mb']:.0f} MB |",
+        f"| rules: built-in ({r['rules']['builtin_rules']}) vs built-in + 10x synthetic "
+        f"({r['rules']['with_extra_rules']}) | "
+        f"{r['rules']['builtin_s']:.3f} s -> {r['rules']['with_extra_s']:.3f} s "
+        f"({r['rules']['ratio']:.2f}x) |",
+        "",
+        "| text size | parse (median) | µs per KB | MB/s |",
+        "| ---: | ---: | ---: | ---: |",
+    ]
+    for row in r["scaling"]:
+        lines.append(
+            f"| {row['chars']:,} | {row['parse_s']:.4f} s | {row['us_per_kb']:.0f} | "
+            f"{row['mb_per_s']:.3f} |"
+        )
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
