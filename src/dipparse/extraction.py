@@ -117,6 +117,10 @@ _NOT_A_CONDITION = regex.compile(
 )
 # Between a governing trigger and its infinitive: "urged Rwanda to", "refused to".
 _COMPLEMENT_GAP = regex.compile(r"(?i)(?:\s+[^\s,;:\"]+){0,10}?\s+to\s+(?:\w+ly\s+)?")
+_NON_SPACE = regex.compile(r"\S+")
+_CONDITION_STOP = regex.compile(r"[,;.!?\"]")
+_CONTENT_LEAD = regex.compile(r"(?i)(?:to|on|for|of|that)\s+")
+_LETTER = regex.compile(r"\p{L}")
 _INFINITIVE = regex.compile(r"(?i)\bto\s+(?:\w+ly\s+)?$")
 
 
@@ -185,10 +189,18 @@ class Context:
     dates: Sequence[DateMention]
     _starts: list[int] = field(init=False, repr=False, eq=False)
     _quote_starts: list[int] = field(init=False, repr=False, eq=False)
+    _date_starts: list[int] = field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_starts", [m.start for m in self.mentions])
         object.__setattr__(self, "_quote_starts", [q.content_start for q in self.quotes])
+        object.__setattr__(self, "_date_starts", [d.start for d in self.dates])
+
+    def dates_in(self, start: int, end: int) -> Sequence[DateMention]:
+        """Date mentions that start in ``[start, end)``."""
+        return self.dates[
+            bisect_left(self._date_starts, start) : bisect_left(self._date_starts, end)
+        ]
 
     def between(self, start: int, end: int) -> Sequence[Mention]:
         """Mentions that start in ``[start, end)``, in order (a slice, not a scan)."""
@@ -620,16 +632,16 @@ class Extractor:
             return None
         stop = _CONTENT_STOP.search(text, start, end)
         stop_at = stop.start() if stop else end
-        words = list(regex.finditer(r"\S+", text[start:stop_at]))
+        words = list(_NON_SPACE.finditer(text, start, stop_at))
         if len(words) > 18:
-            stop_at = start + words[17].end()
+            stop_at = words[17].end()
         while stop_at > start and not text[stop_at - 1].isalnum() and text[stop_at - 1] not in ")'":
             stop_at -= 1
         if stop_at <= start:
             return None
-        lead = regex.match(r"(?i)(?:to|on|for|of|that)\s+", text[start:stop_at])
-        if lead and stop_at - start > lead.end():
-            start += lead.end()
+        lead = _CONTENT_LEAD.match(text, start, stop_at)
+        if lead and stop_at > lead.end():
+            start = lead.end()
         return (start, stop_at)
 
     def _topic(
@@ -784,7 +796,7 @@ class Extractor:
             fields = nearest[1]
             if fields["condition"] is not None:
                 continue
-            stop = regex.compile(r"[,;.!?\"]").search(text, cue.end(), sentence[1])
+            stop = _CONDITION_STOP.search(text, cue.end(), sentence[1])
             end = stop.start() if stop else sentence[1]
             fields["conditional"] = True
             fields["condition"] = ctx.norm.span(cue.start(), end)
@@ -794,8 +806,8 @@ class Extractor:
     ) -> None:
         if not built:
             return
-        for d in ctx.dates:
-            if d.start < sentence[0] or d.end > sentence[1]:
+        for d in ctx.dates_in(sentence[0], sentence[1]):
+            if d.end > sentence[1]:
                 continue
             # A date modifies the clause's verb before a noun inside it ("rejected the
             # US proposal on Monday": the rejection happened on Monday).
@@ -927,7 +939,7 @@ def _same_actor(a: Actor | None, b: Actor | None) -> bool:
 
 def _partial_quote(text: str, quote: QuoteSpan) -> bool:
     """A quoted phrase inside a sentence ("it "categorically rejects" the demand")."""
-    first = regex.search(r"\p{L}", text[quote.content_start : quote.content_start + 5])
+    first = _LETTER.search(text, quote.content_start, quote.content_start + 5)
     return first is not None and first.group().islower()
 
 
