@@ -67,6 +67,42 @@ def find_quotes(norm: NormalisedText) -> list[tuple[int, int, int, int]]:
         newline = text.find("\n", open_at + 1)
         stop = newline if newline >= 0 else len(text)
         out.append((open_at, stop, open_at + 1, stop))
+    singles = [q for q in _single_quotes(norm) if not any(_overlap(q, d) for d in out)]
+    return sorted(out + singles)
+
+
+def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _single_quotes(norm: NormalisedText) -> list[tuple[int, int, int, int]]:
+    """Quotations in curly single marks (‘...’); straight ones are apostrophes too often.
+
+    The closing mark is a right single mark followed by no letter ("don’t" and
+    "Houthis’ offer" do not close: the first has a letter after it, the second
+    needs an opening mark before it in the same paragraph).
+    """
+    text = norm.text
+    out: list[tuple[int, int, int, int]] = []
+    pos = text.find("'")
+    while pos >= 0:
+        if norm.original_char(pos) == "\u2018":
+            end = pos + 1
+            while True:
+                end = text.find("'", end)
+                newline = text.find("\n", pos, end if end >= 0 else len(text))
+                if end < 0 or 0 <= newline < end:
+                    end = -1
+                    break
+                after = text[end + 1 : end + 2]
+                if norm.original_char(end) == "\u2019" and not after.isalpha():
+                    break
+                end += 1
+            if end > pos + 1:
+                out.append((pos, end + 1, pos + 1, end))
+                pos = text.find("'", end + 1)
+                continue
+        pos = text.find("'", pos + 1)
     return out
 
 
