@@ -265,6 +265,14 @@ class Gazetteer:
             if entry is None:
                 found.append(Mention(m.start(), m.end(), form, PLACE, source="place"))
                 continue
+            if (
+                entry.kind == "state"
+                and not m.group("pos")
+                and _NAMED_BODY.match(text, m.end(), end)
+            ):
+                # "the Nigeria Football Federation", "a Warsaw court": not the state.
+                found.append(Mention(m.start(), m.end(), form, PLACE, source="place"))
+                continue
             mention = Mention(
                 m.start(),
                 m.end(),
@@ -276,6 +284,18 @@ class Gazetteer:
             )
             if entry.kind in ("leader", "official"):
                 mention = self._with_title(text, mention, start)
+                government = _LEADERS_GOVERNMENT.match(text, m.end(), end)
+                state = self.state(entry.country) if entry.country else None
+                if government is not None and state is not None:
+                    # "the Biden administration", "Maduro's government": the state.
+                    mention = Mention(
+                        mention.start,
+                        government.end(),
+                        state,
+                        "state",
+                        entry.country,
+                        source="description",
+                    )
             found.append(mention)
         for m in scan.titled(self._titled_unknown):
             country = self._country_of(m.group("pfx"))
@@ -395,6 +415,18 @@ class Gazetteer:
             source="description",
             possessive=bool(m.group("pos")),
         )
+
+
+# After a state's name, words that make it the name of something else.
+_NAMED_BODY = regex.compile(
+    r"\s+(?-i:Football|Cricket|Rugby|Olympic|Federation|Association|Airways|Airlines|Bank"
+    r"|Corporation|Company|Electric|Power|Telecom|Petroleum|Railways|University|Stock"
+    r"|Exchange|Herald|Tribune|Club)\b"
+    r"|\s+(?:court|courts|tribunal|judge|judges|prosecutors?|police|stock\s+exchange|university"
+    r"|zoo|club|team|squad|fans|residents|shoppers|consumers|investors|stocks|shares)\b"
+)
+# After a leader's name: "administration", "government" make the mention the state.
+_LEADERS_GOVERNMENT = regex.compile(r"(?:'s)?\s+(?:administration|government|cabinet|regime)\b")
 
 
 def text_words(text: str) -> str:
