@@ -116,7 +116,7 @@ _NOT_A_CONDITION = regex.compile(
     r"(?i)\b(?:see|ask|asked|asks|wonder\w*|know|knows|check|decide|determine|even|as|what)\s+if$"
 )
 # Between a governing trigger and its infinitive: "urged Rwanda to", "refused to".
-_COMPLEMENT_GAP = regex.compile(r"(?i)(?:\s+[^\s,;:\"]+){0,10}?\s+to\s+(?:\w+ly\s+)?")
+_COMPLEMENT_GAP = regex.compile(r"(?i)(?:(?:\s+[^\s,;:\"]+){0,10}?\s+to)?\s+(?:\w+ly\s+)?")
 _NON_SPACE = regex.compile(r"\S+")
 _CONDITION_STOP = regex.compile(r"[,;.!?\"]")
 _CONTENT_LEAD = regex.compile(r"(?i)(?:to|on|for|of|that)\s+")
@@ -373,7 +373,9 @@ class Extractor:
         verb_start = actor_mention.end if actor_mention and actor_mention.end <= t0 else scope[0]
         verb_start = max(verb_start, _clause_start(text, scope[0], t0))
         gap = text[verb_start:t0]
-        gap = gap[gap.rfind(",") + 1 :]  # "X said ..., dismissing": the participle's own words
+        # The verb group's own words: after the last comma or coordination ("X said ...,
+        # dismissing"; "X would not become ... and turned down").
+        gap = gap[max(gap.rfind(","), gap.rfind(" and "), gap.rfind(" but "), gap.rfind(";")) + 1 :]
         if rule.actor == "possessor":
             gap = ""  # "has yet to respond to an offer": the verb is not the offer's
         negated = rule.negated or bool(self.cues.negation.search(gap))
@@ -526,7 +528,7 @@ class Extractor:
         if before:
             last = before[-1]
             gap = text[last.end : t0]
-            if last.possessive and _POSSESSOR_GAP.match(gap):
+            if last.possessive and (_POSSESSOR_GAP.match(gap) or _possessor_adjectives(gap)):
                 return last
             if not last.possessive and last.kind != ANAPHOR and _noun_modifier(text, last, gap):
                 return last
@@ -918,6 +920,18 @@ _ANAPHORIC_CONTENT = regex.compile(
     r"(?i)(?:it|them|this|that|the\s+(?:offer|proposal|plan|idea|invitation|demand|request|call|move"
     r"|initiative|deal|measure|decision|ruling|claim|claims|allegations?|report|reports))\b"
 )
+
+
+# Adjectives between a possessor and its noun: "Trump's renewed offer".
+_POSSESSED_ADJECTIVES = frozenset(
+    "renewed revised repeated updated latest new fresh earlier previous initial final formal "
+    "informal official generous surprise controversial proposed unprecedented".split()
+)
+
+
+def _possessor_adjectives(gap: str) -> bool:
+    words = gap.split()
+    return 0 < len(words) <= 2 and all(w.lower() in _POSSESSED_ADJECTIVES for w in words)
 
 
 def _whole_words(text: str, start: int, end: int) -> bool:
