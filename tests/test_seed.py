@@ -77,6 +77,7 @@ def test_offer_and_its_answers(doc: dipparse.Document) -> None:
 def test_joint_acceptance_is_dated_on_saturday(doc: dipparse.Document) -> None:
     joint = _group(doc, "acceptance", {"IND", "PAK"})
     assert joint.date == dt.date(2025, 5, 10)
+    assert joint.responds_to is None  # nobody offered the de-escalation in this article
     assert joint.topic == "ceasefire"
     dated = [e for e in doc.events if e.date_text is not None]
     assert [e.date_text.text for e in dated if e.group == joint.id] == ["On Saturday"]

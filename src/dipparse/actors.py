@@ -211,11 +211,15 @@ class Gazetteer:
             + r"|(?P<thing>it)"
             + r"|(?P<plural>they)"
             + r"|(?P<speaker>we|i)"
-            + r"|(?P<government>(?:the\s+)?(?:(?:country|kingdom|republic)'s\s+)?(?:"
+            # A bare noun is a modifier as often as a noun ("military tensions"): the
+            # government, the ministry, the country need their article; plural
+            # officials and authorities do not.
+            + r"|(?P<government>the\s+(?:(?:country|kingdom|republic)'s\s+)?(?:"
             + heads_government
             + "|"
             + anaphor_heads
-            + r"|country|kingdom|republic|bloc|alliance|union|organi[sz]ation))"
+            + r"|country|kingdom|republic|bloc|alliance|union|organi[sz]ation)"
+            + r"|officials|authorities|diplomats|sources|negotiators|mediators|envoys)"
             + r"|(?P<group>(?:the\s+)?(?:group|militants|rebels|movement|militia|insurgents|fighters)))"
             + boundary_r,
             regex.VERSION1 | regex.IGNORECASE,

@@ -133,7 +133,7 @@ def format_text(doc: Document, name: str) -> str:
         actor = g.actor.name if g.actor else "?"
         lines.append(
             f"{g.id}: {g.type} by {actor} ({g.topic or 'general'}, CAMEO {g.cameo}, "
-            f"{len(g.mentions)} mentions){reply}"
+            f"{len(g.mentions)} mention{'s' if len(g.mentions) != 1 else ''}){reply}"
         )
     return "\n".join(lines)
 

@@ -71,6 +71,8 @@ _CONTENT_STOP = regex.compile(
     | \s+and\s+that\b
     | \s-\s
     | \b(?:which\s+(?:he|she|it|they)|amid|despite|according\s+to)\b
+    | \s(?:only\s+if|if|unless|provided|providing|as\s+long\s+as|so\s+long\s+as|on\s+condition
+          |in\s+exchange\s+for|in\s+return\s+for)\b
     | \s(?:and|but)\s+(?:said|says|added|urged|called|offered|accepted|rejected|appreciated
            |warned|stressed|noted|insisted|demanded|welcomed|refused|agreed)\b
     """
@@ -115,7 +117,10 @@ _AGENT_LEAD = regex.compile(r"(?i)(?:from|by)\s+(?:the\s+)?(?:former\s+)?\p{Lu}"
 _NOT_A_CONDITION = regex.compile(
     r"(?i)\b(?:see|ask|asked|asks|wonder\w*|know|knows|check|decide|determine|even|as|what)\s+if$"
 )
+# How far back from a trigger its clause opener is looked for (characters).
+_CLAUSE_WINDOW = 600
 # Between a governing trigger and its infinitive: "urged Rwanda to", "refused to".
+# It spans at most ten words, so only the last few triggers kept can govern one.
 _COMPLEMENT_GAP = regex.compile(r"(?i)(?:(?:\s+[^\s,;:\"]+){0,10}?\s+to)?\s+(?:\w+ly\s+)?")
 _NON_SPACE = regex.compile(r"\S+")
 _CONDITION_STOP = regex.compile(r"[,;.!?\"]")
@@ -293,11 +298,15 @@ class Extractor:
                 )
         found.sort(key=lambda f: (-f.rule.priority, -(f.trigger[1] - f.trigger[0]), f.trigger[0]))
         kept: list[Match] = []
+        # One byte per character of the sentence marks the triggers kept so far: a
+        # check costs the trigger's length, not the number kept (linear, not quadratic).
+        taken = bytearray(end - start)
         for f in found:
             s, e = f.trigger
-            if any(s < k.trigger[1] and k.trigger[0] < e for k in kept):
+            if 1 in taken[s - start : e - start]:
                 continue
             kept.append(f)
+            taken[s - start : e - start] = b"\x01" * (e - s)
         kept.sort(key=lambda f: f.trigger[0])
         return kept
 
@@ -311,7 +320,7 @@ class Extractor:
             kept = self.matches(text, s_start, s_end)
             built: list[tuple[Match, dict[str, Any]]] = []
             for i, match in enumerate(kept):
-                if not match.rule.emits or self._embedded(match, kept[:i], text):
+                if not match.rule.emits or self._embedded(match, kept[max(0, i - 16) : i], text):
                     continue
                 if match.rule.actor != "possessor" and _in_condition(
                     text, s_start, match.trigger[0]
@@ -357,6 +366,7 @@ class Extractor:
             return None
 
         content = _group_span(m, "content") or self._content(text, t1, scope[1])
+        content = _without_trailing_date(ctx, content)
         clause = _clause_start(text, scope[0], t0)
         if (
             rule.kind == "demand"
@@ -364,7 +374,11 @@ class Extractor:
             and content is not None
             and _group_span(m, "content") is None
         ):
-            content = (clause, content[1])  # "X must do Y": what is demanded includes X
+            # "X must do Y": what is demanded includes X.
+            content = (
+                clause + len(text[clause : content[1]]) - len(text[clause : content[1]].lstrip()),
+                content[1],
+            )
         target_mention = self._find_target(ctx, match, content, actor_mention, scope)
         target = self.resolve(ctx, target_mention, quote) if target_mention else None
         if target is not None and actor is not None and target.name == actor.name:
@@ -849,7 +863,7 @@ class Extractor:
                 rule = match.rule
                 if not rule.emits:
                     out.append(("blocked", rule, sentence, match.match, ""))
-                elif self._embedded(match, kept[:i], text):
+                elif self._embedded(match, kept[max(0, i - 16) : i], text):
                     outer = [b for b in kept[:i] if b.rule.kind in ("demand", "rejection")]
                     detail = outer[-1].rule.id if outer else ""
                     out.append(("embedded", rule, sentence, match.match, detail))
@@ -934,6 +948,19 @@ def _possessor_adjectives(gap: str) -> bool:
     return 0 < len(words) <= 2 and all(w.lower() in _POSSESSED_ADJECTIVES for w in words)
 
 
+def _without_trailing_date(ctx: Context, content: tuple[int, int] | None) -> tuple[int, int] | None:
+    """ "the proposal on March 3": the date is the event's, not part of what is proposed."""
+    if content is None:
+        return None
+    for d in ctx.dates_in(content[0], content[1]):
+        if d.start > content[0] and d.end >= content[1] - 1:
+            end = d.start
+            while end > content[0] and ctx.norm.text[end - 1].isspace():
+                end -= 1
+            return (content[0], end) if end > content[0] else None
+    return content
+
+
 def _whole_words(text: str, start: int, end: int) -> bool:
     """A trigger is made of whole words: "urge" is not found inside "surge"."""
     before = text[start - 1] if start > 0 else " "
@@ -989,8 +1016,10 @@ def _clause_start(text: str, floor: int, pos: int) -> int:
 def _clause_opener(text: str, floor: int, pos: int) -> regex.Match[str] | None:
     """The boundary that opens the clause holding ``pos`` ("that", "if", ";"...)."""
     last = None
-    for b in _CLAUSE_BOUNDARY.finditer(text, floor, pos):
-        if b.group("rel") is not None and "," in text[b.end() : pos]:
+    # A clause opener further back than _CLAUSE_WINDOW characters is not looked for:
+    # scanning from the sentence start for every trigger is quadratic in a long sentence.
+    for b in _CLAUSE_BOUNDARY.finditer(text, max(floor, pos - _CLAUSE_WINDOW), pos):
+        if b.group("rel") is not None and text.find(",", b.end(), pos) >= 0:
             continue  # ", which ..., " closed before pos: the main clause goes on
         last = b
     return last

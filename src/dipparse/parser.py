@@ -17,7 +17,7 @@ from dipparse.batch import ParseFailure, parse_many
 from dipparse.dates import find_dates
 from dipparse.extraction import Context, Extractor, compile_cues
 from dipparse.grouping import group_events
-from dipparse.models import Actor, Document, Event, Quote
+from dipparse.models import Document, Event, Quote, Span
 from dipparse.quotes import attribute, find_quotes
 from dipparse.rules import (
     BUILTIN,
@@ -30,7 +30,7 @@ from dipparse.rules import (
     coerce_rulesets,
 )
 from dipparse.sentences import split_sentences
-from dipparse.text import normalise
+from dipparse.text import NormalisedText, normalise
 
 RuleSetSpec = str | Path | RuleSet
 
@@ -175,7 +175,7 @@ class Parser:
                 span=norm.span(q.start, q.end),
                 content=norm.span(q.content_start, q.content_end),
                 speaker=self.extractor.resolve(ctx, q.speaker, None) if q.speaker else None,
-                attribution=norm.span(*q.attribution) if q.attribution else None,
+                attribution=_attribution(norm, q.attribution) if q.attribution else None,
             )
             for q in quote_spans
         )
@@ -220,6 +220,16 @@ def _event_classes(value: object) -> dict[str, type[Event]]:
                 f"not {kind!r}: {cls!r}"
             )
     return dict(value)
+
+
+def _attribution(norm: NormalisedText, span: tuple[int, int]) -> Span:
+    """The attribution's words, without the comma and spaces that join it to the quote."""
+    start, end = span
+    while start < end and (norm.text[start].isspace() or norm.text[start] in ",:;-"):
+        start += 1
+    while end > start and norm.text[end - 1].isspace():
+        end -= 1
+    return norm.span(start, end)
 
 
 def _rebuild(
