@@ -10,6 +10,7 @@ extraction step resolves them against what came before.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import pairwise
 
 import regex
 from attrs import evolve, frozen
@@ -203,9 +204,11 @@ class Gazetteer:
             + r"(?:(?P<joint>(?:both|the\s+two)\s+(?:nations|countries|sides|neighbou?rs|"
             r"governments|leaders|states|parties|capitals|rivals|adversaries|powers)"
             r"|you\s+both|both\s+of\s+you)"
-            + r"|(?P<jointbare>both)(?=\s+(?:have|had|has|agreed|accepted|rejected|said|will|would|are|were|sides)\b)"
-            + r"|(?P<person>he|she|the\s+(?:king|queen|emir|sultan|crown\s+prince|pope|chancellor|premier))"
-            + r"|(?P<personpos>his|her)(?=\s+(?:[\w-]+\s+){0,2}?(?:offer|proposal|invitation|demand|call|request|rejection|refusal|acceptance|appeal|plan|initiative)s?\b)"
+            + r"|(?P<jointbare>both)(?=\s+(?:have|had|has|agreed|accepted|rejected|said|will"
+            r"|would|are|were|sides)\b)" + r"|(?P<person>he|she"
+            r"|the\s+(?:king|queen|emir|sultan|crown\s+prince|pope|chancellor|premier))"
+            + r"|(?P<personpos>his|her)(?=\s+(?:[\w-]+\s+){0,2}?(?:offer|proposal|invitation|demand"
+            r"|call|request|rejection|refusal|acceptance|appeal|plan|initiative)s?\b)"
             + r"|(?P<thingpos>its)"
             + r"|(?P<pluralpos>their)"
             + r"|(?P<thing>it)"
@@ -220,8 +223,8 @@ class Gazetteer:
             + anaphor_heads
             + r"|country|kingdom|republic|bloc|alliance|union|organi[sz]ation)"
             + r"|officials|authorities|diplomats|sources|negotiators|mediators|envoys)"
-            + r"|(?P<group>(?:the\s+)?(?:group|militants|rebels|movement|militia|insurgents|fighters)))"
-            + boundary_r,
+            + r"|(?P<group>(?:the\s+)?(?:group|militants|rebels|movement|militia|insurgents"
+            r"|fighters)))" + boundary_r,
             regex.VERSION1 | regex.IGNORECASE,
         )
 
@@ -481,7 +484,7 @@ def _join(mentions: list[Mention], text: str) -> list[Mention]:
             j += 1
         has_and = any(
             "and" in text[a.end : b.start] or "&" in text[a.end : b.start]
-            for a, b in zip(group, group[1:], strict=False)
+            for a, b in pairwise(group)
         )
         if len(group) > 1 and has_and and not group[-1].possessive:
             first = group[0]
