@@ -14,8 +14,8 @@ from collections.abc import Sequence
 import regex
 from attrs import frozen
 
+from dipparse.arguments import Context
 from dipparse.dates import find_dates
-from dipparse.extraction import Context
 from dipparse.models import Actor, Event, Span
 from dipparse.parser import Parser, coerce_published
 from dipparse.quotes import attribute, find_quotes

@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from dipparse.actors import ANAPHOR, PLACE, Gazetteer
+from dipparse.arguments import Context
 from dipparse.batch import ParseFailure, parse_many
 from dipparse.dates import find_dates
-from dipparse.extraction import Context, Extractor, compile_cues
+from dipparse.extraction import Extractor, compile_cues
 from dipparse.grouping import group_events
 from dipparse.models import Document, Event, Quote, Span
 from dipparse.quotes import attribute, find_quotes
@@ -170,11 +171,14 @@ class Parser:
         dates = find_dates(norm.text, 0, len(norm.text), day) if sentences else []
         ctx = Context(norm, sentences, mentions, quote_spans, dates)
         events, groups = group_events(self.extractor.extract(ctx))
+        resolve = self.extractor.arguments.resolve
         quotes = tuple(
             Quote(
                 span=norm.span(q.start, q.end),
                 content=norm.span(q.content_start, q.content_end),
-                speaker=self.extractor.resolve(ctx, q.speaker, None) if q.speaker else None,
+                speaker=self.extractor.arguments.resolve(ctx, q.speaker, None)
+                if q.speaker
+                else None,
                 attribution=_attribution(norm, q.attribution) if q.attribution else None,
             )
             for q in quote_spans
@@ -183,7 +187,7 @@ class Parser:
             a
             for m in mentions
             if m.kind not in (PLACE, ANAPHOR)
-            for a in [self.extractor.resolve(ctx, m, None)]
+            for a in [resolve(ctx, m, None)]
             if a is not None
         )
         return Document(

@@ -17,7 +17,7 @@ import regex
 from attrs import frozen
 
 from dipparse.actors import ANAPHOR, PLACE, Mention
-from dipparse.sentences import ABBREVIATIONS
+from dipparse.sentences import full_stop_ends_sentence
 from dipparse.text import CLOSING_QUOTES, OPENING_QUOTES, NormalisedText
 
 
@@ -67,7 +67,15 @@ def find_quotes(norm: NormalisedText) -> list[tuple[int, int, int, int]]:
         newline = text.find("\n", open_at + 1)
         stop = newline if newline >= 0 else len(text)
         out.append((open_at, stop, open_at + 1, stop))
-    singles = [q for q in _single_quotes(norm) if not any(_overlap(q, d) for d in out)]
+    # The double quotations are sorted and disjoint: the one that could overlap a
+    # single quotation is the last to start before it ends (a bisection, not a scan).
+    starts = [d[0] for d in out]
+
+    def inside_double(q: tuple[int, int, int, int]) -> bool:
+        i = bisect_left(starts, q[1])
+        return i > 0 and _overlap(q, out[i - 1])
+
+    singles = [q for q in _single_quotes(norm) if not inside_double(q)]
     return sorted(out + singles)
 
 
@@ -84,24 +92,26 @@ def _single_quotes(norm: NormalisedText) -> list[tuple[int, int, int, int]]:
     """
     text = norm.text
     out: list[tuple[int, int, int, int]] = []
+    # Up to here no closing mark exists: an opening mark before it cannot be closed
+    # (this keeps a paragraph of unclosed marks linear, not quadratic).
+    unclosable = -1
     pos = text.find("'")
     while pos >= 0:
-        if norm.original_char(pos) == "\u2018":
-            end = pos + 1
-            while True:
-                end = text.find("'", end)
-                newline = text.find("\n", pos, end if end >= 0 else len(text))
-                if end < 0 or 0 <= newline < end:
-                    end = -1
-                    break
+        if pos >= unclosable and norm.original_char(pos) == "\u2018":
+            paragraph_end = text.find("\n", pos)
+            paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+            end = text.find("'", pos + 1, paragraph_end)
+            while end >= 0:
                 after = text[end + 1 : end + 2]
                 if norm.original_char(end) == "\u2019" and not after.isalpha():
                     break
-                end += 1
+                end = text.find("'", end + 1, paragraph_end)
             if end > pos + 1:
                 out.append((pos, end + 1, pos + 1, end))
                 pos = text.find("'", end + 1)
                 continue
+            if end < 0:
+                unclosable = paragraph_end
         pos = text.find("'", pos + 1)
     return out
 
@@ -193,27 +203,29 @@ def _before(
     return speaker, (sentence_start, start)
 
 
+# What ends an attribution; a full stop only where it ends the sentence, so that
+# '"...," Surangel Whipps Jr. said.' keeps its speaker.
 _STOP = regex.compile(r'[.!?;\n"]')
-# An abbreviation or an initial before a word does not end the attribution, as it
-# does not end the sentence: '"...," Surangel Whipps Jr. said.'
-_ABBREVIATED = regex.compile(r"(?<![\p{L}.])(?P<word>[\p{L}.]{1,12}?)\.\s+\p{L}")
 
 
 def _clause_stop(text: str, pos: int) -> int:
     for match in _STOP.finditer(text, pos + 1):
-        if match.group() == "." and _after_abbreviation(text, match.start()):
+        if match.group() == "." and (
+            text[match.end() : match.end() + 1].isalnum()  # "U.S", "3.5"
+            or _after_abbreviation(text, match.start())
+        ):
             continue
         return match.start()
     return len(text)
 
 
 def _after_abbreviation(text: str, dot: int) -> bool:
-    """Whether the full stop at ``dot`` closes an abbreviation or an initial ("Jr.", "J.")."""
-    match = _ABBREVIATED.match(text, _word_start(text, max(0, dot - 12), dot))
-    if match is None or match.end("word") != dot:
-        return False
-    word = match.group("word")
-    return word in ABBREVIATIONS or (len(word) == 1 and word.isupper())
+    """Whether the full stop at ``dot`` closes an abbreviation, an initial or an acronym.
+
+    As the sentence splitter reads it: "Jr.", "Gen.", "J." after a name and "U.S."
+    before "Congress" do not end the attribution; "on X." does.
+    """
+    return not full_stop_ends_sentence(text, dot)
 
 
 def _sentence_stop_before(text: str, mark: str, floor: int, pos: int) -> int:
@@ -222,10 +234,3 @@ def _sentence_stop_before(text: str, mark: str, floor: int, pos: int) -> int:
     while found >= 0 and mark == ". " and _after_abbreviation(text, found):
         found = text.rfind(mark, floor, found)
     return found
-
-
-def _word_start(text: str, floor: int, end: int) -> int:
-    start = end
-    while start > floor and (text[start - 1].isalpha() or text[start - 1] == "."):
-        start -= 1
-    return start

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from attrs import frozen
+from attrs import field, frozen
 
 from dipparse.models import Span
 
@@ -48,6 +48,9 @@ class NormalisedText:
     original: str
     text: str
     deletions: tuple[int, ...] = ()
+    # Spans made so far: the events of one sentence share its Span instead of each
+    # copying the sentence's text (quadratic in a long sentence with many events).
+    _spans: dict[tuple[int, int], Span] = field(factory=dict, init=False, eq=False, repr=False)
 
     def to_original(self, pos: int) -> int:
         """Original position of the character at normalised position ``pos``."""
@@ -63,9 +66,13 @@ class NormalisedText:
 
     def span(self, start: int, end: int) -> Span:
         """The original-text `Span` of the normalised range ``[start, end)``."""
+        made = self._spans.get((start, end))
+        if made is not None:
+            return made
         o_start = self.to_original(start) if start < len(self.text) else len(self.original)
         o_end = self.original_end(end) if end > start else o_start
-        return Span(o_start, o_end, self.original[o_start:o_end])
+        made = self._spans[(start, end)] = Span(o_start, o_end, self.original[o_start:o_end])
+        return made
 
     def original_char(self, pos: int) -> str:
         """The original character behind normalised position ``pos``."""

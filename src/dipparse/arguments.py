@@ -1,0 +1,642 @@
+"""Arguments of a statement: who acts, to whom, about what; anaphors resolved.
+
+`ArgumentFinder` holds the finders a rule names (``subject``, ``possessor``,
+``agent``, ``speaker``, ``object``), the target and content finders, and the
+resolution of anaphors ("it", "both nations", "we" inside a quotation) against
+what came before. `Context` is what they know of a document: its normalised
+text, sentences, actor mentions, quotations and dates, looked up by position.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from typing import Any
+
+import regex
+from attrs import evolve, field, frozen
+
+from dipparse.actors import ANAPHOR, PLACE, Gazetteer, Mention
+from dipparse.dates import DateMention
+from dipparse.models import Actor
+from dipparse.quotes import QuoteSpan
+from dipparse.text import NormalisedText
+
+WORDS = regex.compile(r"[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*")
+
+_PREPOSITIONS = frozenset(
+    """
+    with from to of in on at by for against between among toward towards about over into
+    including like than after before following amid despite under within without across
+    behind beyond near upon via per through during regarding concerning
+    """.split()
+)
+
+_CLAUSE_BOUNDARY = regex.compile(
+    r"""(?ix)
+    (?P<rel>,\s*(?:which|who|whose|whom)\b)
+    | \b(?:that|which|who|while|whereas|but|because|although|though|when|whether|if|unless
+         |once|until|saying|adding|stressing|noting|insisting|warning)\b
+    | [;:()]
+    | \s-\s
+    """
+)
+
+_VERB_GROUP = regex.compile(
+    r"""(?ix)^(?:
+        \s+ | ,\s* | ' | "
+      | \b(?:has|have|had|is|are|was|were|will|would|shall|should|could|can|may|might|must
+            |did|does|do|not|n't|never|also|again|once|already|now|then|still|just|too|yet
+            |reportedly|formally|officially|publicly|swiftly|quickly|immediately|firmly
+            |strongly|flatly|categorically|promptly|later|earlier|previously|repeatedly
+            |been|being|be|to|ready|prepared|willing|set|expected|likely|said|says|it|that
+            |both|all|each|itself|themselves|himself|herself|finally|eventually|apparently
+            |on|in|at|during|last|this|next|late|early|monday|tuesday|wednesday|thursday
+            |friday|saturday|sunday|week|month|year|weekend|morning|evening|night|afternoon
+            |today|yesterday|tonight|a|an|the|statement|post|letter|speech|interview|briefing
+            |press|conference|news|televised|address|written|joint|separate|official
+            |\w+ly|\d+(?:st|nd|rd|th)?|january|february|march|april|may|june|july|august
+            |september|october|november|december)\b
+    )*$"""
+)
+
+_PARENTHETICAL = regex.compile(r",[^,;\"]{1,80},")
+
+COORDINATION = regex.compile(
+    r"(?i)(?:,?\s+(?:and|but|or)|,)\s+"
+    r"(?:\w+ly\s+|also\s+|then\s+|later\s+|eventually\s+|finally\s+|subsequently\s+|soon\s+)*$"
+)
+
+_GERUND_PREP = regex.compile(r"(?i)\b(?:for|after|over|by|on)\s+$")
+
+_CONTENT_STOP = regex.compile(
+    r"""(?ix)
+    [;:.!?"(\[,]
+    | \s+and\s+that\b
+    | \s-\s
+    | \b(?:which\s+(?:he|she|it|they)|amid|despite|according\s+to)\b
+    | \s(?:only\s+if|if|unless|provided|providing|as\s+long\s+as|so\s+long\s+as|on\s+condition
+          |in\s+exchange\s+for|in\s+return\s+for)\b
+    | \s(?:and|but)\s+(?:said|says|added|urged|called|offered|accepted|rejected|appreciated
+           |warned|stressed|noted|insisted|demanded|welcomed|refused|agreed)\b
+    """
+)
+
+_BY_AGENT = regex.compile(r"(?i)^\s*(?:\S+\s+){0,6}?by\s+(?:the\s+)?$")
+
+_FROM_AGENT = regex.compile(r"(?i)^\s*(?:\S+\s+){0,3}?(?:from|by|of)\s+(?:the\s+)?$")
+
+_RELATIVE = regex.compile(
+    r"(?i)(?:,\s*|\s)(?:which|who|that)\s+(?:\w+ly\s+)?(?:(?:has|have|had|would|will)\s+)?$"
+)
+
+PARTICIPLE_COMMA = regex.compile(r",\s*(?:\w+ly\s+)?$")
+
+# What follows a mention in subject position: a verb ("said", "appeared", "has").
+_SUBJECT_NEXT = regex.compile(
+    r"(?:\s*,[^,]{1,60},)?\s+(?:\w+ly\s+)?"
+    r"(?:has|have|had|is|are|was|were|will|would|may|might|could|can|did|does|said|says"
+    r"|told|\w+ed|\w+s)\b"
+)
+
+# "urged Tokyo to honour its pledge": the object of the first verb is the infinitive's subject.
+_OBJECT_CONTROL = regex.compile(r"(?i)\s+to\s+\w+(?:\s+\w+){0,3}?\s+")
+
+# Words after which an "-ing" trigger still has the clause's subject.
+_GERUND_OK = frozenset(
+    "and but or while after before by for without of in on also was were is are been be "
+    "not never then again still repeatedly firmly publicly formally officially".split()
+)
+
+# "adopted a resolution demanding": a text that speaks for its author.
+_SPEECH_NOUNS = frozenset(
+    "resolution statement communique communiqué declaration letter motion text note".split()
+)
+
+_NOT_MODIFIERS = frozenset(
+    "a an the to of for from by with and or but that this is are was were has have had".split()
+)
+
+_SUBORDINATORS = frozenset("after before since until as once because with while when".split())
+
+_DETERMINER_BEFORE = regex.compile(r"(?i)\b(?:a|an|the|its|this|that|their)\s+$")
+
+# Up to two modifier words, then the trigger noun: "a Ukrainian ceasefire proposal".
+_ADJECTIVES_BEFORE = regex.compile(
+    r"(?<![\p{L}-])(?P<adj>\p{Lu}[\p{L}]+(?:-\p{Lu}[\p{L}]+)*)(?:-(?:brokered|backed|drafted|led|proposed|sponsored|mediated))?"
+    r"(?:\s+[\p{Ll}\d][\p{L}\d-]*){0,2}\s+$"
+)
+
+_POSSESSOR_GAP = regex.compile(r"^(?:\s*[\p{Lu}\p{N}][\p{L}\p{N}-]*){0,3}\s*$|^\s*$")
+
+_ADJ_GAP = regex.compile(r"(?i)^\s*(?:[\p{L}-]+\s+){0,2}$")
+
+_AGENT_LEAD = regex.compile(r"(?i)(?:from|by)\s+(?:the\s+)?(?:former\s+)?\p{Lu}")
+
+# How far back from a trigger its clause opener is looked for (characters).
+_CLAUSE_WINDOW = 600
+# How far back (characters) an anaphor's antecedent is looked for, at most.
+_ANTECEDENT_WINDOW = 5000
+
+_NON_SPACE = regex.compile(r"\S+")
+
+_CONTENT_LEAD = regex.compile(r"(?i)(?:to|on|for|of|that)\s+")
+
+_LETTER = regex.compile(r"\p{L}")
+
+# Adjectives between a possessor and its noun: "Trump's renewed offer".
+_POSSESSED_ADJECTIVES = frozenset(
+    "renewed revised repeated updated latest new fresh earlier previous initial final formal "
+    "informal official generous surprise controversial proposed unprecedented".split()
+)
+
+
+@frozen
+class Context:
+    """What extraction needs to know about one document."""
+
+    norm: NormalisedText
+    sentences: Sequence[tuple[int, int]]
+    mentions: Sequence[Mention]
+    quotes: Sequence[QuoteSpan]
+    dates: Sequence[DateMention]
+    _starts: list[int] = field(init=False, repr=False, eq=False)
+    _quote_starts: list[int] = field(init=False, repr=False, eq=False)
+    _date_starts: list[int] = field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_starts", [m.start for m in self.mentions])
+        object.__setattr__(self, "_quote_starts", [q.content_start for q in self.quotes])
+        object.__setattr__(self, "_date_starts", [d.start for d in self.dates])
+
+    def dates_in(self, start: int, end: int) -> Sequence[DateMention]:
+        """Date mentions that start in ``[start, end)``."""
+        return self.dates[
+            bisect_left(self._date_starts, start) : bisect_left(self._date_starts, end)
+        ]
+
+    def between(self, start: int, end: int) -> Sequence[Mention]:
+        """Mentions that start in ``[start, end)``, in order (a slice, not a scan)."""
+        return self.mentions[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
+
+    def quote_at(self, pos: int) -> QuoteSpan | None:
+        """The quotation whose words hold ``pos``, if any."""
+        i = bisect_right(self._quote_starts, pos) - 1
+        if i >= 0 and self.quotes[i].content_start <= pos < self.quotes[i].content_end:
+            return self.quotes[i]
+        return None
+
+
+class ArgumentFinder:
+    """Finds the actor, target and content of a trigger, and resolves anaphors."""
+
+    def __init__(self, gazetteer: Gazetteer, reporting: regex.Pattern[str]) -> None:
+        self.gazetteer = gazetteer
+        self.reporting = reporting
+
+    def actor(
+        self,
+        ctx: Context,
+        finder: str,
+        slot: tuple[int, int] | None,
+        trigger: tuple[int, int],
+        sentence: tuple[int, int],
+        scope: tuple[int, int],
+        quote: QuoteSpan | None,
+    ) -> Mention | None:
+        """The mention of who acts, by the rule's actor finder (or its ``actor`` slot)."""
+        text = ctx.norm.text
+        t0, t1 = trigger
+        if slot is not None:
+            inside = [x for x in ctx.between(slot[0], slot[1]) if x.end <= slot[1]]
+            if inside:
+                return inside[0]
+            return Mention(slot[0], slot[1], " ".join(text[slot[0] : slot[1]].split()), "group")
+        if finder == "none":
+            return None
+        if finder == "possessor":
+            return self.possessor(ctx, t0, t1, scope)
+        if finder == "agent":
+            return self.agent(ctx, t1, scope)
+        if finder == "object":
+            return _first_actor(ctx.between(t1, scope[1]), t1, scope[1])
+        if finder == "speaker":
+            return self.speaker(ctx, t0, sentence, quote)
+        return self.subject(ctx, t0, scope, sentence)
+
+    def subject(
+        self, ctx: Context, t0: int, scope: tuple[int, int], sentence: tuple[int, int]
+    ) -> Mention | None:
+        """The actor in subject position of the verb at ``t0``, by the rules below."""
+        text = ctx.norm.text
+        # Mentions within _CLAUSE_WINDOW before the trigger: all of them from the start
+        # of a text-long sentence, for every trigger, is quadratic.
+        floor = max(scope[0], t0 - _CLAUSE_WINDOW)
+        in_scope = [x for x in ctx.between(floor, t0) if x.end <= t0 and x.kind != PLACE]
+        if ctx.quote_at(t0) is None:
+            # Outside a quotation, a mention inside one is not the subject.
+            in_scope = [x for x in in_scope if ctx.quote_at(x.start) is None]
+        if not in_scope:
+            return None
+        gerund = (
+            text[t0 : t0 + 40].split()[0].lower().endswith("ing") if text[t0 : t0 + 1] else False
+        )
+        window = max(scope[0], t0 - 40)
+        # "..., which demanded": the relative pronoun stands for the mention before it.
+        relative = _RELATIVE.search(text, window, t0)
+        if relative is not None:
+            before = [x for x in in_scope if x.end <= relative.start()]
+            if before and relative.start() - before[-1].end < 40:
+                return before[-1]
+        # "praised India and Pakistan for agreeing": the object of the first verb.
+        prep = _GERUND_PREP.search(text, max(scope[0], t0 - 8), t0) if gerund else None
+        if prep is not None:
+            before = [x for x in in_scope if x.end <= prep.start()]
+            if before:
+                return before[-1]
+        clause = clause_start(text, scope[0], t0)
+        if gerund:
+            previous = WORDS.findall(text[max(scope[0], t0 - 30) : t0])
+            last = [x for x in in_scope if x.end <= t0]
+            if last and not text[last[-1].end : t0].strip():
+                return last[-1]  # "a letter from Trump proposing talks"
+            tail = text[max(scope[0], t0 - 30) : t0]
+            if (
+                previous
+                and "," not in tail[tail.rfind(previous[-1]) :]
+                and previous[-1].islower()
+                and previous[-1] not in _GERUND_OK
+                and previous[-1] not in _SPEECH_NOUNS
+            ):
+                return None  # "the talks endorsing the plan": a noun's modifier
+        # The nearest mention whose words up to the trigger are a verb group.
+        for x in reversed(in_scope):
+            if x.start < clause:
+                break
+            if x.possessive:
+                continue
+            gap = _PARENTHETICAL.sub(" ", text[x.end : t0])
+            if gerund and "," in gap:
+                break  # "X did Y, rejecting Z": a participle of the main clause
+            if gap.lstrip().startswith(","):
+                # "Lazzarini, head of the UN agency, rejected": x closes an apposition.
+                head = _apposition_head(text, in_scope, x)
+                if head is not None and _VERB_GROUP.match(
+                    _PARENTHETICAL.sub(" ", text[head.end : t0])
+                ):
+                    return head
+            if _VERB_GROUP.match(gap) and _subject_position(text, x, gerund):
+                return x
+            break
+        candidates = [x for x in in_scope if x.start >= clause and not _after_preposition(text, x)]
+        lead = [x for x in in_scope if not _after_preposition(text, x) and not x.possessive]
+        coordinated = COORDINATION.search(text, window, t0) is not None
+        if coordinated or (gerund and PARTICIPLE_COMMA.search(text, window, t0)):
+            # "X praised Y ... and offered", "X rejected Y, dismissing Z": the main subject.
+            in_clause = [x for x in lead if x.start >= clause]
+            return in_clause[0] if in_clause else (lead[0] if lead else None)
+        if not candidates:
+            return None
+        plain = [x for x in candidates if not x.possessive and x.kind != ANAPHOR]
+        plain = plain or [x for x in candidates if x.kind == ANAPHOR]
+        return plain[0] if plain else None
+
+    def possessor(self, ctx: Context, t0: int, t1: int, scope: tuple[int, int]) -> Mention | None:
+        """The owner of a nominal trigger: "Turkey's offer", "a US offer", "an offer from X"."""
+        text = ctx.norm.text
+        adjective = self.demonym_before(text, t0, scope[0])
+        if adjective is not None and isinstance(adjective.country, tuple):
+            return adjective  # "a Saudi-US initiative": both
+        floor = max(scope[0], t0 - _CLAUSE_WINDOW)  # only the last mention counts
+        before = [x for x in ctx.between(floor, t0) if x.end <= t0 and x.kind != PLACE]
+        if before:
+            last = before[-1]
+            gap = text[last.end : t0]
+            if last.possessive and (_POSSESSOR_GAP.match(gap) or _possessor_adjectives(gap)):
+                return last
+            if not last.possessive and last.kind != ANAPHOR and _noun_modifier(text, last, gap):
+                return last
+        if adjective is not None:
+            return adjective
+        return self.agent(ctx, t1, scope, from_too=True)
+
+    def demonym_before(self, text: str, t0: int, floor: int) -> Mention | None:
+        """ "a Ukrainian proposal", "the Egyptian-Qatari plan": the states the adjective names."""
+        head = _ADJECTIVES_BEFORE.search(text, max(floor, t0 - 60), t0)
+        if head is None:
+            return None
+        between = text[head.end("adj") : t0].split()
+        if any(w.lower() in _NOT_MODIFIERS for w in between):
+            return None
+        found: list[tuple[str, str | None]] = []
+        for word in head.group("adj").split("-"):
+            known = self.gazetteer.lookup(word)
+            if known is None or known[1] is None:
+                return None
+            if between and not self.gazetteer.is_demonym(word):
+                return None  # "Kyiv studied an offer": a name is a modifier only right before
+            found.append(known)
+        if not found:
+            return None
+        codes = tuple(dict.fromkeys(c for _, c in found if c))
+        name = " and ".join(n for n, _ in found)
+        start, end = head.span("adj")
+        return Mention(
+            start,
+            end,
+            name,
+            "state",
+            codes[0] if len(codes) == 1 else codes,
+            source="demonym",
+        )
+
+    def agent(
+        self, ctx: Context, t1: int, scope: tuple[int, int], *, from_too: bool = False
+    ) -> Mention | None:
+        text = ctx.norm.text
+        pattern = _FROM_AGENT if from_too else _BY_AGENT
+        for x in ctx.between(t1, min(scope[1], t1 + 81)):
+            if x.kind == PLACE:
+                continue
+            if pattern.match(text[t1 : x.start]):
+                return x
+        return None
+
+    def speaker(
+        self, ctx: Context, t0: int, sentence: tuple[int, int], quote: QuoteSpan | None
+    ) -> Mention | None:
+        text = ctx.norm.text
+        if quote is not None:
+            return quote.speaker
+        # Within _CLAUSE_WINDOW of the trigger: a sentence-long search for every
+        # trigger would be quadratic in a long sentence.
+        floor = max(sentence[0], t0 - _CLAUSE_WINDOW)
+        ceiling = min(sentence[1], t0 + _CLAUSE_WINDOW)
+        verbs = list(self.reporting.finditer(text, floor, t0))
+        if verbs:
+            verb = verbs[-1]
+            return self.subject(ctx, verb.start(), sentence, sentence)
+        after = self.reporting.search(text, t0, ceiling)
+        if after is not None:
+            tail = [
+                x
+                for x in ctx.between(max(t0, after.start() - 60), ceiling)
+                if x.end <= sentence[1] and x.kind != PLACE
+            ]
+            if tail:
+                return min(
+                    tail,
+                    key=lambda x: min(abs(x.start - after.end()), abs(after.start() - x.end)),
+                )
+        return None
+
+    def target(
+        self,
+        ctx: Context,
+        slot: tuple[int, int] | None,
+        t1: int,
+        content: tuple[int, int] | None,
+        actor: Mention | None,
+        scope: tuple[int, int],
+    ) -> Mention | None:
+        """The first other actor named after the trigger, in its content (or its slot)."""
+        if slot is not None:
+            inside = [x for x in ctx.between(slot[0], slot[1]) if x.end <= slot[1]]
+            return inside[0] if inside else None
+        stop = content[1] if content else min(scope[1], t1 + 60)
+        for x in ctx.between(t1, stop):
+            if x.kind == PLACE:
+                continue
+            if actor is not None and (x.name == actor.name or x is actor):
+                continue
+            if x.kind == ANAPHOR and x.anaphor not in ("joint", "government"):
+                continue
+            return x
+        return None
+
+    def content(self, text: str, t1: int, end: int) -> tuple[int, int] | None:
+        """What is offered, accepted, rejected or demanded: the words after the trigger."""
+        start = t1
+        while start < end and text[start] == " ":
+            start += 1
+        if start >= end or _AGENT_LEAD.match(text, start, end):
+            return None
+        stop = _CONTENT_STOP.search(text, start, end)
+        stop_at = stop.start() if stop else end
+        words = list(_NON_SPACE.finditer(text, start, stop_at))
+        if len(words) > 18:
+            stop_at = words[17].end()
+        while stop_at > start and not text[stop_at - 1].isalnum() and text[stop_at - 1] not in ")'":
+            stop_at -= 1
+        if stop_at <= start:
+            return None
+        lead = _CONTENT_LEAD.match(text, start, stop_at)
+        if lead and stop_at > lead.end():
+            start = lead.end()
+        return (start, stop_at)
+
+    def resolve(self, ctx: Context, mention: Mention, quote: QuoteSpan | None) -> Actor | None:
+        """The `Actor` a mention stands for, anaphors resolved; None when unresolved."""
+        norm = ctx.norm
+        span = norm.span(mention.start, mention.end)
+        if mention.possessive and norm.text[mention.end - 1 : mention.end] in ("'", "s"):
+            tail = norm.text[mention.end - 2 : mention.end]
+            trimmed = mention.end - (2 if tail == "'s" else 1 if tail.endswith("'") else 0)
+            span = norm.span(mention.start, trimmed)
+        if mention.kind != ANAPHOR:
+            kind = (
+                mention.kind
+                if mention.kind in ("state", "leader", "official", "organisation", "group")
+                else "group"
+            )
+            return Actor(
+                span=span,
+                name=mention.name,
+                kind=kind,  # type: ignore[arg-type]
+                country=mention.country,
+                role=mention.role,
+                source=mention.source,
+            )
+        antecedent = self.antecedent(ctx, mention, quote)
+        if antecedent is None:
+            if mention.anaphor not in ("joint", "speaker"):
+                return None
+            return Actor(span=span, name=span.text, kind="group", source="anaphor")
+        return Actor(
+            span=span,
+            name=antecedent.name,
+            kind=antecedent.kind,
+            country=antecedent.country,
+            role=antecedent.role,
+            source="anaphor",
+        )
+
+    def antecedent(self, ctx: Context, mention: Mention, quote: QuoteSpan | None) -> Actor | None:
+        kind = mention.anaphor
+        if kind == "speaker":
+            if quote is not None and quote.speaker is not None and quote.speaker is not mention:
+                return self.resolve(ctx, quote.speaker, None)
+            return None
+        back = 30 if kind == "joint" else 3
+        window_start = _sentence_back(ctx.sentences, mention.start, back)
+        # At most _ANTECEDENT_WINDOW characters back, whatever the sentences: every
+        # pronoun of a text-long sentence looking at every mention is quadratic.
+        window_start = max(window_start, mention.start - _ANTECEDENT_WINDOW)
+        earlier = [
+            x
+            for x in ctx.between(window_start, mention.start)
+            if x.end <= mention.start and x.kind != PLACE
+        ]
+        if quote is not None and quote.speaker is not None:
+            earlier = [x for x in earlier if x is not quote.speaker]
+
+        def pick(test: Any) -> Actor | None:
+            # The nearest subject in the sentence first ("Bamako said it...", "Hamas
+            # appeared to reject the US proposal, saying it..."), then the nearest mention.
+            sentence_start = _sentence_back(ctx.sentences, mention.start, 0)
+            text = ctx.norm.text
+            for x in reversed(earlier):
+                if x.start < max(sentence_start, mention.start - _CLAUSE_WINDOW):
+                    break
+                if x.possessive:
+                    continue
+                if _OBJECT_CONTROL.fullmatch(text, x.end, mention.start) and x.kind != ANAPHOR:
+                    return self.resolve(ctx, x, None)  # "urged Tokyo to honour its pledge"
+                if _after_preposition(text, x) or kind == "joint":
+                    continue
+                if _SUBJECT_NEXT.match(text, x.end):
+                    if x.kind == ANAPHOR:
+                        # "the junta said it...": the nearest subject decides, even unresolved.
+                        return self.resolve(ctx, x, None) if x.anaphor != kind else None
+                    if test(x):
+                        return self.resolve(ctx, x, None)
+            for x in reversed(earlier):
+                if x.kind != ANAPHOR and not x.possessive and test(x):
+                    return self.resolve(ctx, x, None)
+            return None
+
+        if kind == "joint":
+            found = pick(lambda x: len(x.countries) > 1 or bool(x.members))
+            if found is not None:
+                return found
+            states: list[Mention] = []
+            for x in reversed(earlier):
+                if x.kind == "state" and x.country and all(x.country != s.country for s in states):
+                    states.append(x)
+                if len(states) == 2:
+                    break
+            if len(states) == 2:
+                first, second = states[1], states[0]
+                return Actor(
+                    span=ctx.norm.span(mention.start, mention.end),
+                    name=f"{first.name} and {second.name}",
+                    kind="state",
+                    country=(*first.countries, *second.countries),
+                    source="anaphor",
+                )
+            return None
+        if kind == "person":
+            return pick(lambda x: x.is_person)
+        if kind == "group":
+            return pick(lambda x: x.kind in ("group", "organisation") and not x.possessive)
+        if kind == "plural":
+            return pick(lambda x: len(x.countries) > 1 or x.kind in ("group", "organisation"))
+        if kind == "government":
+            found = pick(lambda x: x.kind == "state" or (x.is_person and x.country))
+            if found is not None and found.kind != "state" and isinstance(found.country, str):
+                name = self.gazetteer.state(found.country)
+                if name:
+                    return evolve(found, name=name, kind="state", role=None)
+            return found
+        return pick(lambda x: x.kind in ("state", "organisation", "group"))
+
+
+def _possessor_adjectives(gap: str) -> bool:
+    words = gap.split()
+    return 0 < len(words) <= 2 and all(w.lower() in _POSSESSED_ADJECTIVES for w in words)
+
+
+def partial_quote(text: str, quote: QuoteSpan) -> bool:
+    """A quoted phrase inside a sentence ("it "categorically rejects" the demand")."""
+    first = _LETTER.search(text, quote.content_start, quote.content_start + 5)
+    return first is not None and first.group().islower()
+
+
+def group_span(m: regex.Match[str], name: str) -> tuple[int, int] | None:
+    if name not in m.re.groupindex:
+        return None
+    start, end = m.span(name)
+    if start < 0 or end <= start:
+        return None
+    return (start, end)
+
+
+def clause_start(text: str, floor: int, pos: int) -> int:
+    """Start of the clause holding ``pos``: after the last boundary not closed again."""
+    opener = clause_opener(text, floor, pos)
+    return opener.end() if opener is not None else floor
+
+
+def clause_opener(text: str, floor: int, pos: int) -> regex.Match[str] | None:
+    """The boundary that opens the clause holding ``pos`` ("that", "if", ";"...)."""
+    last = None
+    # A clause opener further back than _CLAUSE_WINDOW characters is not looked for:
+    # scanning from the sentence start for every trigger is quadratic in a long sentence.
+    for b in _CLAUSE_BOUNDARY.finditer(text, max(floor, pos - _CLAUSE_WINDOW), pos):
+        if b.group("rel") is not None and text.find(",", b.end(), pos) >= 0:
+            continue  # ", which ..., " closed before pos: the main clause goes on
+        last = b
+    return last
+
+
+def _apposition_head(text: str, mentions: Sequence[Mention], closing: Mention) -> Mention | None:
+    """The mention before ", <apposition including closing>,", if there is one."""
+    comma = text.rfind(",", max(0, closing.start - 80), closing.start)
+    if comma < 0:
+        return None
+    before = [m for m in mentions if m.end <= comma and not text[m.end : comma].strip()]
+    return before[-1] if before else None
+
+
+def _subject_position(text: str, mention: Mention, gerund: bool) -> bool:
+    """Not inside a prepositional phrase, unless the word before opens a clause."""
+    words = WORDS.findall(text[max(0, mention.start - 20) : mention.start])
+    if not words or words[-1].lower() not in _PREPOSITIONS:
+        return True
+    word = words[-1].lower()
+    return word in _SUBORDINATORS and (word != "with" or gerund)
+
+
+def _noun_modifier(text: str, mention: Mention, gap: str) -> bool:
+    """ "US offer", "the EU peace proposal": a name used as a modifier of the trigger."""
+    if not gap.strip():
+        return not _after_preposition(text, mention) or bool(
+            _DETERMINER_BEFORE.search(text, max(0, mention.start - 8), mention.start)
+        )
+    return (
+        bool(_ADJ_GAP.match(gap))
+        and len(gap.split()) <= 2
+        and bool(_DETERMINER_BEFORE.search(text, max(0, mention.start - 8), mention.start))
+    )
+
+
+def _after_preposition(text: str, mention: Mention) -> bool:
+    words = WORDS.findall(text[max(0, mention.start - 20) : mention.start])
+    if not words:
+        return False
+    return words[-1].lower() in _PREPOSITIONS
+
+
+def _first_actor(mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
+    for x in mentions:
+        if start <= x.start < end and x.kind not in (PLACE, ANAPHOR):
+            return x
+    return None
+
+
+def _sentence_back(sentences: Sequence[tuple[int, int]], pos: int, back: int) -> int:
+    """Start of the sentence ``back`` sentences before the one holding ``pos``."""
+    if not sentences:
+        return 0
+    index = max(0, bisect_right(sentences, (pos, len(sentences) + pos + 1)) - 1)
+    return sentences[max(0, index - back)][0]
