@@ -36,7 +36,7 @@ _CLAUSE_BOUNDARY = regex.compile(
     r"""(?ix)
     (?P<rel>,\s*(?:which|who|whose|whom)\b)
     | \b(?:that|which|who|while|whereas|but|because|although|though|when|whether|if|unless
-         |once|until|saying|adding|stressing|noting|insisting|warning)\b
+         |once(?!\s+again)|until|saying|adding|stressing|noting|insisting|warning)\b
     | [;:()]
     | \s-\s
     """
