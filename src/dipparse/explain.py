@@ -15,13 +15,9 @@ import regex
 from attrs import frozen
 
 from dipparse.arguments import Context
-from dipparse.dates import find_dates
 from dipparse.models import Actor, Event, Span
 from dipparse.parser import Parser, coerce_published
-from dipparse.quotes import attribute, find_quotes
 from dipparse.rules import Rule
-from dipparse.sentences import split_sentences
-from dipparse.text import normalise
 
 _WORDS = regex.compile(r"[\p{L}\p{N}']+")
 
@@ -44,13 +40,7 @@ class Outcome:
 
 def build_context(parser: Parser, text: str, published: object = None) -> Context:
     """The `Context` that `Parser.parse` builds for ``text``, for diagnostics."""
-    day = coerce_published(published)
-    norm = normalise(text)
-    sentences = split_sentences(norm.text)
-    mentions = parser.gazetteer.find(norm.text)
-    quotes = attribute(norm.text, find_quotes(norm), mentions, parser.cues.reporting)
-    dates = find_dates(norm.text, 0, len(norm.text), day) if sentences else []
-    return Context(norm, sentences, mentions, quotes, dates)
+    return parser.analyse(text, coerce_published(published))
 
 
 def trace(parser: Parser, text: str, published: object = None) -> list[Outcome]:

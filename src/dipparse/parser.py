@@ -159,17 +159,22 @@ class Parser:
         """
         return parse_many(self, texts, published=published, workers=workers, chunksize=chunksize)
 
+    def analyse(self, text: str, published: dt.date | None) -> Context:
+        """The layers extraction reads: normalised text, sentences, mentions, quotes, dates."""
+        norm = normalise(text)
+        sentences = split_sentences(norm.text)
+        mentions = self.gazetteer.find(norm.text)
+        quotes = attribute(norm.text, find_quotes(norm), mentions, self.cues.reporting)
+        dates = find_dates(norm.text, 0, len(norm.text), published) if sentences else []
+        return Context(norm, sentences, mentions, quotes, dates)
+
     def parse(self, text: str, *, published: dt.date | dt.datetime | str | None = None) -> Document:
         """Parse one text into a `Document` (see `dipparse.parse`)."""
         if not isinstance(text, str):
             raise TypeError(f"text must be str, not {type(text).__name__}")
         day = coerce_published(published)
-        norm = normalise(text)
-        sentences = split_sentences(norm.text)
-        mentions = self.gazetteer.find(norm.text)
-        quote_spans = attribute(norm.text, find_quotes(norm), mentions, self.cues.reporting)
-        dates = find_dates(norm.text, 0, len(norm.text), day) if sentences else []
-        ctx = Context(norm, sentences, mentions, quote_spans, dates)
+        ctx = self.analyse(text, day)
+        norm, mentions, quote_spans, sentences = ctx.norm, ctx.mentions, ctx.quotes, ctx.sentences
         events, groups = group_events(self.extractor.extract(ctx))
         resolve = self.extractor.arguments.resolve
         quotes = tuple(
