@@ -19,7 +19,7 @@ BROKEN_MESSAGES = {
         "unknown_key.toml:9: rule 'threat.verb': unknown key 'exmaples' in [rules]; "
         "did you mean 'examples'? allowed keys: actor, cameo, case_sensitive, conditional, "
         "counterexamples, description, examples, id, keywords, kind, negated, pattern, "
-        "plover, priority, topic, unless"
+        "plover, priority, tokens, topic, unless, when"
     ),
     "wrong_type.toml": (
         "wrong_type.toml:9: rule 'threat.verb': 'priority' must be an integer, not a string: "

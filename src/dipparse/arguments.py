@@ -21,6 +21,7 @@ from dipparse.dates import DateMention
 from dipparse.models import Actor
 from dipparse.quotes import QuoteSpan
 from dipparse.text import NormalisedText
+from dipparse.tokens import Tokens
 
 WORDS = regex.compile(r"[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*")
 
@@ -160,6 +161,7 @@ class Context:
     mentions: Sequence[Mention]
     quotes: Sequence[QuoteSpan]
     dates: Sequence[DateMention]
+    tokens: Tokens
     _starts: list[int] = field(init=False, repr=False, eq=False)
     _quote_starts: list[int] = field(init=False, repr=False, eq=False)
     _date_starts: list[int] = field(init=False, repr=False, eq=False)
@@ -178,6 +180,11 @@ class Context:
     def between(self, start: int, end: int) -> Sequence[Mention]:
         """Mentions that start in ``[start, end)``, in order (a slice, not a scan)."""
         return self.mentions[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """The numbers of the first token at or after ``start`` and of the first at ``end``."""
+        starts = self.tokens.starts
+        return bisect_left(starts, start), bisect_left(starts, end)
 
     def quote_at(self, pos: int) -> QuoteSpan | None:
         """The quotation whose words hold ``pos``, if any."""

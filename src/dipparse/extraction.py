@@ -30,7 +30,10 @@ from dipparse.arguments import (
     partial_quote,
 )
 from dipparse.models import EVENT_CLASSES, Actor, Event
+from dipparse.patterns import encode, token_spans
+from dipparse.phrases import Chunks, VerbGroup, chunk
 from dipparse.rules import MATCH_TIMEOUT, Kind, Rule, Topic
+from dipparse.tokens import Lexicon, tag
 
 # "to see if", "asked whether": an "if" that asks rather than sets a condition.
 _NOT_A_CONDITION = regex.compile(
@@ -89,15 +92,39 @@ def compile_cues(words: Mapping[str, Sequence[str]]) -> Cues:
 
 @frozen
 class Match:
-    """One rule match in a sentence, before its event is built."""
+    """One rule match in a sentence, before its event is built.
+
+    ``spans`` holds the slots that took part (``trigger`` always), as offsets
+    into the normalised text; ``verb_group`` the phrase layer's verb group that
+    holds a token rule's trigger, where there is one.
+    """
 
     rule: Rule
-    match: regex.Match[str]
+    spans: Mapping[str, tuple[int, int]]
+    verb_group: VerbGroup | None = None
 
     @property
     def trigger(self) -> tuple[int, int]:
-        span: tuple[int, int] = self.match.span("trigger")
-        return span
+        return self.spans["trigger"]
+
+    def span(self, name: str) -> tuple[int, int]:
+        """A slot's offsets, ``(-1, -1)`` when it took no part (as `regex.Match.span`)."""
+        return self.spans.get(name, (-1, -1))
+
+    def slot(self, name: str) -> tuple[int, int] | None:
+        """A slot's offsets, or None when it took no part or is empty."""
+        span = self.spans.get(name)
+        return span if span is not None and span[0] < span[1] else None
+
+
+def _regex_match(rule: Rule, m: regex.Match[str]) -> Match:
+    spans = {name: span for name in m.re.groupindex if (span := group_span(m, name)) is not None}
+    spans["trigger"] = m.span("trigger")
+    return Match(rule, spans)
+
+
+# What one candidate rule did in one sentence: its matches, or why it has none.
+_Tried = tuple[Rule, list[Match], str | None]
 
 
 class Extractor:
@@ -110,9 +137,18 @@ class Extractor:
         topics: Sequence[Topic],
         cues: Cues,
         gazetteer: Gazetteer,
+        lexicon: Lexicon,
         event_classes: Mapping[str, type[Event]] | None = None,
     ) -> None:
-        self.rules = tuple(rules)
+        self.lexicon = lexicon
+        self.rules = tuple(r for r in rules if r.token_pattern is None)
+        self.token_rules = tuple(r for r in rules if r.token_pattern is not None)
+        by_lemma: dict[str, list[int]] = {}
+        for i, rule in enumerate(self.token_rules):
+            for lemma in rule.keywords:
+                by_lemma.setdefault(lemma, []).append(i)
+        # The one document-wide trigger scan looks every token's lemma up here.
+        self._by_lemma = {w: tuple(v) for w, v in by_lemma.items()}
         self.kinds = dict(kinds)
         self.topics = {t.name: t for t in topics}
         self._topic_order = tuple(topics)
@@ -158,19 +194,42 @@ class Extractor:
                 found.update(rules)
         return [self.rules[i] for i in sorted(found)]
 
-    def matches(self, text: str, start: int, end: int) -> list[Match]:
-        """All rule matches in ``text[start:end]``, the best one kept per trigger."""
-        found: list[Match] = []
+    def token_candidates(self, ctx: Context, first: int, last: int) -> list[Rule]:
+        """The token rules whose trigger lemmas occur in tokens ``first`` to ``last - 1``."""
+        found: set[int] = set()
+        lemmas = ctx.tokens.lemmas
+        index = self._by_lemma
+        for i in range(first, last):
+            hit = index.get(lemmas[i])
+            if hit:
+                found.update(hit)
+        return [self.token_rules[i] for i in sorted(found)]
+
+    def chunks(self, ctx: Context, sentence: tuple[int, int]) -> Chunks:
+        """The phrase layer of one sentence (tags, noun phrases, verb groups)."""
+        first, last = ctx.token_range(*sentence)
+        return chunk(ctx.tokens, tag(ctx.tokens, self.lexicon, first, last), first)
+
+    def tried(self, ctx: Context, sentence: tuple[int, int]) -> list[_Tried]:
+        """Every candidate rule of a sentence with its matches, or why it has none."""
+        text = ctx.norm.text
+        start, end = sentence
+        out: list[_Tried] = []
         for rule in self.candidate_rules(text[start:end]):
             try:
                 if rule.unless_regex is not None and rule.unless_regex.search(
                     text, start, end, timeout=MATCH_TIMEOUT
                 ):
+                    out.append((rule, [], "unless"))
                     continue
-                for m in rule.regex.finditer(text, start, end, timeout=MATCH_TIMEOUT):
-                    t0, t1 = m.span("trigger")
-                    if t0 < t1 and _whole_words(text, t0, t1):
-                        found.append(Match(rule, m))
+                assert rule.regex is not None
+                found = [
+                    _regex_match(rule, m)
+                    for m in rule.regex.finditer(text, start, end, timeout=MATCH_TIMEOUT)
+                    if m.start("trigger") < m.end("trigger")
+                    and _whole_words(text, *m.span("trigger"))
+                ]
+                out.append((rule, found, None))
             except TimeoutError:
                 warnings.warn(
                     f"rule {rule.id!r} ({rule.source}:{rule.line}) gave up after "
@@ -178,6 +237,49 @@ class Extractor:
                     RuntimeWarning,
                     stacklevel=2,
                 )
+                out.append((rule, [], "timeout"))
+        first, last = ctx.token_range(start, end)
+        rules = self.token_candidates(ctx, first, last)
+        if rules:
+            out.extend(self._token_tried(ctx, rules, self.chunks(ctx, sentence)))
+        return out
+
+    def _token_tried(self, ctx: Context, rules: Sequence[Rule], chunks: Chunks) -> list[_Tried]:
+        tokens = ctx.tokens
+        encoded = encode(tokens, chunks)
+        out: list[_Tried] = []
+        for rule in rules:
+            pattern = rule.token_pattern
+            assert pattern is not None
+            if rule.unless_tokens is not None and rule.unless_tokens.regex.search(encoded.string):
+                out.append((rule, [], "unless"))
+                continue
+            found: list[Match] = []
+            for m in pattern.regex.finditer(encoded.string):
+                spans = token_spans(encoded, m, pattern.slots)
+                if "trigger" not in spans:
+                    continue
+                chars = {
+                    name: (tokens.starts[a], tokens.ends[b - 1]) for name, (a, b) in spans.items()
+                }
+                t_first, t_end = spans["trigger"]
+                group = next(
+                    (
+                        vg
+                        for vg in chunks.verb_groups
+                        if vg.first <= t_end - 1 and t_first <= vg.last
+                    ),
+                    None,
+                )
+                if _satisfies(rule.when, group):
+                    found.append(Match(rule, chars, group))
+            out.append((rule, found, None if found or not rule.when else "when"))
+        return out
+
+    def matches(self, ctx: Context, sentence: tuple[int, int]) -> list[Match]:
+        """All rule matches in a sentence, the best one kept per trigger."""
+        start, end = sentence
+        found = [m for _, ms, _ in self.tried(ctx, sentence) for m in ms]
         found.sort(key=lambda f: (-f.rule.priority, -(f.trigger[1] - f.trigger[0]), f.trigger[0]))
         kept: list[Match] = []
         # One byte per character of the sentence marks the triggers kept so far: a
@@ -199,7 +301,7 @@ class Extractor:
         events: list[Event] = []
         text = ctx.norm.text
         for s_start, s_end in ctx.sentences:
-            kept = self.matches(text, s_start, s_end)
+            kept = self.matches(ctx, (s_start, s_end))
             built: list[tuple[Match, dict[str, Any]]] = []
             for i, match in enumerate(kept):
                 if not match.rule.emits or self._embedded(match, kept[max(0, i - 16) : i], text):
@@ -232,7 +334,7 @@ class Extractor:
         self, ctx: Context, match: Match, sentence: tuple[int, int]
     ) -> dict[str, Any] | None:
         norm, text = ctx.norm, ctx.norm.text
-        rule, m = match.rule, match.match
+        rule, m = match.rule, match
         t0, t1 = match.trigger
         quote = ctx.quote_at(t0)
         scope = (quote.content_start, quote.content_end) if quote else sentence
@@ -241,7 +343,7 @@ class Extractor:
         scope = (max(scope[0], sentence[0]), min(scope[1], sentence[1]))
 
         actor_mention = self.arguments.actor(
-            ctx, rule.actor, group_span(m, "actor"), (t0, t1), sentence, scope, quote
+            ctx, rule.actor, m.slot("actor"), (t0, t1), sentence, scope, quote
         )
         if actor_mention is None and rule.actor != "none":
             return None
@@ -249,14 +351,14 @@ class Extractor:
         if actor is None and rule.actor != "none":
             return None
 
-        content = group_span(m, "content") or self.arguments.content(text, t1, scope[1])
+        content = m.slot("content") or self.arguments.content(text, t1, scope[1])
         content = _without_trailing_date(ctx, content)
         clause = clause_start(text, scope[0], t0)
         if (
             rule.kind == "demand"
             and rule.actor == "speaker"
             and content is not None
-            and group_span(m, "content") is None
+            and m.slot("content") is None
         ):
             # "X must do Y": what is demanded includes X.
             content = (
@@ -264,7 +366,7 @@ class Extractor:
                 content[1],
             )
         target_mention = self.arguments.target(
-            ctx, group_span(m, "target"), t1, content, actor_mention, scope
+            ctx, m.slot("target"), t1, content, actor_mention, scope
         )
         target = self.arguments.resolve(ctx, target_mention, quote) if target_mention else None
         if target is not None and actor is not None and target.name == actor.name:
@@ -278,12 +380,19 @@ class Extractor:
         gap = gap[max(gap.rfind(","), gap.rfind(" and "), gap.rfind(" but "), gap.rfind(";")) + 1 :]
         if rule.actor == "possessor":
             gap = ""  # "has yet to respond to an offer": the verb is not the offer's
-        negated = rule.negated or bool(self.cues.negation.search(gap))
+        group = match.verb_group
+        negated = rule.negated or (
+            group.negated if group is not None else bool(self.cues.negation.search(gap))
+        )
         # A sentence-wide hedge ("reportedly") within _WINDOW of the trigger: searching
         # the whole sentence for every trigger is quadratic in a very long sentence.
-        hedged = bool(self.cues.hedge.search(gap)) or bool(
-            self.cues.hedge_sentence.search(
-                text, max(sentence[0], t0 - _WINDOW), min(sentence[1], t1 + _WINDOW)
+        hedged = (
+            (group is not None and group.hedged)
+            or bool(self.cues.hedge.search(gap))
+            or bool(
+                self.cues.hedge_sentence.search(
+                    text, max(sentence[0], t0 - _WINDOW), min(sentence[1], t1 + _WINDOW)
+                )
             )
         )
         topic = self._topic(rule, text, (t0, t1), content, clause)
@@ -293,7 +402,7 @@ class Extractor:
             or (topic.codes.get(rule.kind) if topic else None)
             or (kind.cameo if kind else None)
         )
-        condition = content if rule.conditional and content else group_span(m, "condition")
+        condition = content if rule.conditional and content else m.slot("condition")
         speaker = None
         if quote is not None and quote.speaker is not None:
             speaker = self.arguments.resolve(ctx, quote.speaker, None)
@@ -385,9 +494,7 @@ class Extractor:
 
     # -- diagnostics (for `dipparse explain` and `dipparse rules check`) -------------
 
-    def trace(
-        self, ctx: Context
-    ) -> list[tuple[str, Rule, tuple[int, int], regex.Match[str] | None, str]]:
+    def trace(self, ctx: Context) -> list[tuple[str, Rule, tuple[int, int], Match | None, str]]:
         """What each candidate rule did in each sentence, for diagnostics.
 
         One ``(outcome, rule, sentence, match, detail)`` per rule and match.
@@ -396,51 +503,54 @@ class Extractor:
         rejection asks or refuses; detail: that rule's id), ``"no-actor"`` (detail:
         the actor finder), ``"lost"`` (another match kept an overlapping trigger;
         detail: its rule id), ``"unless"`` (the rule's ``unless`` pattern matched),
-        ``"no-match"`` (its keywords occur but its pattern did not match) and
-        ``"timeout"``. It runs the same matching as `extract`, twice as slowly.
+        ``"when"`` (a token rule matched but its trigger's verb group broke a
+        ``when`` constraint), ``"no-match"`` (its keywords occur but its pattern did
+        not match) and ``"timeout"``. It runs the same matching as `extract`.
         """
-        out: list[tuple[str, Rule, tuple[int, int], regex.Match[str] | None, str]] = []
+        out: list[tuple[str, Rule, tuple[int, int], Match | None, str]] = []
         text = ctx.norm.text
         for sentence in ctx.sentences:
-            s_start, s_end = sentence
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", RuntimeWarning)
-                kept = self.matches(text, s_start, s_end)
+                kept = self.matches(ctx, sentence)
+                tried = self.tried(ctx, sentence)
             for i, match in enumerate(kept):
                 rule = match.rule
                 if not rule.emits:
-                    out.append(("blocked", rule, sentence, match.match, ""))
+                    out.append(("blocked", rule, sentence, match, ""))
                 elif self._embedded(match, kept[max(0, i - 16) : i], text):
                     outer = [b for b in kept[:i] if b.rule.kind in ("demand", "rejection")]
                     detail = outer[-1].rule.id if outer else ""
-                    out.append(("embedded", rule, sentence, match.match, detail))
+                    out.append(("embedded", rule, sentence, match, detail))
                 elif self._fields(ctx, match, sentence) is None:
-                    out.append(("no-actor", rule, sentence, match.match, rule.actor))
+                    out.append(("no-actor", rule, sentence, match, rule.actor))
                 else:
-                    out.append(("fired", rule, sentence, match.match, ""))
-            for rule in self.candidate_rules(text[s_start:s_end]):
-                try:
-                    if rule.unless_regex is not None and rule.unless_regex.search(
-                        text, s_start, s_end, timeout=MATCH_TIMEOUT
-                    ):
-                        out.append(("unless", rule, sentence, None, rule.unless or ""))
-                        continue
-                    found = [
-                        m
-                        for m in rule.regex.finditer(text, s_start, s_end, timeout=MATCH_TIMEOUT)
-                        if m.start("trigger") < m.end("trigger")
-                    ]
-                except TimeoutError:
+                    out.append(("fired", rule, sentence, match, ""))
+            for rule, found, why in tried:
+                if why == "unless":
+                    out.append(("unless", rule, sentence, None, rule.unless or ""))
+                elif why == "timeout":
                     out.append(("timeout", rule, sentence, None, f"{MATCH_TIMEOUT}s"))
-                    continue
-                if not found and rule.keywords:
+                elif why == "when":
+                    shown = ", ".join(f"{k} = {v}" for k, v in rule.when.items())
+                    out.append(("when", rule, sentence, None, shown))
+                elif not found and rule.keywords:
                     out.append(("no-match", rule, sentence, None, ""))
                 for m in found:
-                    s, e = m.span("trigger")
+                    s, e = m.trigger
                     winner = next((k for k in kept if s < k.trigger[1] and k.trigger[0] < e), None)
                     if winner is not None and winner.rule.id != rule.id:
                         out.append(("lost", rule, sentence, m, winner.rule.id))
         return out
+
+
+def _satisfies(when: Mapping[str, bool | str], group: VerbGroup | None) -> bool:
+    """A token rule's ``when`` constraints hold for its trigger's verb group."""
+    if not when:
+        return True
+    if group is None:
+        return False
+    return all(getattr(group, key) == value for key, value in when.items())
 
 
 def _without_repeats(

@@ -32,6 +32,7 @@ from dipparse.rules import (
 )
 from dipparse.sentences import split_sentences
 from dipparse.text import NormalisedText, normalise
+from dipparse.tokens import english, tokenize
 
 RuleSetSpec = str | Path | RuleSet
 
@@ -132,8 +133,16 @@ class Parser:
         self.kinds = kinds
         self.gazetteer = Gazetteer(_later_wins(entries), places, words)
         self.cues = compile_cues(words)
+        vocabulary = {w for rs in self.rulesets for items in rs.lists.values() for w in items}
+        self.lexicon = english().with_vocabulary(vocabulary)
         self.extractor = Extractor(
-            self.rules, kinds, list(topics.values()), self.cues, self.gazetteer, self._spec[3]
+            self.rules,
+            kinds,
+            list(topics.values()),
+            self.cues,
+            self.gazetteer,
+            self.lexicon,
+            self._spec[3],
         )
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -166,7 +175,8 @@ class Parser:
         mentions = self.gazetteer.find(norm.text)
         quotes = attribute(norm.text, find_quotes(norm), mentions, self.cues.reporting)
         dates = find_dates(norm.text, 0, len(norm.text), published) if sentences else []
-        return Context(norm, sentences, mentions, quotes, dates)
+        tokens = tokenize(norm.text, self.lexicon)
+        return Context(norm, sentences, mentions, quotes, dates, tokens)
 
     def parse(self, text: str, *, published: dt.date | dt.datetime | str | None = None) -> Document:
         """Parse one text into a `Document` (see `dipparse.parse`)."""

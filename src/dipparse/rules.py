@@ -23,6 +23,8 @@ import regex
 from attrs import field, frozen
 
 from dipparse.models import ACTOR_KINDS, BUILTIN_KINDS
+from dipparse.patterns import PatternError, TokenPattern, compile_token_pattern
+from dipparse.tokens import english
 
 ENTRY_POINT_GROUP = "dipparse.rulesets"
 BUILTIN = "core-en"
@@ -100,7 +102,12 @@ class ActorEntry:
 
 @frozen
 class Rule:
-    """One rule: a pattern with a ``trigger`` group and where its arguments come from."""
+    """One rule: a pattern with a ``trigger`` slot and where its arguments come from.
+
+    A rule is written either as a token pattern (``tokens``, over words, tags and
+    phrases; see `dipparse.patterns`) or, the older form, as a character regex
+    (``pattern`` with a ``(?P<trigger>...)`` group).
+    """
 
     id: str
     kind: str
@@ -121,8 +128,12 @@ class Rule:
     source: str = "<string>"
     line: int | None = None
     ruleset: str = ""
-    regex: _Pattern = field(eq=False, repr=False, default=None)
+    regex: _Pattern | None = field(eq=False, repr=False, default=None)
     unless_regex: _Pattern | None = field(eq=False, repr=False, default=None)
+    tokens: str | None = None
+    when: Mapping[str, bool | str] = field(factory=dict)
+    token_pattern: TokenPattern | None = field(eq=False, repr=False, default=None)
+    unless_tokens: TokenPattern | None = field(eq=False, repr=False, default=None)
 
     @property
     def emits(self) -> bool:
@@ -245,8 +256,13 @@ _RULE_KEYS = frozenset(
         "examples",
         "counterexamples",
         "description",
+        "tokens",
+        "when",
     }
 )
+# Constraints a token rule may put on its trigger's verb group, and their types.
+WHEN_KEYS: Mapping[str, type] = {"negated": bool, "passive": bool, "hedged": bool, "tense": str}
+_TENSES = ("past", "present", "future")
 
 
 class _Checker:
@@ -1101,7 +1117,12 @@ def _rule(
             "or declare it in a [[kinds]] table",
             "kind",
         )
-    pattern = c.string(table, "pattern", required=True) or ""
+    pattern = c.string(table, "pattern") or ""
+    tokens = c.string(table, "tokens")
+    if tokens is None and not pattern:
+        raise c.fail("a rule needs 'tokens' (a token pattern) or 'pattern' (a regex)", "tokens")
+    if tokens is not None and pattern:
+        raise c.fail("give 'tokens' or 'pattern', not both", "pattern")
     actor = c.string(table, "actor") or "subject"
     if actor not in ACTOR_FINDERS:
         raise c.fail(f"'actor' must be one of {', '.join(ACTOR_FINDERS)}, not {actor!r}", "actor")
@@ -1109,41 +1130,75 @@ def _rule(
     if topic is not None and topic not in topics:
         raise c.fail(f"unknown topic {topic!r}; declare it in a [[topics]] table", "topic")
     case_sensitive = c.boolean(table, "case_sensitive")
+    unless = c.string(table, "unless")
+    keywords = c.strings(table, "keywords")
 
     def fail_at(key: str) -> Any:
         return lambda message: c.fail(message, key)
 
-    compiled = compile_pattern(
-        pattern, macros=macros, lists=lists, case_sensitive=case_sensitive, fail=fail_at("pattern")
-    )
-    if "trigger" not in compiled.groupindex:
-        raise c.fail(
-            "pattern has no (?P<trigger>...) group; wrap the words that make the statement "
-            "in one, as in '(?P<trigger>threatened)'",
-            "pattern",
-        )
-    for group in compiled.groupindex:
-        if group not in SLOT_NAMES:
+    extra: dict[str, Any]
+    if tokens is not None:
+        if case_sensitive:
             raise c.fail(
-                f"unknown named group {group!r}; slots are {', '.join(SLOT_NAMES)} "
-                "(use (?:...) for other groups)",
-                "pattern",
+                "'case_sensitive' is for regex patterns; a token pattern sees lower-case "
+                "forms and the NAME tag for capitalised words",
+                "case_sensitive",
             )
-    unless = c.string(table, "unless")
-    unless_regex = (
-        compile_pattern(
-            unless,
+        token_pattern = _token_pattern(c, "tokens", tokens, lists)
+        if "trigger" not in token_pattern.slots:
+            raise c.fail(
+                "tokens has no trigger slot; mark the words that make the statement, as in "
+                "'trigger:VG[threaten]'",
+                "tokens",
+            )
+        extra = {
+            "tokens": tokens,
+            "when": _when(c, table),
+            "token_pattern": token_pattern,
+            "unless_tokens": _token_pattern(c, "unless", unless, lists) if unless else None,
+        }
+        keywords = keywords or tuple(sorted(token_pattern.trigger_lemmas))
+    else:
+        if "when" in table:
+            raise c.fail("'when' constrains a token pattern's verb group; use 'tokens'", "when")
+        compiled = compile_pattern(
+            pattern,
             macros=macros,
             lists=lists,
             case_sensitive=case_sensitive,
-            fail=fail_at("unless"),
+            fail=fail_at("pattern"),
         )
-        if unless
-        else None
-    )
-    keywords = c.strings(table, "keywords")
-    if not keywords:
-        keywords = trigger_keywords(expand_macros(pattern, macros, fail=fail_at("pattern")), lists)
+        if "trigger" not in compiled.groupindex:
+            raise c.fail(
+                "pattern has no (?P<trigger>...) group; wrap the words that make the statement "
+                "in one, as in '(?P<trigger>threatened)'",
+                "pattern",
+            )
+        for group in compiled.groupindex:
+            if group not in SLOT_NAMES:
+                raise c.fail(
+                    f"unknown named group {group!r}; slots are {', '.join(SLOT_NAMES)} "
+                    "(use (?:...) for other groups)",
+                    "pattern",
+                )
+        extra = {
+            "regex": compiled,
+            "unless_regex": (
+                compile_pattern(
+                    unless,
+                    macros=macros,
+                    lists=lists,
+                    case_sensitive=case_sensitive,
+                    fail=fail_at("unless"),
+                )
+                if unless
+                else None
+            ),
+        }
+        if not keywords:
+            keywords = trigger_keywords(
+                expand_macros(pattern, macros, fail=fail_at("pattern")), lists
+            )
     return Rule(
         id=rule_id,
         kind=kind,
@@ -1164,9 +1219,39 @@ def _rule(
         source=part.source,
         line=part.line_of("rules", index),
         ruleset=ruleset,
-        regex=compiled,
-        unless_regex=unless_regex,
+        **extra,
     )
+
+
+def _token_pattern(
+    c: _Checker, key: str, text: str, lists: Mapping[str, Sequence[str]]
+) -> TokenPattern:
+    """A token pattern compiled, or a `RuleSetError` naming the key and what is wrong."""
+    try:
+        return compile_token_pattern(text, lists, english())
+    except PatternError as exc:
+        raise c.fail(f"{key}: {exc}", key) from None
+
+
+def _when(c: _Checker, table: Mapping[str, Any]) -> dict[str, bool | str]:
+    """The verb-group constraints of a token rule, checked key by key."""
+    value = table.get("when", {})
+    if not isinstance(value, Mapping):
+        raise c.fail(
+            f"'when' must be a table such as {{ negated = false }}, not {_toml_type(value)}",
+            "when",
+        )
+    out: dict[str, bool | str] = {}
+    for key, item in value.items():
+        want = WHEN_KEYS.get(key)
+        if want is None:
+            raise c.fail(f"'when' has no key {key!r}; use {', '.join(WHEN_KEYS)}", "when")
+        if not isinstance(item, want):
+            raise c.fail(f"'when.{key}' must be a {want.__name__}, not {_toml_type(item)}", "when")
+        if key == "tense" and item not in _TENSES:
+            raise c.fail(f"'when.tense' must be one of {', '.join(_TENSES)}, not {item!r}", "when")
+        out[key] = item if isinstance(item, str) else bool(item)
+    return out
 
 
 def _read(path: Path | Traversable, source: str) -> _Part:

@@ -1,0 +1,348 @@
+"""Token patterns: rules written over words, tags and phrases, compiled to `regex`.
+
+A token pattern is a short line of elements, each matching one token or one
+phrase, as spaCy's ``Matcher`` patterns and NLTK's chunk grammars do::
+
+    actor:NP trigger:VG[{offer_verbs}] content:_{1,12}
+
+=====================  ==========================================================
+element                matches
+=====================  ==========================================================
+``offer``              a token whose lemma is "offer" (offer, offers, offered...)
+``offer|propose``      either lemma
+``"offered"``          that exact (lower-case) form; several words: ``"on the table"``
+``{offer_verbs}``      a lemma of the named word list (entries may be several words)
+``NP``, ``VG``         a noun phrase, a verb group (see `dipparse.phrases`)
+``VG[accept|agree]``   a verb group whose head has one of these lemmas (or ``[{list}]``)
+``NP[{offer_nouns}]``  a noun phrase whose head has one of these lemmas
+``NOUN`` ``VERB`` ...  a token of that tag: NOUN NAME VERB ADJ ADV DET POSS PRON PREP
+                       NUM MODAL BE HAVE AUX NEG TO CONJ SUB COMMA QUOTE PUNCT
+``_``                  any one token
+``/regex/``            a token whose lower form matches the `regex` (escape hatch)
+``( a | b c )``        a group with alternatives
+``x?`` ``x*`` ``x+``   optional, repeated; ``x{0,3}``: bounded repetition
+``name:element``       a slot: trigger, actor, target, content or condition
+=====================  ==========================================================
+
+The compiled pattern runs over a compact encoding of the sentence, one unit a
+token: its phrase label, its tag, its lemma and its lower form. Matches map back
+to token numbers and from there to text offsets. An unbounded ``_*`` or ``_+``
+is refused: it could try every token after every token; write ``_{0,6}``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
+
+import regex
+from attrs import frozen
+
+from dipparse.phrases import Chunks
+from dipparse.tokens import Lexicon, Tokens
+
+SEP = "\x1f"
+# Any one token but sentence punctuation (its tag is ".").
+_ANY_UNIT = r".[^.][^ ]* "
+
+TAG_NAMES: Mapping[str, str] = {
+    "NOUN": "n",
+    "NAME": "X",
+    "VERB": "V",
+    "ADJ": "J",
+    "ADV": "E",
+    "DET": "D",
+    "POSS": "PG",
+    "PRON": "R",
+    "PREP": "I",
+    "NUM": "#",
+    "MODAL": "M",
+    "BE": "B",
+    "HAVE": "H",
+    "AUX": "MBHO",
+    "NEG": "N",
+    "TO": "T",
+    "CONJ": "C",
+    "SUB": "S",
+    "COMMA": ",",
+    "QUOTE": "Q",
+    "PUNCT": ",.:Q",
+}
+SLOTS = ("trigger", "actor", "target", "content", "condition")
+
+_LEX = regex.compile(
+    r"""
+    \s*(?:
+      (?P<slot>[a-z]+):(?=\S)
+    | (?P<open>\()
+    | (?P<close>\))
+    | (?P<bar>\|)
+    | (?P<quant>[?*+]|\{\d*,?\d*\})
+    | "(?P<exact>[^"]+)"
+    | /(?P<re>(?:[^/\\]|\\.)+)/
+    | \{(?P<list>[A-Za-z_][\w]*)\}
+    | (?P<phrase>NP|VG)(?:\[(?P<heads>[^\]]+)\])?
+    | (?P<tag>[A-Z]+)\b
+    | (?P<any>_)
+    | (?P<words>[\p{Ll}\p{N}'][\p{Ll}\p{N}'-]*(?:\|[\p{Ll}\p{N}'][\p{Ll}\p{N}'-]*)*)
+    )""",
+    regex.VERBOSE,
+)
+
+
+class PatternError(ValueError):
+    """A token pattern that cannot be read; the message says where and why."""
+
+
+@frozen
+class TokenPattern:
+    """A compiled token pattern: its text, its regex and the lemmas its trigger needs."""
+
+    source: str
+    regex: regex.Pattern[str]
+    trigger_lemmas: frozenset[str]
+    slots: tuple[str, ...]
+
+
+def compile_token_pattern(
+    pattern: str, lists: Mapping[str, Sequence[str]], lexicon: Lexicon
+) -> TokenPattern:
+    """Compile ``pattern`` (see the module docstring); `PatternError` says what is wrong."""
+    reader = _Reader(pattern, lists, lexicon)
+    body = reader.alternatives(top=True)
+    if reader.pos < len(pattern.rstrip()):
+        raise PatternError(f"unexpected {pattern[reader.pos :].strip()!r} at {reader.pos}")
+    try:
+        compiled = regex.compile(body, regex.VERSION0)
+    except regex.error as exc:  # a /regex/ element that is not one
+        raise PatternError(f"does not compile: {exc}") from None
+    return TokenPattern(pattern, compiled, frozenset(reader.trigger_lemmas), tuple(reader.slots))
+
+
+class _Reader:
+    """Recursive descent over the elements of one pattern."""
+
+    def __init__(self, pattern: str, lists: Mapping[str, Sequence[str]], lexicon: Lexicon):
+        self.text = pattern
+        self.pos = 0
+        self.lists = lists
+        self.lexicon = lexicon
+        self.slots: list[str] = []
+        self.trigger_lemmas: set[str] = set()
+        self._in_trigger = 0
+        self._trigger_open = False
+
+    def _peek(self) -> regex.Match[str] | None:
+        if self.pos >= len(self.text) or not self.text[self.pos :].strip():
+            return None
+        m = _LEX.match(self.text, self.pos)
+        if m is None or m.end() == self.pos:
+            raise PatternError(
+                f"cannot read {self.text[self.pos :].strip()[:20]!r} at {self.pos}; see the "
+                "element table in the rule-set guide"
+            )
+        return m
+
+    def alternatives(self, top: bool = False) -> str:
+        branches = [self.sequence()]
+        while (m := self._peek()) is not None and m.group("bar"):
+            self.pos = m.end()
+            branches.append(self.sequence())
+        if not top and ((m := self._peek()) is None or not m.group("close")):
+            raise PatternError(f"a group opened before {self.pos} is not closed with ')'")
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    def sequence(self) -> str:
+        parts: list[str] = []
+        while (m := self._peek()) is not None and not (m.group("bar") or m.group("close")):
+            parts.append(self.element())
+        if not parts:
+            raise PatternError(f"an empty alternative at {self.pos}")
+        return "".join(parts)
+
+    def element(self) -> str:
+        m = self._peek()
+        assert m is not None
+        slot = m.group("slot")
+        if slot is not None:
+            if slot not in SLOTS:
+                raise PatternError(f"unknown slot {slot!r}; slots are {', '.join(SLOTS)}")
+            if slot in self.slots:
+                raise PatternError(f"slot {slot!r} is named twice")
+            self.slots.append(slot)
+            self.pos = m.end()
+            if slot == "trigger":
+                self._in_trigger += 1
+            atom, lexical = self.atom()
+            if slot == "trigger":
+                self._in_trigger -= 1
+                if not lexical:
+                    raise PatternError(
+                        "the trigger must name its words (lemmas, a {list} or VG[...]), so "
+                        "that the rule runs only where they occur"
+                    )
+            return f"(?P<{slot}>{self.quantified(atom, m)})"
+        atom, _ = self.atom()
+        return self.quantified(atom, m)
+
+    def quantified(self, atom: str, start: regex.Match[str]) -> str:
+        m = self._peek()
+        if m is None or not m.group("quant"):
+            return atom
+        self.pos = m.end()
+        quant = m.group("quant")
+        if atom == _ANY_UNIT and quant in ("*", "+"):
+            raise PatternError(
+                f"'_{quant}' at {start.start()} is unbounded: it may try every token after "
+                "every token; bound it, as in '_{0,6}'"
+            )
+        return f"(?:{atom}){quant}"
+
+    def atom(self) -> tuple[str, bool]:
+        """The regex of one element, and whether it names its words."""
+        m = self._peek()
+        if m is None:
+            raise PatternError("the pattern ends where an element was expected")
+        self.pos = m.end()
+        if m.group("open"):
+            lexical = True
+            body = self.alternatives()
+            close = self._peek()
+            assert close is not None
+            self.pos = close.end()
+            return f"(?:{body})", lexical
+        if m.group("exact"):
+            words = m.group("exact").lower().split()
+            self._note(self.lexicon.lemma(words[0]))
+            return "".join(_lower_unit(regex.escape(w)) for w in words), True
+        if m.group("re"):
+            try:
+                regex.compile(m.group("re"))
+            except regex.error as exc:
+                raise PatternError(f"/{m.group('re')}/ is not a regex: {exc}") from None
+            if self._in_trigger:
+                raise PatternError("a /regex/ cannot be the trigger: name the trigger's words")
+            return _lower_unit(f"(?:{m.group('re')})"), False
+        if m.group("list"):
+            return self._lemma_sequence(self._list(m.group("list"))), True
+        if m.group("phrase"):
+            return self._phrase(m.group("phrase"), m.group("heads"))
+        if m.group("tag"):
+            name = m.group("tag")
+            if name not in TAG_NAMES:
+                raise PatternError(
+                    f"unknown element {name!r}; tags are {', '.join(TAG_NAMES)}, phrases NP, VG"
+                )
+            return rf".[{regex.escape(TAG_NAMES[name])}][^ ]* ", False
+        if m.group("any"):
+            return _ANY_UNIT, False
+        if m.group("words"):
+            return self._lemma_sequence(m.group("words").split("|")), True
+        raise PatternError(f"cannot read {m.group()!r}")  # pragma: no cover - _LEX covers all
+
+    def _list(self, name: str) -> Sequence[str]:
+        if name not in self.lists:
+            raise PatternError(f"unknown list {{{name}}}; define it under [lists]")
+        return self.lists[name]
+
+    def _note(self, lemma: str) -> None:
+        if self._in_trigger:
+            self.trigger_lemmas.add(lemma)
+
+    def _lemma_sequence(self, entries: Sequence[str]) -> str:
+        """Entries of one or more words, each word matched by its lemma."""
+        branches = []
+        for entry in sorted(set(entries), key=lambda e: (-len(e.split()), e)):
+            words = [self.lexicon.lemma(w) for w in entry.lower().split()]
+            if not words:
+                continue
+            self._note(words[0])
+            branches.append("".join(_lemma_unit(regex.escape(w)) for w in words))
+        if not branches:
+            raise PatternError("an empty word list")
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    def _phrase(self, kind: str, heads: str | None) -> tuple[str, bool]:
+        begin, inside = ("N", "n") if kind == "NP" else ("V", "v")
+        if heads is None:
+            if self._in_trigger:
+                raise PatternError(f"a bare {kind} cannot be the trigger: write {kind}[words]")
+            tail = "(?:a[^ ]* )*" if kind == "NP" else ""
+            return f"{begin}[^ ]* (?:{inside}[^ ]* )*{tail}", False
+        names: list[str] = []
+        for item in heads.split("|"):
+            item = item.strip()
+            if item.startswith("{") and item.endswith("}"):
+                names.extend(self._list(item[1:-1]))
+            elif item:
+                names.append(item)
+        lemmas = sorted({self.lexicon.lemma(w.lower()) for w in names if " " not in w})
+        if not lemmas:
+            raise PatternError(f"{kind}[...] names no one-word head lemma")
+        for lemma in lemmas:
+            self._note(lemma)
+        alt = "|".join(regex.escape(w) for w in lemmas)
+        head = f".(?:{alt}){SEP}[^ ]* "
+        if kind == "NP":
+            return f"(?:N[^ ]* (?:n[^ ]* )*n|N){head}(?!n)(?:a[^ ]* )*", True
+        return f"(?:V[^ ]* (?:v[^ ]* )*v|V){head}(?!v)", True
+
+
+def _lemma_unit(lemma: str) -> str:
+    return f"..(?:{lemma}){SEP}[^ ]* "
+
+
+def _lower_unit(lower: str) -> str:
+    return f"..[^{SEP} ]*{SEP}(?:{lower}) "
+
+
+@frozen
+class Encoded:
+    """One sentence as the string token patterns run over, and the map back to tokens."""
+
+    string: str
+    unit_starts: tuple[int, ...]
+    first: int
+
+    def token_at(self, pos: int) -> int:
+        """The token number of the unit that starts at (or holds) ``pos``."""
+        return self.first + bisect_right(self.unit_starts, pos) - 1
+
+
+def encode(tokens: Tokens, chunks: Chunks) -> Encoded:
+    """The units of one chunked sentence: label, tag, lemma, separator, lower form."""
+    units: list[str] = []
+    starts: list[int] = []
+    pos = 0
+    for k in range(chunks.last - chunks.first + 1):
+        i = chunks.first + k
+        unit = f"{chunks.labels[k]}{chunks.tags[k]}{tokens.lemmas[i]}{SEP}{tokens.lowers[i]} "
+        starts.append(pos)
+        units.append(unit)
+        pos += len(unit)
+    return Encoded("".join(units), tuple(starts), chunks.first)
+
+
+def token_spans(
+    encoded: Encoded, match: regex.Match[str], slots: Sequence[str]
+) -> dict[str, tuple[int, int]]:
+    """Each slot that took part in ``match``, as (first token, last token + 1)."""
+    spans: dict[str, tuple[int, int]] = {}
+    for name in slots:
+        s, e = match.span(name)
+        if s < 0 or e <= s:
+            continue
+        spans[name] = (encoded.token_at(s), encoded.token_at(e - 1) + 1)
+    return spans
+
+
+__all__ = [
+    "SLOTS",
+    "TAG_NAMES",
+    "Encoded",
+    "PatternError",
+    "TokenPattern",
+    "compile_token_pattern",
+    "encode",
+    "token_spans",
+]

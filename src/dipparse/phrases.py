@@ -1,0 +1,170 @@
+"""Phrases: noun phrases, verb groups and clause edges of one sentence's tokens.
+
+The chunker works as NLTK's ``RegexpParser`` does: each phrase type is one
+regular expression over the sentence's tag string (one character a token, see
+`dipparse.tokens`), so a grammar line reads like ``NP: {<DT>?<JJ>*<NN>+}``:
+
+- a noun phrase is an optional determiner or possessor ("Trump's"), then
+  adjectives, numbers and nouns, ending in a noun or a name; a pronoun alone;
+  one bounded attachment follows: "of" anything, "in" a name
+  ("Opposition groups in Zimbabwe");
+- a verb group is auxiliaries, modals, negation and adverbs ending in a verb
+  ("has not formally rejected") or a lone form of "be" ("is ready").
+
+Each verb group carries its features: head lemma, negation, modal, passive,
+tense and hedge, read from its own words, never from a word list behind it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+from attrs import frozen
+
+from dipparse.tokens import Tokens
+
+_POSSESSOR = r"(?:[DP]?[J#nX]*[nX]G)"
+_NP = regex.compile(
+    rf"(?:{_POSSESSOR}|[DP])?(?:E?[J#nX])*[#nX]" rf"|(?:{_POSSESSOR}|[DP])(?:E?[J#nX])+" r"|R"
+)
+_VG = regex.compile(r"(?:[MBHO]E*N?E*)*V|(?:[MHO]E*N?E*)*BE*N?(?!E*V)")
+_HEDGE_MODALS = frozenset({"may", "might", "could"})
+_FUTURE_MODALS = frozenset({"will", "shall", "'ll"})
+_PAST_AUX = frozenset({"was", "were", "had", "did"})
+# "is expected to accept", "appears to reject": a verb group that hedges the next.
+HEDGE_VERBS = frozenset({"expect", "appear", "seem", "likely", "set", "poised", "believe"})
+_PARTICIPLE_ENDINGS = ("ed", "en", "wn", "ne", "ght")
+
+# Chunk labels: N begins a noun phrase, n continues it, a is its attachment;
+# V begins a verb group, v continues it; O is outside any phrase.
+NP_BEGIN, NP_INSIDE, NP_ATTACHED, VG_BEGIN, VG_INSIDE, OUTSIDE = "NnaVvO"
+
+
+@frozen
+class Phrase:
+    """A noun phrase: tokens ``first`` to ``last`` (inclusive), its head token."""
+
+    first: int
+    last: int
+    head: int
+
+
+@frozen
+class VerbGroup:
+    """A verb group and what its own words say about the statement."""
+
+    first: int
+    last: int
+    head: int
+    lemma: str
+    negated: bool
+    modal: str | None
+    passive: bool
+    tense: str  # "past", "present" or "future"
+    hedged: bool
+
+
+@frozen
+class Chunks:
+    """The phrases of one sentence (tokens ``first`` to ``last``), and its labels."""
+
+    first: int
+    last: int
+    tags: str
+    labels: str
+    noun_phrases: tuple[Phrase, ...]
+    verb_groups: tuple[VerbGroup, ...]
+
+    def verb_group_at(self, i: int) -> VerbGroup | None:
+        """The verb group that holds token ``i``, if any."""
+        for vg in self.verb_groups:
+            if vg.first <= i <= vg.last:
+                return vg
+        return None
+
+
+def chunk(tokens: Tokens, tags: str, first: int) -> Chunks:
+    """Noun phrases and verb groups of the sentence whose tags start at token ``first``."""
+    labels = [OUTSIDE] * len(tags)
+    nps: list[Phrase] = []
+    vgs: list[VerbGroup] = []
+    for vg in _VG.finditer(tags):
+        s, e = vg.span()
+        labels[s] = VG_BEGIN
+        for k in range(s + 1, e):
+            labels[k] = VG_INSIDE
+        vgs.append(_verb_group(tokens, tags, first, s, e))
+    pos = 0
+    while (found := _NP.search(tags, pos)) is not None:
+        s, e = found.span()
+        pos = e
+        if any(labels[k] != OUTSIDE for k in range(s, e)):
+            continue
+        head = e - 1
+        attached = _attachment(tokens, tags, first, e, labels)
+        labels[s] = NP_BEGIN
+        for k in range(s + 1, e):
+            labels[k] = NP_INSIDE
+        for k in range(e, attached):
+            labels[k] = NP_ATTACHED
+        pos = max(pos, attached)
+        nps.append(Phrase(first + s, first + max(e, attached) - 1, first + head))
+    return Chunks(first, first + len(tags) - 1, tags, "".join(labels), tuple(nps), tuple(vgs))
+
+
+def _attachment(tokens: Tokens, tags: str, first: int, e: int, labels: Sequence[str]) -> int:
+    """Where one "of"/"in" attachment after a noun phrase ends (``e`` when none)."""
+    if e >= len(tags) or tags[e] != "I":
+        return e
+    word = tokens.lowers[first + e]
+    if word not in ("of", "in"):
+        return e
+    m = _NP.match(tags, e + 1)
+    if m is None or any(labels[k] != OUTSIDE for k in range(m.start(), m.end())):
+        return e
+    if word == "in" and tags[m.end() - 1] != "X":
+        return e  # "India in a statement": not part of the name
+    return m.end()
+
+
+def _verb_group(tokens: Tokens, tags: str, first: int, s: int, e: int) -> VerbGroup:
+    lowers = tokens.lowers
+    head = e - 1
+    words = [lowers[first + k] for k in range(s, e)]
+    modal = next((w for k, w in zip(range(s, e), words, strict=True) if tags[k] == "M"), None)
+    be_before = any(tags[k] == "B" or lowers[first + k] == "got" for k in range(s, head))
+    head_word = lowers[first + head]
+    passive = (
+        tags[head] == "V"
+        and be_before
+        and head_word.endswith(_PARTICIPLE_ENDINGS)
+        and not head_word.endswith("ing")
+    )
+    if modal is not None and modal in _FUTURE_MODALS:
+        tense = "future"
+    elif words[0] in _PAST_AUX or (s == head and head_word.endswith("ed")):
+        tense = "past"
+    elif s == head and tokens.lemmas[first + head] != head_word and head_word[-1:] != "s":
+        tense = "past"  # "said", "gave"
+    else:
+        tense = "present"
+    hedged = modal in _HEDGE_MODALS
+    before = s - 1
+    if before >= 1 and tags[before] == "T":
+        prev_head = lowers[first + before - 1]
+        hedged = hedged or tokens.lemmas[first + before - 1] in HEDGE_VERBS or prev_head == "likely"
+    return VerbGroup(
+        first=first + s,
+        last=first + head,
+        head=first + head,
+        lemma=tokens.lemmas[first + head],
+        negated=any(tags[k] == "N" for k in range(s, e)),
+        modal=modal,
+        passive=passive,
+        tense=tense,
+        hedged=hedged,
+    )
+
+
+__all__ = ["HEDGE_VERBS", "Chunks", "Phrase", "VerbGroup", "chunk"]

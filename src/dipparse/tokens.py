@@ -1,0 +1,304 @@
+"""Tokens: the words of a normalised text, once per document, with lemma and tag.
+
+Every token keeps its offsets into the normalised text (which the offset map
+turns into offsets of the caller's string), its lower form, its lemma and one
+coarse part-of-speech tag. The knowledge behind them is data shipped in the
+package (`dipparse/data/english.toml`: closed-class words, irregular verbs,
+words that are nouns or verbs by context) plus the lemmas a rule set names;
+shape (capitals, suffixes) and the previous tag decide the rest. There is no
+model: the tagger is a handful of readable decisions in `Lexicon.tag`.
+
+Tags are one character each, so that a sentence's tags form a string that
+phrase grammars (`dipparse.phrases`) and rule patterns match with `regex`:
+
+====  ==========================  ====  ==========================
+tag   what                        tag   what
+====  ==========================  ====  ==========================
+D     determiner                  I     preposition
+P     possessive pronoun          C     coordinating conjunction
+R     personal pronoun            S     subordinator, relative
+M     modal                       T     "to"
+B     a form of "be"              E     adverb
+H     a form of "have"            J     adjective
+O     a form of "do"              n     common noun
+N     negation                    X     proper name (capitalised)
+V     verb                        G     possessive 's
+#     number                      Q     quotation mark
+,     comma                       .     sentence punctuation
+:     other punctuation
+====  ==========================  ====  ==========================
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import regex
+from attrs import field, frozen
+
+TAGS = "DPRMBHONVIJCSTEnXG#Q,.:"
+
+# Words, with inner hyphens, apostrophes, dots of abbreviations ("U.S."); numbers;
+# one character of anything else. Control characters are never part of a token.
+_TOKEN = regex.compile(
+    r"(?:\p{L}\.){2,}(?!\p{L})"
+    r"|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-'&][\p{L}\p{M}\p{N}]+)*"
+    r"|\p{N}+(?:[.,:/]\p{N}+)*(?:st|nd|rd|th|s)?"
+    r"|'(?:s|re|ll|ve|d|m)\b"
+    r"|[^\s\p{Cc}]"
+)
+# Clitics split off a word: "don't" -> "do" "n't", "Iran's" -> "Iran" "'s".
+_CLITIC = regex.compile(r"(?i)(n't|'s|'re|'ll|'ve|'d|'m)$")
+_SENTENCE_PUNCT = frozenset(".!?")
+_OTHER_PUNCT = frozenset(";:()[]{}-/")
+
+
+@frozen
+class Lexicon:
+    """The word knowledge the tagger reads: closed classes, irregular forms, known lemmas."""
+
+    closed: dict[str, str]
+    irregular: dict[str, str]
+    plurals: dict[str, str]
+    not_plurals: frozenset[str]
+    not_adverbs: frozenset[str]
+    noun_verbs: frozenset[str]
+    verbs: frozenset[str]
+    _lemmas: dict[str, str] = field(factory=dict, init=False, eq=False, repr=False)
+
+    def with_vocabulary(self, lemmas: Iterable[str], verbs: Iterable[str] = ()) -> Lexicon:
+        """This lexicon with more known lemmas (a rule set's word lists) and verbs."""
+        words = frozenset(self.lemma(w.lower()) for w in lemmas if w and " " not in w)
+        return Lexicon(
+            self.closed,
+            self.irregular,
+            self.plurals,
+            self.not_plurals,
+            self.not_adverbs,
+            self.noun_verbs,
+            self.verbs | words | frozenset(verbs),
+        )
+
+    def lemma(self, lower: str) -> str:
+        """The dictionary form of a lower-case word: "offered" -> "offer", "gave" -> "give"."""
+        known = self._lemmas.get(lower)
+        if known is None:
+            known = self._lemmas[lower] = self._lemma(lower)
+        return known
+
+    def _lemma(self, w: str) -> str:
+        if w in self.closed:
+            return _CLOSED_LEMMA.get(w, w)
+        if w in self.irregular:
+            return self.irregular[w]
+        if w in self.plurals:
+            return self.plurals[w]
+        if w in self.verbs or w in self.not_plurals or len(w) < 4 or not w.isalpha():
+            return w
+        verbs = self.verbs
+        for suffix, stems in _SUFFIXES:
+            if w.endswith(suffix):
+                stem = w[: -len(suffix)]
+                candidates = [stem + tail for tail in stems]
+                if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+                    candidates.append(stem[:-1])  # "planned" -> "plan"
+                for c in candidates:
+                    if c in verbs:
+                        return c
+                if suffix == "s":
+                    return stem if not w.endswith(("ss", "us", "is")) else w
+                if suffix in ("ies", "ied"):
+                    return stem + "y"
+                return w  # an -ed or -ing word not known as a verb keeps its form
+        return w
+
+    def tag(self, lower: str, text: str, prev: str, first: bool) -> str:
+        """The tag of one word, from its form and the tag before it."""
+        closed = self.closed.get(lower)
+        if closed is not None and not (len(text) > 1 and text.isupper()):  # "US", "IT"
+            if closed == "B" and lower == "'s":
+                return "G" if prev in "nXJ" else "B"
+            if lower == "that" and prev in "nXV,":
+                return "S"
+            return closed
+        ch = text[0]
+        if ch.isdigit():
+            return "#"
+        if not ch.isalpha():
+            if ch in _SENTENCE_PUNCT:
+                return "."
+            if ch == ",":
+                return ","
+            if ch in "\"'":
+                return "Q"
+            return ":"
+        if ch.isupper() and not (first and self._common(lower)):
+            return "X"
+        if lower.endswith("ly") and lower not in self.not_adverbs and len(lower) > 4:
+            return "E"
+        if prev == "T" and lower.isalpha():
+            return "V"  # "to mediate"
+        if lower in self.irregular and self.irregular[lower] != lower:
+            return "V"  # "said", "gave", "sent"
+        base = self.lemma(lower)
+        if base in self.noun_verbs or lower in self.noun_verbs:
+            return self._noun_or_verb(lower, prev)
+        if (base in self.verbs and base != lower) or lower in self.verbs:
+            return "V" if not lower.endswith("ed") or prev not in "DPG" else "J"
+        if lower.endswith("ing") and len(lower) > 5:
+            return "V" if prev not in "DPGJ" else "n"
+        if lower.endswith("ed") and len(lower) > 4:
+            return "V" if prev not in "DPG" else "J"
+        if lower.endswith(_ADJECTIVE_ENDINGS):
+            return "J"
+        return "n"
+
+    def _common(self, lower: str) -> bool:
+        """A capitalised sentence-initial word that is an ordinary word, not a name."""
+        return lower in self.verbs or lower in self.noun_verbs or lower.endswith("ly")
+
+    @staticmethod
+    def _noun_or_verb(lower: str, prev: str) -> str:
+        if prev in "DPGJ#":
+            return "n"  # "the offer", "Trump's offer", "a new offer"
+        if prev in "MBHONTRE":
+            return "V"  # "will offer", "has offered", "not offer", "they offer"
+        if lower.endswith("ed"):
+            return "V"
+        if prev in "nX":
+            return "V" if lower.endswith(("s", "ing")) else "n"
+        return "n"
+
+
+# Closed-class forms whose lemma is another word.
+_CLOSED_LEMMA = {
+    **dict.fromkeys(("is", "are", "was", "were", "been", "being", "am", "'re", "'m"), "be"),
+    **dict.fromkeys(("has", "had", "having", "'ve"), "have"),
+    **dict.fromkeys(("does", "did", "doing", "done"), "do"),
+    "n't": "not",
+    "cannot": "not",
+    "'ll": "will",
+    "'d": "would",
+    "an": "a",
+}
+_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ies", ("y",)),
+    ("ied", ("y",)),
+    ("ing", ("", "e")),
+    ("ed", ("", "e")),
+    ("es", ("", "e")),
+    ("s", ("",)),
+)
+_ADJECTIVE_ENDINGS = (
+    "al", "ive", "ous", "ic", "ful", "less", "able", "ible", "ary", "ese", "ish",
+)  # fmt: skip
+_TAG_OF_CLASS = {
+    "determiner": "D",
+    "possessive": "P",
+    "pronoun": "R",
+    "modal": "M",
+    "be": "B",
+    "have": "H",
+    "do": "O",
+    "negation": "N",
+    "to": "T",
+    "preposition": "I",
+    "conjunction": "C",
+    "subordinator": "S",
+    "adverb": "E",
+}
+
+
+@lru_cache(maxsize=1)
+def english() -> Lexicon:
+    """The built-in English lexicon, read once from the package data."""
+    data: dict[str, Any] = tomllib.loads(
+        resources.files("dipparse").joinpath("data/english.toml").read_text(encoding="utf-8")
+    )
+    closed: dict[str, str] = {}
+    # Later classes do not override earlier ones: "that" is a determiner first in the
+    # list, the tagger makes it a subordinator after a noun or verb.
+    for name in ("negation", "modal", "be", "have", "do", "to", "possessive", "pronoun",
+                 "determiner", "conjunction", "subordinator", "preposition", "adverb"):  # fmt: skip
+        for word in data["closed"][name]:
+            closed.setdefault(word, _TAG_OF_CLASS[name])
+    irregular: dict[str, str] = {}
+    verbs: set[str] = set()
+    for line in data["closed"]["irregular"]:
+        base, *forms = line.split()
+        verbs.add(base)
+        for form in forms:
+            for f in form.split("/"):
+                irregular.setdefault(f, base)
+    plurals = dict(line.split() for line in data["closed"]["irregular_plurals"])
+    return Lexicon(
+        closed=closed,
+        irregular=irregular,
+        plurals=plurals,
+        not_plurals=frozenset(data["closed"]["not_plurals"]),
+        not_adverbs=frozenset(data["closed"]["not_adverbs"]),
+        noun_verbs=frozenset(data["closed"]["noun_verbs"]),
+        verbs=frozenset(verbs) | frozenset(data["closed"]["noun_verbs"]),
+    )
+
+
+@frozen
+class Tokens:
+    """The tokens of one text, as parallel sequences indexed by token number."""
+
+    text: str
+    starts: Sequence[int]
+    ends: Sequence[int]
+    lowers: Sequence[str]
+    lemmas: Sequence[str]
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def word(self, i: int) -> str:
+        return self.text[self.starts[i] : self.ends[i]]
+
+
+def tokenize(text: str, lexicon: Lexicon, start: int = 0, end: int | None = None) -> Tokens:
+    """The tokens of ``text[start:end]`` with lower forms and lemmas (one pass)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    lowers: list[str] = []
+    lemma = lexicon.lemma
+    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
+        s, e = m.span()
+        word = m.group()
+        lower = word.lower()
+        clitic = _CLITIC.search(lower) if "'" in lower and len(lower) > 3 else None
+        if clitic is not None and clitic.start() > 0:
+            cut = s + clitic.start()
+            starts += (s, cut)
+            ends += (cut, e)
+            lowers += (lower[: clitic.start()], clitic.group())
+            continue
+        starts.append(s)
+        ends.append(e)
+        lowers.append(lower)
+    return Tokens(text, starts, ends, lowers, [lemma(w) for w in lowers])
+
+
+def tag(tokens: Tokens, lexicon: Lexicon, first: int = 0, last: int | None = None) -> str:
+    """One tag character for each token of ``tokens[first:last]`` (one sentence)."""
+    out: list[str] = []
+    prev = "."
+    stop = len(tokens) if last is None else last
+    for i in range(first, stop):
+        lower = tokens.lowers[i]
+        t = lexicon.tag(lower, tokens.word(i), prev, i == first or prev in ".Q:")
+        if lower == "do" and i + 1 < stop and tokens.lowers[i + 1] == "n't":
+            t = "O"
+        out.append(t)
+        prev = t
+    return "".join(out)
+
+
+__all__ = ["TAGS", "Lexicon", "Tokens", "english", "tag", "tokenize"]
