@@ -63,6 +63,7 @@ _DEFAULT_WORDS: Mapping[str, tuple[str, ...]] = {
     "titles": ("President", "Prime Minister", "Foreign Minister"),
     "official_nouns": ("official", "officials", "spokesperson", "spokesman", "diplomat"),
     "government_nouns": ("government", "foreign ministry", "administration"),
+    "group_nouns": ("rebels", "opposition", "delegation", "coalition", "groups"),
     "modifiers": ("government", "foreign", "defence", "defense", "military", "security"),
     "determiners": ("a", "an", "the", "two", "several", "senior", "top"),
 }
@@ -153,6 +154,12 @@ class Gazetteer:
         modifiers = _alternation(w("modifiers"))
         determiners = _alternation(w("determiners"))
         self._official_nouns = {n.lower() for n in w("official_nouns")}
+        # Heads of noun phrases that can act though the gazetteer does not name them.
+        self.actor_heads = frozenset(
+            n.lower().split()[-1]
+            for key in ("official_nouns", "government_nouns", "group_nouns")
+            for n in w(key)
+        )
         self._described = regex.compile(
             boundary_l
             + r"(?P<det>(?:(?:"

@@ -18,6 +18,7 @@ from attrs import evolve, field, frozen
 
 from dipparse.actors import ANAPHOR, PLACE, Gazetteer, Mention
 from dipparse.dates import DateMention
+from dipparse.phrases import Chunks
 from dipparse.models import Actor
 from dipparse.quotes import QuoteSpan
 from dipparse.text import NormalisedText
@@ -307,6 +308,55 @@ class ArgumentFinder:
         plain = [x for x in candidates if not x.possessive and x.kind != ANAPHOR]
         plain = plain or [x for x in candidates if x.kind == ANAPHOR]
         return plain[0] if plain else None
+
+    def subject_phrase(self, ctx: Context, chunks: Chunks, t0: int) -> Mention | None:
+        """The noun phrase right before the trigger's verb group, as an actor mention.
+
+        The phrase layer's answer where the gazetteer knows no actor: "The Zorgon
+        delegation rejected" gives the delegation, with no country; "Rwandan
+        rebels demanded" gives the rebels, with Rwanda's code from the demonym.
+        Its head must be one of the rule sets' actor nouns (``official_nouns``,
+        ``government_nouns``, ``group_nouns``): a company, a club or a court is no
+        actor of these statements. A pronoun, or a phrase after a preposition, is
+        no subject here.
+        """
+        tokens = ctx.tokens
+        i = bisect_right(tokens.starts, t0) - 1
+        if i < chunks.first or i > chunks.last:
+            return None
+        group = chunks.verb_group_at(i)
+        k = (group.first if group is not None else i) - 1
+        while k >= chunks.first and chunks.tags[k - chunks.first] == "E":
+            k -= 1
+        phrase = next((p for p in chunks.noun_phrases if p.last == k), None)
+        if phrase is None or chunks.tags[phrase.head - chunks.first] in "R#":
+            return None
+        heads = self.gazetteer.actor_heads
+        if tokens.lowers[phrase.head] not in heads and tokens.lemmas[phrase.head] not in heads:
+            return None  # "Thai Airways offered", "a Warsaw court refused": not actors here
+        if phrase.first > chunks.first and chunks.tags[phrase.first - 1 - chunks.first] == "I":
+            return None
+        first = phrase.first
+        if chunks.tags[first - chunks.first] == "D":
+            first += 1
+        if first > phrase.last:
+            return None
+        start, end = tokens.starts[first], tokens.ends[phrase.last]
+        if ctx.quote_at(t0) is None and ctx.quote_at(start) is not None:
+            return None
+        codes: list[str] = []
+        for k in range(first, phrase.last + 1):
+            known = self.gazetteer.lookup(tokens.word(k))
+            if known is not None and known[1] is not None and known[1] not in codes:
+                codes.append(known[1])
+        return Mention(
+            start,
+            end,
+            " ".join(ctx.norm.text[start:end].split()),
+            "group",
+            codes[0] if len(codes) == 1 else None,
+            source="phrase",
+        )
 
     def possessor(self, ctx: Context, t0: int, t1: int, scope: tuple[int, int]) -> Mention | None:
         """The owner of a nominal trigger: "Turkey's offer", "a US offer", "an offer from X"."""

@@ -11,7 +11,8 @@ conditions, quotation and date, and the CAMEO / PLOVER codes of its topic.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from functools import cache, partial
 from typing import Any
 
 import regex
@@ -302,6 +303,7 @@ class Extractor:
         text = ctx.norm.text
         for s_start, s_end in ctx.sentences:
             kept = self.matches(ctx, (s_start, s_end))
+            phrases = cache(partial(self.chunks, ctx, (s_start, s_end)))
             built: list[tuple[Match, dict[str, Any]]] = []
             for i, match in enumerate(kept):
                 if not match.rule.emits or self._embedded(match, kept[max(0, i - 16) : i], text):
@@ -310,7 +312,7 @@ class Extractor:
                     text, s_start, match.trigger[0]
                 ):
                     continue
-                fields = self._fields(ctx, match, (s_start, s_end))
+                fields = self._fields(ctx, match, (s_start, s_end), phrases)
                 if fields is not None:
                     built.append((match, fields))
             self._attach_conditions(ctx, built, (s_start, s_end))
@@ -331,7 +333,11 @@ class Extractor:
         )
 
     def _fields(
-        self, ctx: Context, match: Match, sentence: tuple[int, int]
+        self,
+        ctx: Context,
+        match: Match,
+        sentence: tuple[int, int],
+        chunks: Callable[[], Chunks],
     ) -> dict[str, Any] | None:
         norm, text = ctx.norm, ctx.norm.text
         rule, m = match.rule, match
@@ -345,9 +351,14 @@ class Extractor:
         actor_mention = self.arguments.actor(
             ctx, rule.actor, m.slot("actor"), (t0, t1), sentence, scope, quote
         )
+        actor = self.arguments.resolve(ctx, actor_mention, quote) if actor_mention else None
+        if actor is None and rule.actor == "subject":
+            # Every actor kept: an actor the gazetteer does not know is its noun phrase.
+            phrase = self.arguments.subject_phrase(ctx, chunks(), t0)
+            if phrase is not None:
+                actor_mention, actor = phrase, self.arguments.resolve(ctx, phrase, quote)
         if actor_mention is None and rule.actor != "none":
             return None
-        actor = self.arguments.resolve(ctx, actor_mention, quote) if actor_mention else None
         if actor is None and rule.actor != "none":
             return None
 
@@ -522,7 +533,9 @@ class Extractor:
                     outer = [b for b in kept[:i] if b.rule.kind in ("demand", "rejection")]
                     detail = outer[-1].rule.id if outer else ""
                     out.append(("embedded", rule, sentence, match, detail))
-                elif self._fields(ctx, match, sentence) is None:
+                elif (
+                    self._fields(ctx, match, sentence, partial(self.chunks, ctx, sentence)) is None
+                ):
                     out.append(("no-actor", rule, sentence, match, rule.actor))
                 else:
                     out.append(("fired", rule, sentence, match, ""))
