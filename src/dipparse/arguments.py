@@ -18,8 +18,8 @@ from attrs import evolve, field, frozen
 
 from dipparse.actors import ANAPHOR, PLACE, Gazetteer, Mention
 from dipparse.dates import DateMention
-from dipparse.phrases import Chunks
 from dipparse.models import Actor
+from dipparse.phrases import Chunks
 from dipparse.quotes import QuoteSpan
 from dipparse.text import NormalisedText
 from dipparse.tokens import Tokens
