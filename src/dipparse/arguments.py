@@ -328,7 +328,7 @@ class ArgumentFinder:
         k = (group.first if group is not None else i) - 1
         while k >= chunks.first and chunks.tags[k - chunks.first] == "E":
             k -= 1
-        phrase = next((p for p in chunks.noun_phrases if p.last == k), None)
+        phrase = chunks.noun_phrase_ending_at(k)
         if phrase is None or chunks.tags[phrase.head - chunks.first] in "R#":
             return None
         heads = self.gazetteer.actor_heads

@@ -18,6 +18,7 @@ from dipparse.arguments import Context
 from dipparse.models import Actor, Event, Span
 from dipparse.parser import Parser, coerce_published
 from dipparse.rules import Rule
+from dipparse.tokens import english
 
 _WORDS = regex.compile(r"[\p{L}\p{N}']+")
 
@@ -151,12 +152,15 @@ def _miss(o: Outcome, rules: dict[str, Rule]) -> str:
         return f"its unless pattern matched the sentence {o.sentence.text!r}"
     if o.kind == "timeout":
         return f"gave up after {o.detail} on the sentence: the pattern backtracks too much"
-    found = _keywords_in(o.rule.keywords, o.sentence.text)
+    found = _keywords_in(o.rule.keywords, o.sentence.text, lemmas=o.rule.token_pattern is not None)
     return f"its keywords {', '.join(found) or '?'} occur but its pattern did not match"
 
 
-def _keywords_in(keywords: Sequence[str], text: str) -> list[str]:
+def _keywords_in(keywords: Sequence[str], text: str, *, lemmas: bool = False) -> list[str]:
+    """The keywords found in ``text``; a token rule's keywords are lemmas ("urge" in "urged")."""
     words = {w.lower() for w in _WORDS.findall(text)}
+    if lemmas:
+        words = {english().lemma(w) for w in words}
     found = []
     for k in keywords:
         if k.endswith("*"):

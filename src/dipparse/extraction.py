@@ -256,25 +256,22 @@ class Extractor:
                 out.append((rule, [], "unless"))
                 continue
             found: list[Match] = []
+            matched = False
             for m in pattern.regex.finditer(encoded.string):
                 spans = token_spans(encoded, m, pattern.slots)
                 if "trigger" not in spans:
                     continue
+                matched = True
                 chars = {
                     name: (tokens.starts[a], tokens.ends[b - 1]) for name, (a, b) in spans.items()
                 }
                 t_first, t_end = spans["trigger"]
-                group = next(
-                    (
-                        vg
-                        for vg in chunks.verb_groups
-                        if vg.first <= t_end - 1 and t_first <= vg.last
-                    ),
-                    None,
-                )
+                # The verb group of the trigger's first token, else its last: "agreed" in "agreed in
+                # principle to provide", "expects" in "expects Tehran to agree".
+                group = chunks.verb_group_at(t_first) or chunks.verb_group_at(t_end - 1)
                 if _satisfies(rule.when, group):
                     found.append(Match(rule, chars, group))
-            out.append((rule, found, None if found or not rule.when else "when"))
+            out.append((rule, found, "when" if matched and not found else None))
         return out
 
     def matches(self, ctx: Context, sentence: tuple[int, int]) -> list[Match]:

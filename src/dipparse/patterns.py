@@ -205,12 +205,12 @@ class _Reader:
             raise PatternError("the pattern ends where an element was expected")
         self.pos = m.end()
         if m.group("open"):
-            lexical = True
+            named = len(self.trigger_lemmas)
             body = self.alternatives()
             close = self._peek()
             assert close is not None
             self.pos = close.end()
-            return f"(?:{body})", lexical
+            return f"(?:{body})", len(self.trigger_lemmas) > named
         if m.group("exact"):
             words = m.group("exact").lower().split()
             self._note(self.lexicon.lemma(words[0]))
@@ -220,8 +220,6 @@ class _Reader:
                 regex.compile(m.group("re"))
             except regex.error as exc:
                 raise PatternError(f"/{m.group('re')}/ is not a regex: {exc}") from None
-            if self._in_trigger:
-                raise PatternError("a /regex/ cannot be the trigger: name the trigger's words")
             return _lower_unit(f"(?:{m.group('re')})"), False
         if m.group("list"):
             return self._lemma_sequence(self._list(m.group("list"))), True
@@ -265,8 +263,6 @@ class _Reader:
     def _phrase(self, kind: str, heads: str | None) -> tuple[str, bool]:
         begin, inside = ("N", "n") if kind == "NP" else ("V", "v")
         if heads is None:
-            if self._in_trigger:
-                raise PatternError(f"a bare {kind} cannot be the trigger: write {kind}[words]")
             tail = "(?:a[^ ]* )*" if kind == "NP" else ""
             return f"{begin}[^ ]* (?:{inside}[^ ]* )*{tail}", False
         names: list[str] = []

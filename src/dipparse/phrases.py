@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import regex
-from attrs import frozen
+from attrs import field, frozen
 
 from dipparse.tokens import Tokens
 
@@ -30,7 +30,8 @@ _NP = regex.compile(
 )
 _VG = regex.compile(r"(?:[MBHO]E*N?E*)*V|(?:[MHO]E*N?E*)*BE*N?(?!E*V)")
 _HEDGE_MODALS = frozenset({"may", "might", "could"})
-_FUTURE_MODALS = frozenset({"will", "shall", "'ll"})
+# "said it would provide": the future of reported speech.
+_FUTURE_MODALS = frozenset({"will", "shall", "'ll", "would", "'d"})
 _PAST_AUX = frozenset({"was", "were", "had", "did"})
 # "is expected to accept", "appears to reject": a verb group that hedges the next.
 HEDGE_VERBS = frozenset({"expect", "appear", "seem", "likely", "set", "poised", "believe"})
@@ -75,13 +76,18 @@ class Chunks:
     labels: str
     noun_phrases: tuple[Phrase, ...]
     verb_groups: tuple[VerbGroup, ...]
+    # Look-ups by token number, so that finding a trigger's phrases costs the same
+    # in a sentence of a million tokens as in one of twenty.
+    _group_of: dict[int, VerbGroup] = field(factory=dict, repr=False, eq=False)
+    _phrase_ending: dict[int, Phrase] = field(factory=dict, repr=False, eq=False)
 
     def verb_group_at(self, i: int) -> VerbGroup | None:
         """The verb group that holds token ``i``, if any."""
-        for vg in self.verb_groups:
-            if vg.first <= i <= vg.last:
-                return vg
-        return None
+        return self._group_of.get(i)
+
+    def noun_phrase_ending_at(self, i: int) -> Phrase | None:
+        """The noun phrase whose last token is ``i``, if any."""
+        return self._phrase_ending.get(i)
 
 
 def chunk(tokens: Tokens, tags: str, first: int) -> Chunks:
@@ -110,7 +116,18 @@ def chunk(tokens: Tokens, tags: str, first: int) -> Chunks:
             labels[k] = NP_ATTACHED
         pos = max(pos, attached)
         nps.append(Phrase(first + s, first + max(e, attached) - 1, first + head))
-    return Chunks(first, first + len(tags) - 1, tags, "".join(labels), tuple(nps), tuple(vgs))
+    group_of = {i: vg for vg in vgs for i in range(vg.first, vg.last + 1)}
+    ending = {p.last: p for p in nps}
+    return Chunks(
+        first,
+        first + len(tags) - 1,
+        tags,
+        "".join(labels),
+        tuple(nps),
+        tuple(vgs),
+        group_of,
+        ending,
+    )
 
 
 def _attachment(tokens: Tokens, tags: str, first: int, e: int, labels: Sequence[str]) -> int:

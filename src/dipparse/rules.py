@@ -261,7 +261,13 @@ _RULE_KEYS = frozenset(
     }
 )
 # Constraints a token rule may put on its trigger's verb group, and their types.
-WHEN_KEYS: Mapping[str, type] = {"negated": bool, "passive": bool, "hedged": bool, "tense": str}
+WHEN_KEYS: Mapping[str, type] = {
+    "negated": bool,
+    "passive": bool,
+    "hedged": bool,
+    "tense": str,
+    "modal": str,
+}
 _TENSES = ("past", "present", "future")
 
 

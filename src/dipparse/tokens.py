@@ -116,8 +116,12 @@ class Lexicon:
                 return w  # an -ed or -ing word not known as a verb keeps its form
         return w
 
-    def tag(self, lower: str, text: str, prev: str, first: bool) -> str:
-        """The tag of one word, from its form and the tag before it."""
+    def tag(self, lower: str, text: str, prev: str, first: bool, following: str = "") -> str:
+        """The tag of one word, from its form, the tag before it and the word after.
+
+        ``following`` is the next word's closed-class tag, ``"X"`` for a capitalised
+        next word, or ``""``.
+        """
         closed = self.closed.get(lower)
         if closed is not None and not (len(text) > 1 and text.isupper()):  # "US", "IT"
             if closed == "B" and lower == "'s":
@@ -137,6 +141,8 @@ class Lexicon:
                 return "Q"
             return ":"
         if ch.isupper() and not (first and self._common(lower)):
+            if prev in "Xn" and lower.endswith(("s", "ed")) and self._inflected_verb(lower):
+                return "V"  # a headline's "India Suspends Treaty, Demands Pakistan End ..."
             return "X"
         if lower.endswith("ly") and lower not in self.not_adverbs and len(lower) > 4:
             return "E"
@@ -146,7 +152,7 @@ class Lexicon:
             return "V"  # "said", "gave", "sent"
         base = self.lemma(lower)
         if base in self.noun_verbs or lower in self.noun_verbs:
-            return self._noun_or_verb(lower, prev)
+            return self._noun_or_verb(lower, prev, following)
         if (base in self.verbs and base != lower) or lower in self.verbs:
             return "V" if not lower.endswith("ed") or prev not in "DPG" else "J"
         if lower.endswith("ing") and len(lower) > 5:
@@ -157,20 +163,28 @@ class Lexicon:
             return "J"
         return "n"
 
+    def _inflected_verb(self, lower: str) -> bool:
+        base = self.lemma(lower)
+        return base != lower and (base in self.verbs or base in self.noun_verbs)
+
     def _common(self, lower: str) -> bool:
         """A capitalised sentence-initial word that is an ordinary word, not a name."""
         return lower in self.verbs or lower in self.noun_verbs or lower.endswith("ly")
 
     @staticmethod
-    def _noun_or_verb(lower: str, prev: str) -> str:
+    def _noun_or_verb(lower: str, prev: str, following: str) -> str:
         if prev in "DPGJ#":
             return "n"  # "the offer", "Trump's offer", "a new offer"
         if prev in "MBHONTRE":
             return "V"  # "will offer", "has offered", "not offer", "they offer"
-        if lower.endswith("ed"):
-            return "V"
+        if lower.endswith(("ed", "ing")):
+            return "V"  # ", demanding legal guarantees"
+        if prev == "C" and lower.endswith("s") and following and following in "DPRX":
+            return "V"  # "opposes the Act and urges Manila to stop"
         if prev in "nX":
-            return "V" if lower.endswith(("s", "ing")) else "n"
+            if lower.endswith(("s", "ing")) or (following and following in "DPRX"):
+                return "V"  # "India demands talks", "the Kremlin accept a deal"
+            return "n"
         return "n"
 
 
@@ -242,7 +256,9 @@ def english() -> Lexicon:
         not_plurals=frozenset(data["closed"]["not_plurals"]),
         not_adverbs=frozenset(data["closed"]["not_adverbs"]),
         noun_verbs=frozenset(data["closed"]["noun_verbs"]),
-        verbs=frozenset(verbs) | frozenset(data["closed"]["noun_verbs"]),
+        verbs=frozenset(verbs)
+        | frozenset(data["closed"]["noun_verbs"])
+        | frozenset(data["closed"]["verbs"]),
     )
 
 
@@ -291,9 +307,14 @@ def tag(tokens: Tokens, lexicon: Lexicon, first: int = 0, last: int | None = Non
     out: list[str] = []
     prev = "."
     stop = len(tokens) if last is None else last
+    closed = lexicon.closed
     for i in range(first, stop):
         lower = tokens.lowers[i]
-        t = lexicon.tag(lower, tokens.word(i), prev, i == first or prev in ".Q:")
+        following = ""
+        if i + 1 < stop:
+            after = tokens.word(i + 1)
+            following = closed.get(tokens.lowers[i + 1], "X" if after[:1].isupper() else "")
+        t = lexicon.tag(lower, tokens.word(i), prev, i == first or prev in ".Q:", following)
         if lower == "do" and i + 1 < stop and tokens.lowers[i + 1] == "n't":
             t = "O"
         out.append(t)
