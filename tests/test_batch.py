@@ -421,3 +421,32 @@ def test_closing_the_results_stops_the_workers(faulty: FaultyParser) -> None:
     results.close()  # type: ignore[attr-defined]
     assert time.monotonic() - started < 10
     assert multiprocessing.active_children() == []
+
+
+def _in_a_daemon(queue: Any, texts: list[Any]) -> None:
+    results = FaultyParser().parse_many(texts, workers=2, chunksize=2, timeout=3)
+    queue.put([r.to_dict() if isinstance(r, ParseFailure) else r.text for r in results])
+
+
+def test_faults_are_isolated_in_a_daemonic_process(faulty: FaultyParser) -> None:
+    """A daemonic process (a Dask worker, say) may not fork workers: they run as subprocesses."""
+    texts: list[Any] = [GOOD, CRASH, EXIT, GOOD, KILL, HANG, 42, GOOD]
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    daemon = context.Process(target=_in_a_daemon, args=(queue, texts), daemon=True)
+    daemon.start()
+    try:
+        got = queue.get(timeout=120)
+    finally:
+        daemon.join(30)
+    assert daemon.exitcode == 0
+    fails = {r["index"]: (r["error"], r["message"]) for r in got if isinstance(r, dict)}
+    assert [r for r in got if not isinstance(r, dict)] == [GOOD, GOOD, GOOD]
+    assert [i for i, r in enumerate(got) if not isinstance(r, dict)] == [0, 3, 7]
+    assert fails == {
+        1: ("RuntimeError", "injected crash"),
+        2: ("WorkerDied", "the worker process parsing this text exited with code 7"),
+        4: ("WorkerDied", "the worker process parsing this text was killed by signal SIGKILL"),
+        5: ("TimeoutError", "parsing took longer than 3 s; its worker process was stopped"),
+        6: ("TypeError", "text must be str, not int"),
+    }

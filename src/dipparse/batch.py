@@ -30,8 +30,11 @@ import contextlib
 import datetime as dt
 import itertools
 import math
+import os
 import pickle
 import signal
+import subprocess
+import sys
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence, Sized
@@ -89,13 +92,7 @@ def parse_many(
         raise ValueError(f"workers must be an integer >= 1, not {workers!r}")
     if isinstance(chunksize, bool) or not isinstance(chunksize, int) or chunksize < 1:
         raise ValueError(f"chunksize must be an integer >= 1, not {chunksize!r}")
-    if timeout is not None:
-        if isinstance(timeout, bool) or not isinstance(timeout, int | float):
-            raise TypeError(
-                f"timeout must be a number of seconds or None, not {type(timeout).__name__}"
-            )
-        if not (timeout > 0 and math.isfinite(timeout)):
-            raise ValueError(f"timeout must be a positive number of seconds, not {timeout!r}")
+    check_timeout(timeout)
     if (
         isinstance(published, Sequence)
         and not isinstance(published, str)
@@ -111,6 +108,18 @@ def parse_many(
     if workers == 1 and timeout is None:
         return (_parse_one(parser, item) for item in items)
     return _in_processes(parser, items, workers, chunksize, timeout)
+
+
+def check_timeout(timeout: object) -> None:
+    """A `TypeError` or `ValueError` unless ``timeout`` is None or a positive number."""
+    if timeout is None:
+        return
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float):
+        raise TypeError(
+            f"timeout must be a number of seconds or None, not {type(timeout).__name__}"
+        )
+    if not (timeout > 0 and math.isfinite(timeout)):
+        raise ValueError(f"timeout must be a positive number of seconds, not {timeout!r}")
 
 
 def _published_for_each(published: object) -> Iterator[object]:
@@ -147,6 +156,26 @@ def _parse_one(parser: Parser, item: tuple[int, Any, object]) -> Result:
         return ParseFailure(index, type(exc).__name__, str(exc))
 
 
+def parse_in_processes(
+    parser: Parser,
+    texts: Sequence[Any],
+    published: Sequence[object],
+    *,
+    workers: int = 1,
+    chunksize: int = 16,
+    timeout: float | None = None,
+) -> Iterator[Result]:
+    """Parse ``texts`` (one ``published`` value each) in worker processes, in order.
+
+    The worker-process path of `parse_many`, whatever ``workers`` and
+    ``timeout`` are: the Dask recipe runs each partition through it, so that a
+    record whose parse kills its process costs only itself.
+    """
+    return _in_processes(
+        parser, _numbered(iter(texts), iter(published)), workers, chunksize, timeout
+    )
+
+
 # -- worker processes ---------------------------------------------------------------
 #
 # Each worker is a process with a duplex pipe. The parent sends it a chunk (a
@@ -180,17 +209,22 @@ def _parse_sent(index: int, blob: bytes) -> Result:
         return ParseFailure(index, type(exc).__name__, str(exc))
 
 
-def _worker_main(conn: Connection, parser: Parser) -> None:
-    """A worker process: start, then parse chunks until told to stop (None)."""
+def _worker_main(conn: Connection, parser: Parser, out: Connection | None = None) -> None:
+    """A worker process: start, then parse chunks until told to stop (None).
+
+    Chunks come in on ``conn``; results go out on ``out`` (``conn`` itself if
+    not given: a duplex pipe).
+    """
+    out = conn if out is None else out
     try:
         _start_worker(parser)
         from dipparse.dates import _dateparser
 
         _dateparser()  # import it now, not on the first date: that is no slow parse
     except BaseException as exc:
-        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+        out.send(("error", f"{type(exc).__name__}: {exc}"))
         return
-    conn.send(("ready", None))
+    out.send(("ready", None))
     while True:
         try:
             chunk = conn.recv()
@@ -201,10 +235,31 @@ def _worker_main(conn: Connection, parser: Parser) -> None:
         for index, blob in chunk:
             result = _parse_sent(index, blob)
             try:
-                conn.send(("result", result))
+                out.send(("result", result))
             except Exception as exc:  # the result does not pickle: say so instead
                 message = f"the result could not be sent back from the worker process: {exc}"
-                conn.send(("result", ParseFailure(index, type(exc).__name__, message)))
+                out.send(("result", ParseFailure(index, type(exc).__name__, message)))
+
+
+def _serve(inbound: int, outbound: int) -> None:
+    """The worker's main function when it runs as a subprocess (see `_Worker`)."""
+    from multiprocessing.connection import Connection
+
+    conn = Connection(inbound, writable=False)
+    out = Connection(outbound, readable=False)
+    try:
+        parser = pickle.loads(conn.recv_bytes())
+    except BaseException as exc:
+        out.send(("error", f"{type(exc).__name__}: {exc}"))
+        return
+    _worker_main(conn, parser, out)
+
+
+# Run as ``python -c _SERVE IN OUT PATH...``: the parent's import path first.
+_SERVE = (
+    "import sys; sys.path[:0] = sys.argv[3:]; from dipparse.batch import _serve; "
+    "_serve(int(sys.argv[1]), int(sys.argv[2]))"
+)
 
 
 @frozen
@@ -216,38 +271,95 @@ class _Sent:
 
 
 class _Worker:
-    """The parent's end of one worker process."""
+    """The parent's end of one worker process.
+
+    A `multiprocessing` process as a rule; a subprocess running `_serve` when
+    this process is itself a daemonic one (a Dask worker, say), which
+    `multiprocessing` does not let have children.
+    """
 
     def __init__(self, context: BaseContext, parser: Parser) -> None:
-        self.conn, child = context.Pipe()
-        self.process: BaseProcess = context.Process(  # type: ignore[attr-defined]
-            target=_worker_main, args=(child, parser), name="dipparse-worker", daemon=True
-        )
-        self.process.start()
-        child.close()
+        import multiprocessing
+
         self.ready = False
         self.items: deque[_Sent] = deque()  # sent, no result yet; the first is being parsed
         self.since = 0.0  # when the first of them started, as far as the parent can tell
+        self.process: BaseProcess | None = None
+        self.child: subprocess.Popen[bytes] | None = None
+        if not multiprocessing.current_process().daemon:
+            self.conn, end = context.Pipe()
+            self.out = self.conn
+            self.process = context.Process(  # type: ignore[attr-defined]
+                target=_worker_main, args=(end, parser), name="dipparse-worker", daemon=True
+            )
+            self.process.start()
+            end.close()
+            return
+        from multiprocessing.connection import Connection
+
+        blob = pickle.dumps(parser)  # a Parser pickles as its spec: small
+        down_r, down_w = os.pipe()
+        up_r, up_w = os.pipe()
+        try:
+            self.child = subprocess.Popen(
+                [sys.executable, "-c", _SERVE, str(down_r), str(up_w), *sys.path],
+                pass_fds=(down_r, up_w),
+                stdin=subprocess.DEVNULL,
+            )
+        finally:
+            os.close(down_r)
+            os.close(up_w)
+        self.out = Connection(down_w, readable=False)
+        self.conn = Connection(up_r, writable=False)
+        self.out.send_bytes(blob)
+
+    @property
+    def sentinels(self) -> list[int]:
+        """What `multiprocessing.connection.wait` sees when the process ends.
+
+        A subprocess's end shows as the end of its pipe (``conn``).
+        """
+        return [self.process.sentinel] if self.process is not None else []
+
+    def alive(self) -> bool:
+        if self.process is not None:
+            return self.process.is_alive()
+        return self.child is not None and self.child.poll() is None
+
+    def join(self, timeout: float | None = None) -> None:
+        if self.process is not None:
+            self.process.join(timeout)
+        elif self.child is not None:
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.child.wait(timeout)
 
     def send(self, chunk: list[_Sent]) -> None:
-        self.conn.send([(item.index, item.blob) for item in chunk])
+        self.out.send([(item.index, item.blob) for item in chunk])
         self.items.extend(chunk)
         self.since = time.monotonic()
 
     def stop(self) -> None:
         """End the process: politely when it is idle, else at once."""
-        if self.ready and not self.items and self.process.is_alive():
+        if self.ready and not self.items and self.alive():
             with contextlib.suppress(OSError):
-                self.conn.send(None)
-            self.process.join(1)
-        if self.process.is_alive():
-            self.process.kill()
-        self.process.join()
+                self.out.send(None)
+            self.join(1)
+        if self.alive():
+            if self.process is not None:
+                self.process.kill()
+            elif self.child is not None:
+                self.child.kill()
+        self.join()
         self.conn.close()
+        if self.out is not self.conn:
+            self.out.close()
 
     def ended(self) -> str:
         """How the process ended, for a failure's message."""
-        code = self.process.exitcode
+        if self.process is not None:
+            code = self.process.exitcode
+        else:
+            code = self.child.returncode if self.child is not None else None
         if code is not None and code < 0:
             try:
                 return f"was killed by signal {signal.Signals(-code).name}"
@@ -341,7 +453,7 @@ def _in_processes(
 
     def died(worker: _Worker) -> None:
         nonlocal idle_deaths
-        worker.process.join(5)  # the exit code, for the message
+        worker.join(5)  # the exit code, for the message
         if not worker.ready:
             raise RuntimeError(f"a worker process {worker.ended()} before it was ready")
         if not worker.items:  # ended between chunks: nothing to blame, but not forever
@@ -374,11 +486,11 @@ def _in_processes(
                 wake = max(0.0, min(w.since for w in busy) + timeout - time.monotonic())
             waiting = [w for w in pool if w.items or not w.ready]
             signalled = wait(
-                [w.conn for w in waiting] + [w.process.sentinel for w in waiting], timeout=wake
+                [w.conn for w in waiting] + [s for w in waiting for s in w.sentinels], timeout=wake
             )
             for worker in waiting:
                 is_open = receive(worker) if worker.conn in signalled else True
-                if not is_open or worker.process.sentinel in signalled:
+                if not is_open or any(s in signalled for s in worker.sentinels):
                     receive(worker)  # what it sent before it ended
                     died(worker)
                 elif (
