@@ -97,6 +97,7 @@ EXIT = "EXIT: the process calls os._exit."
 KILL = "KILL: the process is killed."
 HANG = "HANG: the parse never ends."
 SYSEXIT = "SYSEXIT: the parse raises SystemExit."
+ODD = "ODD: the parse returns no Document."
 GOOD = ARTICLES["b.txt"]
 
 
@@ -114,6 +115,8 @@ class FaultyParser(Parser):
             time.sleep(120)
         if text == SYSEXIT:
             raise SystemExit(3)
+        if text == ODD:
+            return "not a document"
         return super().parse(text, published=published)
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -223,7 +226,7 @@ def test_without_isolation_exceptions_still_fail_alone(tmp_path: Path) -> None:
     import dask
     import dask.bag
 
-    items = [("g1", GOOD), ("crash", CRASH), ("sysexit", SYSEXIT), ("g4", GOOD)]
+    items = [("g1", GOOD), ("crash", CRASH), ("sysexit", SYSEXIT), ("odd", ODD), ("g4", GOOD)]
     bag = dask.bag.from_sequence(items, npartitions=1).map(_record)
     with dask.config.set(scheduler="synchronous"):
         parse_files(bag, tmp_path / "out", parser=FaultyParser(), isolate=False)
@@ -231,6 +234,8 @@ def test_without_isolation_exceptions_still_fail_alone(tmp_path: Path) -> None:
     assert results["crash"]["error"] == "RuntimeError"
     assert results["crash"]["message"] == "injected crash"
     assert (results["sysexit"]["error"], results["sysexit"]["message"]) == ("SystemExit", "3")
+    assert results["odd"]["error"] == "TypeError"
+    assert results["odd"]["message"] == "the parser returned str, not a Document"
     assert "document" in results["g1"]
     assert "document" in results["g4"]
 

@@ -311,7 +311,8 @@ class _Worker:
             os.close(up_w)
         self.out = Connection(down_w, readable=False)
         self.conn = Connection(up_r, writable=False)
-        self.out.send_bytes(blob)
+        with contextlib.suppress(OSError):  # it ended at once: seen as "before it was ready"
+            self.out.send_bytes(blob)
 
     @property
     def sentinels(self) -> list[int]:

@@ -188,6 +188,7 @@ def _parse_partition(
     isolate: bool = True,
 ) -> list[dict[str, Any]]:
     from dipparse.batch import ParseFailure, parse_in_processes
+    from dipparse.models import Document
 
     parser = _parser_from(blob)
     out: list[dict[str, Any]] = []
@@ -214,8 +215,11 @@ def _parse_partition(
     for (place, ident, _, _), result in zip(todo, results, strict=True):
         if isinstance(result, ParseFailure):
             out[place] = {"id": ident, "error": result.error, "message": result.message}
-        else:
-            out[place] = {"id": ident, "document": result.to_dict()}  # type: ignore[attr-defined]
+        elif isinstance(result, Document):
+            out[place] = {"id": ident, "document": result.to_dict()}
+        else:  # a Parser subclass's parse returned something else
+            message = f"the parser returned {type(result).__name__}, not a Document"
+            out[place] = {"id": ident, "error": "TypeError", "message": message}
     return [_plain(r) for r in out]
 
 
