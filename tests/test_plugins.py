@@ -11,7 +11,9 @@ import subprocess
 import sys
 import textwrap
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from importlib import metadata
+from pathlib import Path
 
 import pytest
 
@@ -182,3 +184,112 @@ def test_a_broken_entry_point_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) 
         "entry point 'broken-plugin': the plugin's entry point 'no_such_module_xyz:rules' "
         "failed: ModuleNotFoundError: No module named 'no_such_module_xyz'"
     )
+
+
+class _PluginCrash(BaseException):
+    """Neither an Exception nor SystemExit: what a careless plugin might raise."""
+
+
+@pytest.fixture
+def fake_plugin(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> Iterator[Callable[[str], tuple[str, str]]]:
+    """Write a module on a temporary path and register it as the only entry point.
+
+    Returns a function of the module's source giving (entry-point name, module
+    name); the entry point's object is the module's attribute ``rules``.
+    """
+    monkeypatch.syspath_prepend(str(tmp_path))
+    made: list[str] = []
+
+    def make(source: str) -> tuple[str, str]:
+        module = f"dipparse_fake_plugin_{uuid.uuid4().hex[:8]}"
+        (tmp_path / f"{module}.py").write_text(textwrap.dedent(source), encoding="utf-8")
+        importlib.invalidate_caches()
+        name = module.replace("_", "-")
+        point = metadata.EntryPoint(
+            name=name, value=f"{module}:rules", group=rules.ENTRY_POINT_GROUP
+        )
+        monkeypatch.setattr(rules, "_entry_points", lambda: {name: point})
+        made.append(module)
+        return name, module
+
+    yield make
+    for module in made:
+        sys.modules.pop(module, None)
+        rules._cache.pop(module.replace("_", "-"), None)
+
+
+@pytest.mark.parametrize(
+    ("source", "what"),
+    [
+        ("raise SystemExit(3)\n", "SystemExit: 3"),
+        ("import sys\nsys.exit()\n", "SystemExit"),
+        ("raise GeneratorExit('closed')\n", "GeneratorExit: closed"),
+        (
+            f"from {__name__} import _PluginCrash\nraise _PluginCrash('boom')\n",
+            "_PluginCrash: boom",
+        ),
+        ("def rules(:\n    pass\n", "SyntaxError: "),
+        ("import no_such_mod_abc\n", "ModuleNotFoundError: No module named 'no_such_mod_abc'"),
+        ("x = 1\n", "AttributeError: "),
+        ("def rules():\n    raise SystemExit('bye')\n", "SystemExit: bye"),
+        ("def rules():\n    return lambda: 1 / 0\n", "ZeroDivisionError: division by zero"),
+        ("rules = 42\n", None),
+    ],
+)
+def test_any_failure_of_a_plugin_is_a_rule_set_error(
+    fake_plugin: Callable[[str], tuple[str, str]], source: str, what: str | None
+) -> None:
+    """An import or call that raises anything but KeyboardInterrupt: a RuleSetError."""
+    name, module = fake_plugin(source)
+    with pytest.raises(dipparse.RuleSetError) as info:
+        dipparse.get_ruleset(name)
+    assert info.value.source == f"entry point {name!r}"
+    if what is None:  # not a rule set: the existing message, no chained cause
+        assert info.value.reason == (
+            "plugin entry point gave int; expected a RuleSet, a path or a callable"
+        )
+        return
+    prefix = f"the plugin's entry point '{module}:rules' failed: "
+    assert info.value.reason.startswith(prefix + what), info.value.reason
+    if what == "SystemExit":
+        assert info.value.reason == prefix + "SystemExit"
+    assert info.value.__cause__ is not None
+    assert type(info.value.__cause__).__name__ == what.split(":")[0]
+    # Nothing half-loaded is kept: the second attempt fails the same way.
+    with pytest.raises(dipparse.RuleSetError) as again:
+        dipparse.get_ruleset(name)
+    assert str(again.value) == str(info.value)
+    assert name not in rules._cache
+
+
+def test_a_plugin_failure_does_not_stop_a_parser(
+    fake_plugin: Callable[[str], tuple[str, str]],
+) -> None:
+    """``Parser([plugin])`` where the plugin's import exits: a RuleSetError, not an exit."""
+    name, _ = fake_plugin("raise SystemExit(1)\n")
+    with pytest.raises(dipparse.RuleSetError, match=f"entry point '{name}'.*SystemExit: 1"):
+        dipparse.Parser(["core-en", name])
+
+
+def test_keyboard_interrupt_in_a_plugin_goes_through(
+    fake_plugin: Callable[[str], tuple[str, str]],
+) -> None:
+    """Ctrl-C while a plugin imports stops the program, as it should."""
+    name, _ = fake_plugin("raise KeyboardInterrupt\n")
+    with pytest.raises(KeyboardInterrupt):
+        dipparse.get_ruleset(name)
+
+
+def test_a_plugin_rule_set_error_keeps_its_place(
+    fake_plugin: Callable[[str], tuple[str, str]], tmp_path: Path
+) -> None:
+    """A plugin whose TOML is broken: the RuleSetError names the file and line, unwrapped."""
+    broken = tmp_path / "broken.toml"
+    broken.write_text('[ruleset]\nname = "broken"\n\n[[rules]\n', encoding="utf-8")
+    name, _ = fake_plugin(f"rules = {str(broken)!r}\n")
+    with pytest.raises(dipparse.RuleSetError) as info:
+        dipparse.get_ruleset(name)
+    assert info.value.source == str(broken)
+    assert "failed:" not in str(info.value)

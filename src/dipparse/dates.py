@@ -70,7 +70,11 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None) -> li
 
 @lru_cache(maxsize=8192)
 def resolve(phrase: str, published: dt.date | None) -> dt.date | None:
-    """The day a phrase names, relative to ``published`` (cached); None when vague."""
+    """The day a phrase names, relative to ``published`` (cached).
+
+    None when the phrase is vague ("last week") or names a day outside the
+    calendar `datetime.date` can hold (before 0001-01-01 or after 9999-12-31).
+    """
     if _VAGUE.search(phrase) and not regex.search(r"\d", phrase):
         return None
     core = _LEADING.sub("", phrase)
@@ -79,7 +83,12 @@ def resolve(phrase: str, published: dt.date | None) -> dt.date | None:
     settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
     if published is not None:
         settings["RELATIVE_BASE"] = dt.datetime(published.year, published.month, published.day)
-    result = _dateparser().parse(core, languages=["en"], settings=settings)
+    try:
+        result = _dateparser().parse(core, languages=["en"], settings=settings)
+    except (OverflowError, ValueError):
+        # A day before 1 January 1 or after 31 December 9999 ("on Saturday"
+        # published on 0001-01-01): no date, never an exception.
+        return None
     return result.date() if result is not None else None
 
 

@@ -9,6 +9,16 @@ spec, cached), parse its articles, and give one record per article::
     {"id": "...", "document": {...Document.to_dict()...}}
     {"id": "...", "error": "TypeError", "message": "..."}   # an article that failed
 
+Every failure costs only its article. By default (``isolate=True``) each
+partition is parsed in a child process of the Dask worker, as `parse_many`
+does in its worker processes: an article whose parse raises, cannot be
+pickled, kills its process (``"WorkerDied"``) or takes longer than
+``timeout`` seconds (``"TimeoutError"``) gives an error record, and the rest of
+the partition is parsed. With ``isolate=False`` articles are parsed in the Dask
+worker itself: one child process fewer per partition, but an article that
+kills the process costs its whole partition (Dask retries it on other workers,
+then gives up with ``KilledWorker``).
+
 Typical use, on a local cluster or any ``distributed.Client``::
 
     from distributed import Client, LocalCluster
@@ -92,20 +102,31 @@ def parse_bag(
     *,
     parser: Parser | None = None,
     published: dt.date | str | Mapping[str, Any] | None = None,
+    timeout: float | None = None,
+    isolate: bool = True,
 ) -> Bag:
     """Parse a bag of ``{"id", "text"[, "published"]}`` records into result records.
 
     ``parser`` defaults to the built-in rules; it travels to the workers as its
     spec and is built once per worker process. ``published`` applies to records
     without their own date: one date for all, or a mapping from record id to
-    date.
+    date. ``isolate`` (the default) parses each partition in a child process of
+    its Dask worker, so that an article that kills the process or takes longer
+    than ``timeout`` seconds fails alone (see the module's documentation);
+    ``timeout`` needs ``isolate``.
     """
+    from dipparse.batch import check_timeout
     from dipparse.parser import Parser
 
+    if not isinstance(isolate, bool):
+        raise TypeError(f"isolate must be True or False, not {type(isolate).__name__}")
+    check_timeout(timeout)
+    if timeout is not None and not isolate:
+        raise ValueError("timeout needs isolate=True: only a child process can be stopped")
     blob = pickle.dumps(parser if parser is not None else Parser())
     default = published if not isinstance(published, Mapping) else None
     dates = dict(published) if isinstance(published, Mapping) else {}
-    return records.map_partitions(_parse_partition, blob, default, dates)
+    return records.map_partitions(_parse_partition, blob, default, dates, timeout, isolate)
 
 
 def parse_files(
@@ -115,6 +136,8 @@ def parse_files(
     parser: Parser | None = None,
     published: dt.date | str | Mapping[str, Any] | None = None,
     format: str = "jsonl",
+    timeout: float | None = None,
+    isolate: bool = True,
 ) -> list[str]:
     """Parse ``records`` (see `read_files`, `read_jsonl`) and write the results.
 
@@ -122,9 +145,11 @@ def parse_files(
     ``"parquet"`` (one row per article: ``id``, ``error``, ``events`` and the
     document as JSON; needs pandas and pyarrow). Returns the files written.
     Runs on the current Dask scheduler (a ``distributed.Client`` if one is
-    active).
+    active). ``timeout`` and ``isolate`` are as for `parse_bag`.
     """
-    results = parse_bag(records, parser=parser, published=published)
+    results = parse_bag(
+        records, parser=parser, published=published, timeout=timeout, isolate=isolate
+    )
     out = Path(output)
     out.mkdir(parents=True, exist_ok=True)
     if format == "jsonl":
@@ -155,26 +180,74 @@ def _parser_from(blob: bytes) -> Parser:
 
 
 def _parse_partition(
-    records: Iterable[Mapping[str, Any]],
+    records: Iterable[object],
     blob: bytes,
     default: dt.date | str | None,
     dates: Mapping[str, Any],
+    timeout: float | None = None,
+    isolate: bool = True,
 ) -> list[dict[str, Any]]:
+    from dipparse.batch import ParseFailure, parse_in_processes
+    from dipparse.models import Document
+
     parser = _parser_from(blob)
     out: list[dict[str, Any]] = []
+    todo: list[tuple[int, object, object, object]] = []  # (place, id, text, published)
     for record in records:
+        if not isinstance(record, Mapping):
+            kind = type(record).__name__
+            message = f"a record must be a mapping with 'id' and 'text', not {kind}"
+            out.append({"id": None, "error": "TypeError", "message": message})
+            continue
         ident = record.get("id")
         if record.get("error"):  # the file could not be read
             out.append({"id": ident, "error": record["error"], "message": record.get("message")})
             continue
         published = record.get("published") or dates.get(str(ident), default)
-        try:
-            doc = parser.parse(record.get("text"), published=published)  # type: ignore[arg-type]
-        except Exception as exc:  # one bad article is reported, the others go on
-            out.append({"id": ident, "error": type(exc).__name__, "message": str(exc)})
-        else:
-            out.append({"id": ident, "document": doc.to_dict()})
-    return out
+        todo.append((len(out), ident, record.get("text"), published))
+        out.append({})
+    texts = [text for _, _, text, _ in todo]
+    days = [day for _, _, _, day in todo]
+    if isolate and todo:
+        results: Iterable[object] = parse_in_processes(parser, texts, days, timeout=timeout)
+    else:
+        results = (_parse_here(parser, text, day) for text, day in zip(texts, days, strict=True))
+    for (place, ident, _, _), result in zip(todo, results, strict=True):
+        if isinstance(result, ParseFailure):
+            out[place] = {"id": ident, "error": result.error, "message": result.message}
+        elif isinstance(result, Document):
+            out[place] = {"id": ident, "document": result.to_dict()}
+        else:  # a Parser subclass's parse returned something else
+            message = f"the parser returned {type(result).__name__}, not a Document"
+            out[place] = {"id": ident, "error": "TypeError", "message": message}
+    return [_plain(r) for r in out]
+
+
+def _parse_here(parser: Parser, text: object, published: object) -> object:
+    """Parse in this process: any exception but Ctrl-C is the record's failure."""
+    from dipparse.batch import ParseFailure
+
+    try:
+        return parser.parse(text, published=published)  # type: ignore[arg-type]
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:  # a SystemExit must not end a Dask worker's task
+        return ParseFailure(-1, type(exc).__name__, str(exc))
+
+
+def _plain(record: dict[str, Any]) -> dict[str, Any]:
+    """The record if it is plain JSON data, else an error record saying why."""
+    try:
+        json.dumps(record)
+    except (TypeError, ValueError) as exc:
+        ident = record.get("id")
+        return {
+            "id": repr(ident),
+            "error": "TypeError",
+            "message": f"the record's id must be JSON data (a str, a number), "
+            f"not {type(ident).__name__}: {exc}",
+        }
+    return record
 
 
 def _read_file(path: str) -> dict[str, Any]:

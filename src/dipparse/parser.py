@@ -37,6 +37,13 @@ from dipparse.tokens import english, tokenize
 RuleSetSpec = str | Path | RuleSet
 
 
+def check_text(text: object) -> str:
+    """``text`` itself if it is a ``str``; else a `TypeError` naming its type."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    return text
+
+
 def coerce_published(published: object) -> dt.date | None:
     """``published`` as a `datetime.date`: from a date, a datetime, an ISO string or None."""
     if published is None:
@@ -156,17 +163,32 @@ class Parser:
         published: dt.date | dt.datetime | str | Sequence[Any] | None = None,
         workers: int = 1,
         chunksize: int = 16,
+        timeout: float | None = None,
     ) -> Iterator[Document | ParseFailure]:
         """Parse many texts: an iterator of results in input order, one per text.
 
         ``published`` is one value for all texts or a sequence with one per text.
-        A text that cannot be parsed (not a ``str``, a bad ``published`` value)
-        gives a `ParseFailure` with its index in its place; the others go on.
-        ``workers > 1`` parses in that many processes, ``chunksize`` texts at a
-        time; each process gets this parser once. Texts are read lazily.
+        A text that cannot be parsed gives a `ParseFailure` with its index and
+        the reason in its place; the others go on. ``workers > 1`` parses in
+        that many processes, ``chunksize`` texts at a time; each process gets
+        this parser once. Texts are read lazily.
+
+        In worker processes every failure stays with its text: one that cannot
+        be pickled, a parse that raises, a worker process that dies while
+        parsing it (``"WorkerDied"``) or a parse that takes longer than
+        ``timeout`` seconds (``"TimeoutError"``; the worker is stopped and
+        replaced). A ``timeout`` parses in a worker process even with
+        ``workers=1``; without one, ``workers=1`` parses in this process.
         Raises `ValueError` or `TypeError` at once for bad arguments.
         """
-        return parse_many(self, texts, published=published, workers=workers, chunksize=chunksize)
+        return parse_many(
+            self,
+            texts,
+            published=published,
+            workers=workers,
+            chunksize=chunksize,
+            timeout=timeout,
+        )
 
     def analyse(self, text: str, published: dt.date | None) -> Context:
         """The layers extraction reads: normalised text, sentences, mentions, quotes, dates."""
@@ -180,8 +202,7 @@ class Parser:
 
     def parse(self, text: str, *, published: dt.date | dt.datetime | str | None = None) -> Document:
         """Parse one text into a `Document` (see `dipparse.parse`)."""
-        if not isinstance(text, str):
-            raise TypeError(f"text must be str, not {type(text).__name__}")
+        check_text(text)
         day = coerce_published(published)
         ctx = self.analyse(text, day)
         norm, mentions, quote_spans, sentences = ctx.norm, ctx.mentions, ctx.quotes, ctx.sentences

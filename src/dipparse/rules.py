@@ -1358,7 +1358,10 @@ def get_ruleset(name: str) -> RuleSet:
 
     A plugin registers in the entry-point group ``dipparse.rulesets`` an object
     that is a `RuleSet`, a path to a TOML file or folder, or a callable
-    returning either.
+    returning either. Raises `KeyError` for an unknown name and `RuleSetError`
+    when a plugin cannot be loaded: any exception its import or call raises
+    (``SystemExit`` too, only ``KeyboardInterrupt`` goes through) becomes one
+    naming the entry point.
     """
     if not isinstance(name, str):
         raise TypeError(f"rule set name must be str, not {type(name).__name__}")
@@ -1377,23 +1380,35 @@ def get_ruleset(name: str) -> RuleSet:
             )
         _loading.append(name)
         try:
-            try:
-                obj = points[name].load()
-                if callable(obj) and not isinstance(obj, RuleSet):
-                    obj = obj()
-            except RuleSetError:
-                raise
-            except Exception as exc:
-                raise RuleSetError(
-                    f"the plugin's entry point {points[name].value!r} failed: "
-                    f"{type(exc).__name__}: {exc}",
-                    source=f"entry point {name!r}",
-                ) from exc
-            ruleset = _from_plugin_object(obj, name)
+            ruleset = _load_plugin(points[name])
         finally:
             _loading.remove(name)
     _cache[name] = ruleset
     return ruleset
+
+
+def _load_plugin(point: metadata.EntryPoint) -> RuleSet:
+    """Import a plugin's entry point and make a rule set of it.
+
+    Whatever goes wrong in the plugin's code (an exception of any kind, even
+    ``SystemExit`` from an import or a call) is a `RuleSetError` naming the
+    entry point, chained to the original; only ``KeyboardInterrupt`` goes
+    through, and a `RuleSetError` from loading the rule set keeps its own
+    file, line and rule.
+    """
+    try:
+        obj = point.load()
+        if callable(obj) and not isinstance(obj, RuleSet):
+            obj = obj()
+        return _from_plugin_object(obj, point.name)
+    except (RuleSetError, KeyboardInterrupt):
+        raise
+    except BaseException as exc:  # a plugin's SystemExit must not end the caller
+        what = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        raise RuleSetError(
+            f"the plugin's entry point {point.value!r} failed: {what}",
+            source=f"entry point {point.name!r}",
+        ) from exc
 
 
 def _from_plugin_object(obj: object, name: str) -> RuleSet:
