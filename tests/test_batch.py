@@ -450,3 +450,12 @@ def test_faults_are_isolated_in_a_daemonic_process(faulty: FaultyParser) -> None
         5: ("TimeoutError", "parsing took longer than 3 s; its worker process was stopped"),
         6: ("TypeError", "text must be str, not int"),
     }
+
+
+def test_too_few_dates_in_worker_processes(parser: Parser) -> None:
+    """The texts before the one without a date come back first, then the error."""
+    results = parser.parse_many(iter(TEXTS), published=["2025-03-12"] * 3, workers=2, chunksize=2)
+    assert [r.text for r in itertools.islice(results, 3)] == TEXTS[:3]  # type: ignore[union-attr]
+    with pytest.raises(ValueError, match="fewer values than there are texts"):
+        next(results)
+    assert multiprocessing.active_children() == []
