@@ -50,3 +50,19 @@ def test_seed_gold_floor(parser: dipparse.Parser) -> None:
     )
     assert report.micro.recall == 1.0, report.format(show_errors=True)
     assert report.actor_accuracy == 1.0, report.format(show_errors=True)
+
+
+def test_third_dev_corpus_floor(parser: dipparse.Parser) -> None:
+    """dev-c: real-style sentences on unknown actors, commitments, demands, not-events."""
+    report = dipparse.evaluate(CORPUS / "dev-c.jsonl", parser)
+    assert report.records >= 200
+    assert report.micro.f1 >= 0.85, report.format()
+    assert report.actor_accuracy >= 0.93, report.format()
+
+
+def test_second_heldout_corpus_floor(parser: dipparse.Parser) -> None:
+    """heldout-b: written blind before the 0.2 rules were tuned; never read while tuning."""
+    report = dipparse.evaluate(CORPUS / "heldout-b.jsonl", parser)
+    assert report.records >= 100
+    assert report.micro.f1 >= 0.84, report.format()
+    assert report.actor_accuracy >= 0.91, report.format()

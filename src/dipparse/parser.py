@@ -141,6 +141,7 @@ class Parser:
         self.gazetteer = Gazetteer(_later_wins(entries), places, words)
         self.cues = compile_cues(words)
         vocabulary = {w for rs in self.rulesets for items in rs.lists.values() for w in items}
+        vocabulary.update(w for r in self.rules if r.token_pattern for w in r.token_pattern.lemmas)
         self.lexicon = english().with_vocabulary(vocabulary)
         self.extractor = Extractor(
             self.rules,

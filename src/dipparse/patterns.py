@@ -102,6 +102,7 @@ class TokenPattern:
     regex: regex.Pattern[str]
     trigger_lemmas: frozenset[str]
     slots: tuple[str, ...]
+    lemmas: frozenset[str] = frozenset()  # every lemma it names, for the tagger's vocabulary
 
 
 def compile_token_pattern(
@@ -113,10 +114,17 @@ def compile_token_pattern(
     if reader.pos < len(pattern.rstrip()):
         raise PatternError(f"unexpected {pattern[reader.pos :].strip()!r} at {reader.pos}")
     try:
-        compiled = regex.compile(body, regex.VERSION0)
+        # A match starts where a token's unit starts, never inside one ("ideal").
+        compiled = regex.compile("(?:^|(?<= ))" + body, regex.VERSION0)
     except regex.error as exc:  # a /regex/ element that is not one
         raise PatternError(f"does not compile: {exc}") from None
-    return TokenPattern(pattern, compiled, frozenset(reader.trigger_lemmas), tuple(reader.slots))
+    return TokenPattern(
+        pattern,
+        compiled,
+        frozenset(reader.trigger_lemmas),
+        tuple(reader.slots),
+        frozenset(reader.lemmas),
+    )
 
 
 class _Reader:
@@ -129,6 +137,7 @@ class _Reader:
         self.lexicon = lexicon
         self.slots: list[str] = []
         self.trigger_lemmas: set[str] = set()
+        self.lemmas: set[str] = set()
         self._in_trigger = 0
         self._trigger_open = False
 
@@ -191,7 +200,7 @@ class _Reader:
             return atom
         self.pos = m.end()
         quant = m.group("quant")
-        if atom == _ANY_UNIT and quant in ("*", "+"):
+        if atom == _ANY_UNIT and (quant in ("*", "+") or regex.fullmatch(r"\{\d*,\}", quant)):
             raise PatternError(
                 f"'_{quant}' at {start.start()} is unbounded: it may try every token after "
                 "every token; bound it, as in '_{0,6}'"
@@ -244,6 +253,7 @@ class _Reader:
         return self.lists[name]
 
     def _note(self, lemma: str) -> None:
+        self.lemmas.add(lemma)
         if self._in_trigger:
             self.trigger_lemmas.add(lemma)
 

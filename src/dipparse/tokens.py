@@ -72,7 +72,8 @@ class Lexicon:
 
     def with_vocabulary(self, lemmas: Iterable[str], verbs: Iterable[str] = ()) -> Lexicon:
         """This lexicon with more known lemmas (a rule set's word lists) and verbs."""
-        words = frozenset(self.lemma(w.lower()) for w in lemmas if w and " " not in w)
+        # A phrasal entry ("turn down") makes its first word a verb.
+        words = frozenset(self.lemma(w.lower().split()[0]) for w in lemmas if w.strip())
         return Lexicon(
             self.closed,
             self.irregular,
@@ -289,12 +290,13 @@ def tokenize(text: str, lexicon: Lexicon, start: int = 0, end: int | None = None
         s, e = m.span()
         word = m.group()
         lower = word.lower()
-        clitic = _CLITIC.search(lower) if "'" in lower and len(lower) > 3 else None
+        # Searched in the word as written: a lower form may be longer ("İ").
+        clitic = _CLITIC.search(word) if "'" in word and len(word) > 3 else None
         if clitic is not None and clitic.start() > 0:
             cut = s + clitic.start()
             starts += (s, cut)
             ends += (cut, e)
-            lowers += (lower[: clitic.start()], clitic.group())
+            lowers += (word[: clitic.start()].lower(), clitic.group().lower())
             continue
         starts.append(s)
         ends.append(e)

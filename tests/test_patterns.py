@@ -1,0 +1,517 @@
+"""Tests for token patterns (`dipparse.patterns`) and token rules in rule sets."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Mapping, Sequence
+
+import pytest
+
+import dipparse
+from dipparse.patterns import PatternError, compile_token_pattern, encode, token_spans
+from dipparse.phrases import chunk
+from dipparse.tokens import Lexicon, english, tag, tokenize
+
+LISTS: dict[str, Sequence[str]] = {
+    "rejections": ["reject", "turn down", "rebuff"],
+    "offer_nouns": ["offer", "proposal"],
+    "verbs": ["reject", "refuse"],
+}
+
+
+def _slots(
+    pattern: str,
+    text: str,
+    lists: Mapping[str, Sequence[str]] = LISTS,
+    lexicon: Lexicon | None = None,
+) -> dict[str, str] | None:
+    """The text of each slot of the first match of ``pattern`` in ``text``, or None."""
+    lexicon = lexicon or english()
+    compiled = compile_token_pattern(pattern, lists, lexicon)
+    tokens = tokenize(text, lexicon)
+    encoded = encode(tokens, chunk(tokens, tag(tokens, lexicon), 0))
+    found = compiled.regex.search(encoded.string)
+    if found is None:
+        return None
+    spans = token_spans(encoded, found, compiled.slots)
+    return {name: text[tokens.starts[a] : tokens.ends[b - 1]] for name, (a, b) in spans.items()}
+
+
+def _trigger_lemmas(pattern: str) -> frozenset[str]:
+    return compile_token_pattern(pattern, LISTS, english()).trigger_lemmas
+
+
+# -- matching --------------------------------------------------------------------------
+
+
+def test_lemma_words_match_every_form() -> None:
+    for text, word in [
+        ("Iran offered talks.", "offered"),
+        ("Iran offers talks.", "offers"),
+        ("Iran will offer talks.", "offer"),
+    ]:
+        assert _slots("actor:NAME MODAL? trigger:offer", text) == {
+            "actor": "Iran",
+            "trigger": word,
+        }
+
+
+def test_alternative_lemmas() -> None:
+    assert _slots("actor:NAME trigger:offer|propose", "Iran proposed talks.") == {
+        "actor": "Iran",
+        "trigger": "proposed",
+    }
+    assert _slots("actor:NAME trigger:offer|propose", "Iran rejected talks.") is None
+
+
+def test_exact_forms_match_only_that_form() -> None:
+    assert _slots('actor:NAME trigger:"offered"', "Iran offered talks.") == {
+        "actor": "Iran",
+        "trigger": "offered",
+    }
+    assert _slots('actor:NAME trigger:"offered"', "Iran offers talks.") is None
+
+
+def test_exact_form_of_several_words() -> None:
+    assert _slots('NP VG trigger:"on the table"', "The offer is on the table.") == {
+        "trigger": "on the table"
+    }
+    assert _slots('NP VG trigger:"on the table"', "The offer is on a table.") is None
+
+
+def test_list_with_a_multi_word_entry() -> None:
+    """{rejections} holds "turn down": two tokens, each matched by its lemma."""
+    pattern = "actor:NP trigger:{rejections} target:NP"
+    assert _slots(pattern, "Iran turns down the offer.") == {
+        "actor": "Iran",
+        "trigger": "turns down",
+        "target": "the offer",
+    }
+    assert _slots(pattern, "Iran rebuffed the offer.") == {
+        "actor": "Iran",
+        "trigger": "rebuffed",
+        "target": "the offer",
+    }
+    # once "turn" is a known verb, its -ed form has the lemma too
+    known = english().with_vocabulary(["turn"])
+    assert _slots(pattern, "Iran turned down the offer.", lexicon=known) == {
+        "actor": "Iran",
+        "trigger": "turned down",
+        "target": "the offer",
+    }
+    assert _slots(pattern, "Iran turns up the offer.") is None
+
+
+def test_verb_group_with_head_lemmas() -> None:
+    pattern = "actor:NP trigger:VG[accept|reject] target:NP"
+    assert _slots(pattern, "India has firmly rejected the offer.") == {
+        "actor": "India",
+        "trigger": "has firmly rejected",
+        "target": "the offer",
+    }
+    assert _slots(pattern, "India has firmly welcomed the offer.") is None
+
+
+def test_verb_group_heads_from_a_list() -> None:
+    assert _slots("actor:NP trigger:VG[{verbs}]", "Iran has refused.") == {
+        "actor": "Iran",
+        "trigger": "has refused",
+    }
+
+
+def test_verb_group_head_is_the_last_verb() -> None:
+    """VG[have] does not match "has rejected": its head is "rejected"."""
+    assert _slots("trigger:VG[have]", "India has rejected the offer.") is None
+
+
+def test_noun_phrase_with_head_lemma() -> None:
+    pattern = "trigger:VG[reject] target:NP[offer]"
+    assert _slots(pattern, "India rejected the offer.") == {
+        "trigger": "rejected",
+        "target": "the offer",
+    }
+    assert _slots(pattern, "India rejected the offer of talks.") == {
+        "trigger": "rejected",
+        "target": "the offer of talks",
+    }
+    assert _slots("trigger:VG[reject] target:NP[plan]", "India rejected the offer.") is None
+    assert _slots("trigger:VG[reject] target:NP[{offer_nouns}]", "India rejected the proposals.")
+    assert _slots("trigger:VG[reject] target:NP[offer]", "India rejected the offer plan.") is None
+
+
+def test_tags() -> None:
+    assert _slots("actor:NAME trigger:reject DET target:NOUN", "India rejected the offer.") == {
+        "actor": "India",
+        "trigger": "rejected",
+        "target": "offer",
+    }
+    assert _slots("actor:NAME trigger:reject DET target:NOUN", "India rejected the U.N.") is None
+    assert _slots("actor:PRON trigger:reject", "They rejected it.") == {
+        "actor": "They",
+        "trigger": "rejected",
+    }
+    assert _slots("actor:PRON trigger:reject", "India rejected it.") is None
+    assert _slots("trigger:reject target:NUM", "They rejected 580.") == {
+        "trigger": "rejected",
+        "target": "580",
+    }
+    assert _slots("NAME condition:AUX NEG trigger:reject", "Iran did not reject it.") == {
+        "condition": "did",
+        "trigger": "reject",
+    }
+
+
+def test_optional_element() -> None:
+    pattern = "actor:NAME ADV? trigger:reject"
+    assert _slots(pattern, "India firmly rejected it.") == {
+        "actor": "India",
+        "trigger": "rejected",
+    }
+    assert _slots(pattern, "India rejected it.") == {"actor": "India", "trigger": "rejected"}
+    assert _slots("actor:NAME ADV trigger:reject", "India rejected it.") is None
+
+
+def test_bounded_repetition() -> None:
+    text = "Iran offered to send 580 troops."
+    assert _slots("trigger:offer _{0,3} target:NUM", text) == {
+        "trigger": "offered",
+        "target": "580",
+    }
+    assert _slots("trigger:offer _{0,1} target:NUM", text) is None
+    assert _slots("trigger:offer content:_{1,3} NUM", text) == {
+        "trigger": "offered",
+        "content": "to send",
+    }
+
+
+def test_any_token_does_not_cross_sentence_punctuation() -> None:
+    assert _slots("trigger:offer _{0,3} target:NUM", "Iran offered. Then 580 came.") is None
+
+
+def test_group_with_alternatives() -> None:
+    pattern = 'actor:NP trigger:(VG[reject] | "turned" "down") target:NP'
+    assert _slots(pattern, "Iran turned down the offer.") == {
+        "actor": "Iran",
+        "trigger": "turned down",
+        "target": "the offer",
+    }
+    assert _slots(pattern, "Iran has rejected the offer.") == {
+        "actor": "Iran",
+        "trigger": "has rejected",
+        "target": "the offer",
+    }
+    assert _slots(pattern, "Iran has welcomed the offer.") is None
+
+
+def test_regex_element_matches_a_whole_lower_form() -> None:
+    assert _slots("trigger:offer target:/tal\\w*/", "Iran offered Talks.") == {
+        "trigger": "offered",
+        "target": "Talks",
+    }
+    assert _slots("trigger:offer target:/tal/", "Iran offered talks.") is None
+
+
+def test_slots_and_source() -> None:
+    compiled = compile_token_pattern("actor:NP trigger:VG[reject] target:NP", LISTS, english())
+    assert compiled.slots == ("actor", "trigger", "target")
+    assert compiled.source == "actor:NP trigger:VG[reject] target:NP"
+
+
+# -- trigger lemmas --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pattern", "lemmas"),
+    [
+        ("trigger:offer", {"offer"}),
+        ("trigger:offer|propose", {"offer", "propose"}),
+        ("trigger:VG[offered|gave]", {"offer", "give"}),
+        ("trigger:VG[{verbs}]", {"reject", "refuse"}),
+        ("trigger:{rejections}", {"reject", "turn", "rebuff"}),
+        ('trigger:"gave"', {"give"}),
+        ("actor:NP trigger:VG[reject] target:NP[offer] content:give", {"reject"}),
+        ("trigger:(accept | VG[reject])", {"accept", "reject"}),
+        ("actor:NP VG[say] _{0,3} trigger:VG[{verbs}]", {"reject", "refuse"}),
+    ],
+)
+def test_trigger_lemmas(pattern: str, lemmas: set[str]) -> None:
+    """What the trigger names, as lemmas; words outside the trigger do not count."""
+    assert _trigger_lemmas(pattern) == lemmas
+
+
+# -- errors ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message"),
+    [
+        ("speaker:NP trigger:offer", r"unknown slot 'speaker'; slots are trigger, actor"),
+        ("actor:NP trigger:offer actor:NP", r"slot 'actor' is named twice"),
+        ("trigger:{nope}", r"unknown list \{nope\}; define it under \[lists\]"),
+        ("trigger:VG[{nope}]", r"unknown list \{nope\}"),
+        ("trigger:offer FOO", r"unknown element 'FOO'; tags are NOUN, NAME"),
+        ("trigger:(offer | propose", r"not closed with '\)'"),
+        ("trigger:offer _*", r"'_\*' at \d+ is unbounded.*'_\{0,6\}'"),
+        ("trigger:offer content:_+", r"'_\+' at \d+ is unbounded"),
+        ("trigger:NOUN", r"the trigger must name its words"),
+        ("trigger:_ offer", r"the trigger must name its words"),
+        ("trigger:/off.*/", r"the trigger must name its words"),
+        ("trigger:offer target:/[a/", r"/\[a/ is not a regex"),
+        ("trigger:offer )", r"unexpected '\)'"),
+        ("trigger:offer ( | give)", r"an empty alternative"),
+        ("trigger:offer #", r"cannot read '#'"),
+        ("trigger:VG[turn down]", r"VG\[\.\.\.\] names no one-word head lemma"),
+    ],
+)
+def test_errors(pattern: str, message: str) -> None:
+    with pytest.raises(PatternError, match=message):
+        compile_token_pattern(pattern, LISTS, english())
+
+
+def test_pattern_error_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match="unknown slot"):
+        compile_token_pattern("who:NP trigger:offer", LISTS, english())
+
+
+# -- bugs ------------------------------------------------------------------------------
+
+
+def test_exact_form_first_in_the_pattern() -> None:
+    assert _slots('trigger:"offered"', "Iran offered talks.") == {"trigger": "offered"}
+
+
+def test_lemma_first_in_the_pattern_matches_whole_lemmas() -> None:
+    assert _slots("trigger:deal", "It was an ideal plan.") is None
+
+
+def test_tag_first_in_the_pattern_matches_the_tag() -> None:
+    assert _slots("content:NOUN trigger:VG[reject]", "India rejected the offer.") is None
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a /regex/ element is not confined to one token: '.*' runs on over the next units",
+)
+def test_regex_element_stays_in_one_token() -> None:
+    assert _slots("trigger:offer target:/tal.*/", "Iran offered talks today.") == {
+        "trigger": "offered",
+        "target": "talks",
+    }
+
+
+def test_unbounded_braces_are_refused() -> None:
+    with pytest.raises(PatternError, match="unbounded"):
+        compile_token_pattern("trigger:offer _{1,}", LISTS, english())
+
+
+# -- token rules in rule sets ----------------------------------------------------------
+
+HEAD = """\
+[ruleset]
+name = "mine"
+version = "0.1.0"
+
+[lists]
+threat_verbs = ["threaten", "warn"]
+
+[[rules]]
+id = "mine.tokens"
+kind = "offer"
+"""
+
+
+def _load(body: str) -> dipparse.RuleSet:
+    return dipparse.ruleset_from_string(HEAD + textwrap.dedent(body))
+
+
+def _line_of(body: str, key: str) -> int:
+    """The line number (from 1) of ``key = ...`` in HEAD + body."""
+    lines = (HEAD + textwrap.dedent(body)).splitlines()
+    return next(i for i, line in enumerate(lines, 1) if line.startswith(f"{key} ="))
+
+
+def test_token_rule_loads() -> None:
+    rule = _load(
+        """\
+        tokens = "actor:NP trigger:VG[{threat_verbs}] TO"
+        when = { negated = false, tense = "past", modal = "will", passive = false }
+        """
+    ).rule("mine.tokens")
+    assert rule.tokens == "actor:NP trigger:VG[{threat_verbs}] TO"
+    assert rule.when == {"negated": False, "tense": "past", "modal": "will", "passive": False}
+    assert rule.token_pattern is not None
+    assert rule.token_pattern.slots == ("actor", "trigger")
+    assert set(rule.keywords) == {"threaten", "warn"}
+    assert rule.pattern == ""
+
+
+def test_token_rule_keywords_are_lemmas_of_its_trigger() -> None:
+    rule = _load('tokens = "actor:NP trigger:VG[offered|gave] target:NP[plan]"\n').rule(
+        "mine.tokens"
+    )
+    assert set(rule.keywords) == {"offer", "give"}
+    assert rule.when == {}
+
+
+def test_token_rule_keeps_explicit_keywords() -> None:
+    rule = _load('tokens = "trigger:VG[threaten]"\nkeywords = ["Threat"]\n').rule("mine.tokens")
+    assert rule.keywords == ("threat",)
+
+
+@pytest.mark.parametrize(
+    ("body", "key", "message"),
+    [
+        (
+            'tokens = "trigger:VG[threaten]"\npattern = "(?P<trigger>threaten)"\n',
+            "pattern",
+            "give 'tokens' or 'pattern', not both",
+        ),
+        ('tokens = "actor:NP VG[threaten]"\n', "tokens", "tokens has no trigger slot"),
+        ('tokens = "trigger:{nope}"\n', "tokens", "tokens: unknown list {nope}"),
+        (
+            'tokens = "trigger:VG[threaten]"\nunless = "who:NP"\n',
+            "unless",
+            "unless: unknown slot 'who'",
+        ),
+        (
+            'tokens = "trigger:VG[threaten]"\nwhen = { negative = false }\n',
+            "when",
+            "'when' has no key 'negative'; use negated, passive, hedged, tense, modal",
+        ),
+        (
+            'tokens = "trigger:VG[threaten]"\nwhen = { negated = "no" }\n',
+            "when",
+            "'when.negated' must be a bool, not a string",
+        ),
+        (
+            'tokens = "trigger:VG[threaten]"\nwhen = { modal = 3 }\n',
+            "when",
+            "'when.modal' must be a str",
+        ),
+        (
+            'tokens = "trigger:VG[threaten]"\nwhen = { tense = "perfect" }\n',
+            "when",
+            "'when.tense' must be one of past, present, future, not 'perfect'",
+        ),
+        (
+            'tokens = "trigger:VG[threaten]"\nwhen = "negated"\n',
+            "when",
+            "'when' must be a table",
+        ),
+        (
+            'tokens = "trigger:VG[threaten]"\ncase_sensitive = true\n',
+            "case_sensitive",
+            "'case_sensitive' is for regex patterns",
+        ),
+        (
+            'pattern = "(?P<trigger>threaten)"\nwhen = { negated = false }\n',
+            "when",
+            "'when' constrains a token pattern's verb group",
+        ),
+    ],
+)
+def test_token_rule_errors_name_the_key(body: str, key: str, message: str) -> None:
+    with pytest.raises(dipparse.RuleSetError) as info:
+        _load(body)
+    error = info.value
+    assert message in error.reason
+    assert key in error.reason
+    assert error.line == _line_of(body, key)
+    assert error.rule == "mine.tokens"
+    assert str(error).startswith(f"<string>:{error.line}: rule 'mine.tokens':")
+
+
+def test_a_rule_needs_tokens_or_pattern() -> None:
+    with pytest.raises(dipparse.RuleSetError, match="needs 'tokens'") as info:
+        _load('description = "nothing to match"\n')
+    assert "'pattern'" in info.value.reason
+    assert info.value.rule == "mine.tokens"
+
+
+# -- end to end ------------------------------------------------------------------------
+
+THREATS = """\
+[ruleset]
+name = "threats"
+version = "0.1.0"
+
+[[kinds]]
+name = "threat"
+cameo = "130"
+plover = "THREATEN"
+
+[lists]
+threat_verbs = ["threaten", "warn"]
+
+[[rules]]
+id = "threat.tokens"
+kind = "threat"
+tokens = "actor:NP trigger:VG[{threat_verbs}] TO"
+when = { negated = false }
+"""
+
+
+@pytest.fixture(scope="module")
+def threat_parser() -> dipparse.Parser:
+    return dipparse.Parser(["core-en", dipparse.ruleset_from_string(THREATS)])
+
+
+def test_token_rule_end_to_end(threat_parser: dipparse.Parser) -> None:
+    text = "Iran threatened to close the Strait of Hormuz."
+    events = [e for e in threat_parser.parse(text).events if e.rule == "threat.tokens"]
+    assert len(events) == 1
+    (event,) = events
+    assert event.type == "threat"
+    assert event.trigger.text == "threatened"
+    assert text[event.trigger.start : event.trigger.end] == "threatened"
+    assert event.actor is not None and event.actor.name == "Iran"
+    assert event.cameo == "130"
+
+
+def test_token_rule_when_constraint_end_to_end(threat_parser: dipparse.Parser) -> None:
+    """``when = { negated = false }``: a negated verb group gives no event."""
+    doc = threat_parser.parse("Iran did not threaten to close the strait.")
+    assert [e for e in doc.events if e.rule == "threat.tokens"] == []
+    doc = threat_parser.parse("Iran has warned to close the strait.")
+    assert [e.trigger.text for e in doc.events if e.rule == "threat.tokens"] == ["has warned"]
+
+
+def _snub_parser(tokens: str, lists: str = "") -> dipparse.Parser:
+    text = textwrap.dedent(
+        f"""\
+        [ruleset]
+        name = "snubs"
+        version = "0.1.0"
+
+        [[kinds]]
+        name = "snub"
+
+        [lists]
+        {lists}
+
+        [[rules]]
+        id = "snub.tokens"
+        kind = "snub"
+        tokens = {tokens!r}
+        """
+    )
+    return dipparse.Parser([dipparse.ruleset_from_string(text)])
+
+
+def test_token_rule_with_a_list_of_unknown_verbs() -> None:
+    """A list's one-word entries become known verbs: "snubbed" has the lemma "snub"."""
+    parser = _snub_parser("actor:NP trigger:VG[{rebuffs}] target:NP", 'rebuffs = ["snub"]')
+    events = parser.parse("Iran snubbed the offer.").events
+    assert [(e.rule, e.trigger.text) for e in events] == [("snub.tokens", "snubbed")]
+
+
+def test_token_rule_with_an_unknown_verb_in_the_pattern() -> None:
+    parser = _snub_parser("actor:NP trigger:VG[snub] target:NP")
+    events = parser.parse("Iran snubbed the offer.").events
+    assert [(e.rule, e.trigger.text) for e in events] == [("snub.tokens", "snubbed")]
+
+
+def test_token_rule_with_a_multi_word_list_entry() -> None:
+    parser = _snub_parser("actor:NP trigger:{rebuffs} target:NP", 'rebuffs = ["turn down"]')
+    events = parser.parse("Iran turned down the offer.").events
+    assert [(e.rule, e.trigger.text) for e in events] == [("snub.tokens", "turned down")]
