@@ -15,8 +15,6 @@ import functools
 import itertools
 import multiprocessing
 import os
-import pickle
-import signal
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -25,6 +23,17 @@ import pytest
 
 import dipparse
 from dipparse import Document, ParseFailure, Parser
+from faults import (  # the fault-injection parser, shared with the Dask tests
+    CRASH,
+    EXIT,
+    HANG,
+    KILL,
+    SLOW,
+    SYSEXIT,
+    UNSENDABLE,
+    FaultyParser,
+    Unpicklable,
+)
 
 TEXTS = [
     "India has firmly rejected US President Donald Trump's offer to mediate on Kashmir.",
@@ -139,45 +148,7 @@ def test_parse_failure_is_exported() -> None:
 
 # -- fault injection ----------------------------------------------------------------
 
-CRASH = "CRASH: the parse raises."
-EXIT = "EXIT: the worker calls os._exit."
-KILL = "KILL: the worker is killed."
-HANG = "HANG: the parse never ends."
-SLOW = "SLOW: the parse takes a little while."
-SYSEXIT = "SYSEXIT: the parse raises SystemExit."
-UNSENDABLE = "UNSENDABLE: the result does not pickle."
 GOOD = "China rejected the US proposal on Monday."
-
-
-class FaultyParser(Parser):
-    """Test only: a parser that misbehaves on the marker texts above."""
-
-    def parse(self, text: str, *, published: Any = None) -> Document:
-        if text == CRASH:
-            raise RuntimeError("injected crash")
-        if text == EXIT:
-            os._exit(7)
-        if text == KILL:
-            os.kill(os.getpid(), signal.SIGKILL)
-        if text == HANG:
-            time.sleep(120)
-        if text == SLOW:
-            time.sleep(0.6)
-        if text == SYSEXIT:
-            raise SystemExit(3)
-        if text == UNSENDABLE:
-            return Unpicklable("not a document")  # type: ignore[return-value]
-        return super().parse(text, published=published)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (FaultyParser, ())
-
-
-class Unpicklable(str):
-    """A text that is a str but cannot be pickled."""
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        raise pickle.PicklingError("this text refuses to be pickled")
 
 
 def _refuse(text: str) -> str:

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import pickle
-import signal
 import time
 from pathlib import Path
 from typing import Any
@@ -19,6 +16,7 @@ distributed = pytest.importorskip(
 
 from dipparse import Parser  # noqa: E402
 from dipparse.distributed import parse_bag, parse_files, read_files, read_jsonl  # noqa: E402
+from faults import CRASH, EXIT, HANG, KILL, ODD, SYSEXIT, FaultyParser, Unpicklable  # noqa: E402
 
 ARTICLES = {
     "a.txt": "India has firmly rejected US President Donald Trump's offer to mediate on Kashmir.",
@@ -88,46 +86,10 @@ def test_bad_arguments(tmp_path: Path) -> None:
 
 # -- fault injection ------------------------------------------------------------------
 #
-# `FaultyParser` is a test-only Parser subclass (at module level, so that Dask's
-# worker processes and their children can unpickle it) that misbehaves on marker
+# `FaultyParser` (tests/faults.py, shared with test_batch.py) misbehaves on marker
 # texts. Every fault must cost only its own record.
 
-CRASH = "CRASH: the parse raises."
-EXIT = "EXIT: the process calls os._exit."
-KILL = "KILL: the process is killed."
-HANG = "HANG: the parse never ends."
-SYSEXIT = "SYSEXIT: the parse raises SystemExit."
-ODD = "ODD: the parse returns no Document."
 GOOD = ARTICLES["b.txt"]
-
-
-class FaultyParser(Parser):
-    """Test only: a parser that misbehaves on the marker texts above."""
-
-    def parse(self, text: str, *, published: Any = None) -> Any:
-        if text == CRASH:
-            raise RuntimeError("injected crash")
-        if text == EXIT:
-            os._exit(7)
-        if text == KILL:
-            os.kill(os.getpid(), signal.SIGKILL)
-        if text == HANG:
-            time.sleep(120)
-        if text == SYSEXIT:
-            raise SystemExit(3)
-        if text == ODD:
-            return "not a document"
-        return super().parse(text, published=published)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (FaultyParser, ())
-
-
-class Unpicklable(str):
-    """A text that is a str but cannot be pickled."""
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        raise pickle.PicklingError("this text refuses to be pickled")
 
 
 def _record(item: tuple[str, str]) -> object:
