@@ -515,3 +515,25 @@ def test_token_rule_with_a_multi_word_list_entry() -> None:
     parser = _snub_parser("actor:NP trigger:{rebuffs} target:NP", 'rebuffs = ["turn down"]')
     events = parser.parse("Iran turned down the offer.").events
     assert [(e.rule, e.trigger.text) for e in events] == [("snub.tokens", "turned down")]
+
+
+def test_noun_list_words_stay_nouns_for_the_tagger() -> None:
+    """A word of a noun list ("summit") is no verb to the tagger: NP[...] finds it."""
+    extra = dipparse.ruleset_from_string(
+        """
+[ruleset]
+name = "venues"
+[lists]
+venues = ["summit", "conference"]
+[[rules]]
+id = "offer.will-host-venue"
+kind = "offer"
+priority = 50
+tokens = "trigger:VG[host] NP[{venues}]"
+"""
+    )
+    parser = dipparse.Parser(["core-en", extra])
+    tags = parser.extractor.chunks(parser.analyse("Qatar will host a summit.", None), (0, 25)).tags
+    assert tags[4] == "n"
+    events = parser.parse("Qatar will host a summit.").events
+    assert [(e.rule, e.trigger.text) for e in events] == [("offer.will-host-venue", "will host")]

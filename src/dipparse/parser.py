@@ -140,9 +140,12 @@ class Parser:
         self.kinds = kinds
         self.gazetteer = Gazetteer(_later_wins(entries), places, words)
         self.cues = compile_cues(words)
+        patterns = [r.token_pattern for r in self.rules if r.token_pattern is not None]
         vocabulary = {w for rs in self.rulesets for items in rs.lists.values() for w in items}
-        vocabulary.update(w for r in self.rules if r.token_pattern for w in r.token_pattern.lemmas)
-        self.lexicon = english().with_vocabulary(vocabulary)
+        vocabulary.update(w for p in patterns for w in p.lemmas)
+        self.lexicon = english().with_vocabulary(
+            vocabulary, verbs={w for p in patterns for w in p.verbs}
+        )
         self.extractor = Extractor(
             self.rules,
             kinds,

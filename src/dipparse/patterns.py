@@ -102,7 +102,8 @@ class TokenPattern:
     regex: regex.Pattern[str]
     trigger_lemmas: frozenset[str]
     slots: tuple[str, ...]
-    lemmas: frozenset[str] = frozenset()  # every lemma it names, for the tagger's vocabulary
+    lemmas: frozenset[str] = frozenset()  # every lemma it names, for the lemmatiser
+    verbs: frozenset[str] = frozenset()  # the heads it names in VG[...], verbs to the tagger
 
 
 def compile_token_pattern(
@@ -124,6 +125,7 @@ def compile_token_pattern(
         frozenset(reader.trigger_lemmas),
         tuple(reader.slots),
         frozenset(reader.lemmas),
+        frozenset(reader.verbs),
     )
 
 
@@ -138,8 +140,8 @@ class _Reader:
         self.slots: list[str] = []
         self.trigger_lemmas: set[str] = set()
         self.lemmas: set[str] = set()
+        self.verbs: set[str] = set()
         self._in_trigger = 0
-        self._trigger_open = False
 
     def _peek(self) -> regex.Match[str] | None:
         if self.pos >= len(self.text) or not self.text[self.pos :].strip():
@@ -287,6 +289,8 @@ class _Reader:
             raise PatternError(f"{kind}[...] names no one-word head lemma")
         for lemma in lemmas:
             self._note(lemma)
+        if kind == "VG":
+            self.verbs.update(lemmas)
         alt = "|".join(regex.escape(w) for w in lemmas)
         head = f".(?:{alt}){SEP}[^ ]* "
         if kind == "NP":

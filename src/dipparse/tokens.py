@@ -68,12 +68,20 @@ class Lexicon:
     not_adverbs: frozenset[str]
     noun_verbs: frozenset[str]
     verbs: frozenset[str]
+    # Lemmas known for lemmatising ("stonewalled" -> "stonewall"): the verbs and the
+    # words of the rule sets' lists. Only ``verbs`` tag a word as a verb.
+    known: frozenset[str] = frozenset()
     _lemmas: dict[str, str] = field(factory=dict, init=False, eq=False, repr=False)
 
     def with_vocabulary(self, lemmas: Iterable[str], verbs: Iterable[str] = ()) -> Lexicon:
-        """This lexicon with more known lemmas (a rule set's word lists) and verbs."""
-        # A phrasal entry ("turn down") makes its first word a verb.
+        """This lexicon with more known lemmas (a rule set's word lists) and verbs.
+
+        ``lemmas`` only help lemmatising; ``verbs`` (the heads a rule names in
+        ``VG[...]``) are also tagged as verbs. Of a phrasal entry ("turn down")
+        its first word counts.
+        """
         words = frozenset(self.lemma(w.lower().split()[0]) for w in lemmas if w.strip())
+        new_verbs = frozenset(self.lemma(w.lower().split()[0]) for w in verbs if w.strip())
         return Lexicon(
             self.closed,
             self.irregular,
@@ -81,7 +89,8 @@ class Lexicon:
             self.not_plurals,
             self.not_adverbs,
             self.noun_verbs,
-            self.verbs | words | frozenset(verbs),
+            self.verbs | new_verbs,
+            self.known | self.verbs | new_verbs | words,
         )
 
     def lemma(self, lower: str) -> str:
@@ -98,9 +107,9 @@ class Lexicon:
             return self.irregular[w]
         if w in self.plurals:
             return self.plurals[w]
-        if w in self.verbs or w in self.not_plurals or len(w) < 4 or not w.isalpha():
+        known = self.known or self.verbs
+        if w in known or w in self.not_plurals or len(w) < 4 or not w.isalpha():
             return w
-        verbs = self.verbs
         for suffix, stems in _SUFFIXES:
             if w.endswith(suffix):
                 stem = w[: -len(suffix)]
@@ -108,7 +117,7 @@ class Lexicon:
                 if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
                     candidates.append(stem[:-1])  # "planned" -> "plan"
                 for c in candidates:
-                    if c in verbs:
+                    if c in known:
                         return c
                 if suffix == "s":
                     return stem if not w.endswith(("ss", "us", "is")) else w
