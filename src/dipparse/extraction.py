@@ -276,21 +276,7 @@ class Extractor:
 
     def matches(self, ctx: Context, sentence: tuple[int, int]) -> list[Match]:
         """All rule matches in a sentence, the best one kept per trigger."""
-        start, end = sentence
-        found = [m for _, ms, _ in self.tried(ctx, sentence) for m in ms]
-        found.sort(key=lambda f: (-f.rule.priority, -(f.trigger[1] - f.trigger[0]), f.trigger[0]))
-        kept: list[Match] = []
-        # One byte per character of the sentence marks the triggers kept so far: a
-        # check costs the trigger's length, not the number kept (linear, not quadratic).
-        taken = bytearray(end - start)
-        for f in found:
-            s, e = f.trigger
-            if 1 in taken[s - start : e - start]:
-                continue
-            kept.append(f)
-            taken[s - start : e - start] = b"\x01" * (e - s)
-        kept.sort(key=lambda f: f.trigger[0])
-        return kept
+        return _best(self.tried(ctx, sentence), sentence)
 
     # -- events -----------------------------------------------------------------
 
@@ -520,8 +506,8 @@ class Extractor:
         for sentence in ctx.sentences:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", RuntimeWarning)
-                kept = self.matches(ctx, sentence)
                 tried = self.tried(ctx, sentence)
+            kept = _best(tried, sentence)
             for i, match in enumerate(kept):
                 rule = match.rule
                 if not rule.emits:
@@ -552,6 +538,25 @@ class Extractor:
                     if winner is not None and winner.rule.id != rule.id:
                         out.append(("lost", rule, sentence, m, winner.rule.id))
         return out
+
+
+def _best(tried: Sequence[_Tried], sentence: tuple[int, int]) -> list[Match]:
+    """The matches of a sentence's rules, the best one kept per trigger, in text order."""
+    start, end = sentence
+    found = [m for _, ms, _ in tried for m in ms]
+    found.sort(key=lambda f: (-f.rule.priority, -(f.trigger[1] - f.trigger[0]), f.trigger[0]))
+    kept: list[Match] = []
+    # One byte per character of the sentence marks the triggers kept so far: a
+    # check costs the trigger's length, not the number kept (linear, not quadratic).
+    taken = bytearray(end - start)
+    for f in found:
+        s, e = f.trigger
+        if 1 in taken[s - start : e - start]:
+            continue
+        kept.append(f)
+        taken[s - start : e - start] = b"\x01" * (e - s)
+    kept.sort(key=lambda f: f.trigger[0])
+    return kept
 
 
 def _satisfies(when: Mapping[str, bool | str], group: VerbGroup | None) -> bool:
