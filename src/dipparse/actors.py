@@ -181,7 +181,7 @@ class Gazetteer:
             + r")"
             + boundary_r
             + r"(?P<pos>'s?(?![\p{L}]))?",
-            regex.VERSION1 | regex.IGNORECASE,
+            regex.VERSION0 | regex.IGNORECASE,
         )
         capitals = [f for f, e in self._forms.items() if e is not None and e.kind == "state"]
         self._in_capital = regex.compile(
@@ -204,7 +204,7 @@ class Gazetteer:
             + _alternation(self._forms_of_kind("state"))
             + r"))"
             + boundary_r,
-            regex.VERSION1 | regex.IGNORECASE,
+            regex.VERSION0 | regex.IGNORECASE,
         )
         self._anaphors = regex.compile(
             boundary_l
@@ -232,7 +232,7 @@ class Gazetteer:
             + r"|officials|authorities|diplomats|sources|negotiators|mediators|envoys)"
             + r"|(?P<group>(?:the\s+)?(?:group|militants|rebels|movement|militia|insurgents"
             r"|fighters)))" + boundary_r,
-            regex.VERSION1 | regex.IGNORECASE,
+            regex.VERSION0 | regex.IGNORECASE,
         )
 
         # Where each pattern can match, for `find` (see dipparse.scanning): keep the

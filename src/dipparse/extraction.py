@@ -66,7 +66,7 @@ def compile_cues(words: Mapping[str, Sequence[str]]) -> Cues:
         items = sorted(words.get(key, default), key=len, reverse=True)
         return "|".join(regex.escape(i).replace("\\ ", r"\s+") for i in items) or r"(?!x)x"
 
-    flags = regex.IGNORECASE | regex.VERSION1
+    flags = regex.IGNORECASE | regex.VERSION0  # simple case folding: see compile_pattern
     return Cues(
         negation=regex.compile(
             r"(?<![\p{L}])(?:" + alternation("negation", ["not", "never", "n't"]) + r")(?![\p{L}])",

