@@ -116,6 +116,21 @@ print(a, b, c)
     }
 
 
+# Real published news: twelve Wikinews articles (CC BY 2.5) kept beside the project
+# checkout; their first line is the attribution, not text.
+REAL_NEWS = Path(__file__).resolve().parents[2] / "shared" / "bench" / "wikinews"
+
+
+def real_news_text(size: int, folder: Path = REAL_NEWS) -> str | None:
+    """The real articles, without attribution lines, repeated to ``size`` characters."""
+    files = sorted(folder.glob("*.txt")) if folder.is_dir() else []
+    if not files:
+        return None
+    articles = ["\n".join(f.read_text(encoding="utf-8").splitlines()[1:]) for f in files]
+    one = "\n\n".join(articles)
+    return "\n\n".join([one] * (size // len(one) + 1))[:size]
+
+
 def synthetic_rules(count: int) -> str:
     """A TOML rule set of ``count`` extra rules: a third keyed on words news text uses."""
     common = [
@@ -184,6 +199,26 @@ def main(argv: list[str] | None = None) -> int:
         "ratio_to_reference": parse_s / ref_s,
     }
 
+    real: dict[str, Any] | None = None
+    news = real_news_text(main_size)
+    if news is not None:
+        parser.parse(news[:20_000], published="2025-05-12")
+        news_s = median_time(lambda: parser.parse(news, published="2025-05-12"), runs)
+        news_ref = median_time(lambda: sum(1 for _ in reference.finditer(news)), runs)
+        news_mb = len(news.encode("utf-8")) / 1e6
+        real = {
+            "megabytes": news_mb,
+            "parse_s": news_s,
+            "mb_per_s": news_mb / news_s,
+            "reference_s": news_ref,
+            "ratio_to_reference": news_s / news_ref,
+        }
+        if not quick:
+            ten = real_news_text(10 * main_size) or news
+            ten_s = median_time(lambda: parser.parse(ten, published="2025-05-12"), 1)
+            real["per_kb_10x_vs_1x"] = (ten_s / len(ten)) / (news_s / len(news))
+    results["real_news"] = real
+
     articles = text.split("\n\n")
     per_article_s = median_time(
         lambda: [parser.parse(a, published="2025-05-12") for a in articles], runs
@@ -234,6 +269,19 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _real_news_rows(real: dict[str, Any] | None) -> list[str]:
+    """Report rows for the real news text (or why there are none)."""
+    if real is None:
+        return [f"| real news | not found ({REAL_NEWS.name}/ beside the checkout) |"]
+    rows = [
+        f"| real news: {real['megabytes']:.2f} MB (median) | {real['parse_s']:.3f} s, "
+        f"{real['mb_per_s']:.3f} MB/s, {real['ratio_to_reference']:.2f}x the reference |"
+    ]
+    if "per_kb_10x_vs_1x" in real:
+        rows.append(f"| real news: per-KB cost at 10x size | {real['per_kb_10x_vs_1x']:.2f}x |")
+    return rows
+
+
 def report(r: dict[str, Any]) -> str:
     """The results as a Markdown report."""
     t = r["throughput"]
@@ -251,6 +299,7 @@ def report(r: dict[str, Any]) -> str:
         f"| throughput | {t['mb_per_s']:.3f} MB/s, {t['sentences_per_s']:.0f} sentences/s |",
         f"| reference regex pass (median) | {t['reference_s']:.3f} s |",
         f"| parse / reference | {t['ratio_to_reference']:.2f}x |",
+        *_real_news_rows(r.get("real_news")),
         f"| per article ({r['per_article']['articles']} parses) | "
         f"{r['per_article']['mb_per_s']:.3f} MB/s |",
         f"| memory: Python + dipparse | {r['memory']['imported_mb']:.0f} MB |",
