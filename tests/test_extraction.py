@@ -273,3 +273,21 @@ def test_every_event_names_its_rule_and_spans() -> None:
         assert event.rule
         assert text[event.trigger.start : event.trigger.end] == event.trigger.text
         assert event.sentence.start <= event.trigger.start < event.sentence.end
+
+
+@pytest.mark.parametrize(
+    ("text", "negated", "hedged"),
+    [
+        ("India has not formally rejected the proposal.", True, False),
+        ("India is not expected to reject the proposal.", True, True),
+        ("India may reject the proposal.", False, True),
+        ("India has yet to accept the proposal.", True, False),
+    ],
+)
+def test_token_rules_read_negation_and_hedges_from_the_verb_group(
+    text: str, negated: bool, hedged: bool
+) -> None:
+    (event,) = events(text)
+    assert event.rule in ("rejection.verb", "acceptance.verb")
+    assert (event.negated, event.hedged) == (negated, hedged)
+    assert event.trigger.text in ("rejected", "reject", "accept")  # the group's head

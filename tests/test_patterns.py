@@ -260,7 +260,7 @@ def test_trigger_lemmas(pattern: str, lemmas: set[str]) -> None:
         ("trigger:offer )", r"unexpected '\)'"),
         ("trigger:offer ( | give)", r"an empty alternative"),
         ("trigger:offer #", r"cannot read '#'"),
-        ("trigger:VG[turn down]", r"VG\[\.\.\.\] names no one-word head lemma"),
+        ("trigger:NP[peace talks]", r"NP\[\.\.\.\] names no one-word head lemma"),
     ],
 )
 def test_errors(pattern: str, message: str) -> None:
@@ -473,7 +473,9 @@ def test_token_rule_when_constraint_end_to_end(threat_parser: dipparse.Parser) -
     doc = threat_parser.parse("Iran did not threaten to close the strait.")
     assert [e for e in doc.events if e.rule == "threat.tokens"] == []
     doc = threat_parser.parse("Iran has warned to close the strait.")
-    assert [e.trigger.text for e in doc.events if e.rule == "threat.tokens"] == ["has warned"]
+    assert [e.trigger.text for e in doc.events if e.rule == "threat.tokens"] == [
+        "warned"
+    ]  # the head of "has warned"
 
 
 def _snub_parser(tokens: str, lists: str = "") -> dipparse.Parser:
@@ -536,4 +538,17 @@ tokens = "trigger:VG[host] NP[{venues}]"
     tags = parser.extractor.chunks(parser.analyse("Qatar will host a summit.", None), (0, 25)).tags
     assert tags[4] == "n"
     events = parser.parse("Qatar will host a summit.").events
-    assert [(e.rule, e.trigger.text) for e in events] == [("offer.will-host-venue", "will host")]
+    assert [(e.rule, e.trigger.text) for e in events] == [("offer.will-host-venue", "host")]
+
+
+def test_a_verb_group_head_may_be_a_phrasal_verb() -> None:
+    """VG[{rejections}] holds "turn down": the group "has turned", then "down"."""
+    lexicon = english().with_vocabulary([], verbs=["reject", "turn", "rebuff"])
+    assert _slots(
+        "actor:NP trigger:VG[{rejections}] content:NP",
+        "Iran has turned down the offer.",
+        lexicon=lexicon,
+    ) == {"actor": "Iran", "trigger": "has turned down", "content": "the offer"}
+    pattern = compile_token_pattern("trigger:VG[{rejections}]", LISTS, english())
+    assert {"turn", "reject", "rebuff"} <= pattern.verbs
+    assert _slots("trigger:VG[{rejections}]", "Iran turned the page.", lexicon=lexicon) is None

@@ -92,9 +92,11 @@ KNOWN_GAPS: dict[str, tuple[str, str, Callable[[Plan], bool]]] = {
         ),
     ),
     "hedge-phrase": (
-        "India is not expected to reject the proposal.",
+        "India is not expected to invite Pakistan to a summit.",
         "hedge cues are fixed phrases: 'is not expected to', 'is not set to' and "
-        "'I am expected to' are not hedged",
+        "'I am expected to' are not hedged (token rules read the hedge from the verb "
+        "group, so 'is not expected to reject' is hedged; regex rules such as "
+        "offer.verb still are not)",
         lambda p: (
             p.hedge in ("is expected to", "is set to")
             and (p.negated or bool(p.speech and p.speech.first_person == "I"))
@@ -574,7 +576,9 @@ def _expected(kind: str, actor: str, country: str | None, **flags: Any) -> Any:
 _GAP_EXPECTATIONS = {
     "passive-adverb": _expected("rejection", "Russia", "RUS", negated=True),
     "condition-nearest": _expected("acceptance", "India", "IND", conditional=True),
-    "hedge-phrase": _expected("rejection", "India", "IND", negated=True, hedged=True),
+    "hedge-phrase": _expected(
+        "offer", "India", "IND", target="Pakistan", negated=True, hedged=True
+    ),
     "hedge-in-trigger": _expected("offer", "Russia", "RUS", hedged=True),
     "commissive-support": _expected(
         "acceptance", "Narendra Modi", "IND", quoted=True, speaker="Narendra Modi"

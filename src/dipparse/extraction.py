@@ -262,13 +262,17 @@ class Extractor:
                 if "trigger" not in spans:
                     continue
                 matched = True
+                t_first, t_end = spans["trigger"]
+                # The verb group of the trigger's first token, else its last: "agreed" in
+                # "agreed in principle to provide", "expects" in "expects Tehran to agree".
+                group = chunks.verb_group_at(t_first) or chunks.verb_group_at(t_end - 1)
+                if group is not None and t_first <= group.first and group.head < t_end:
+                    # The trigger is the group's head, not its auxiliaries and adverbs:
+                    # "rejected" in "has firmly rejected" (they are read as features).
+                    spans["trigger"] = (group.head, t_end)
                 chars = {
                     name: (tokens.starts[a], tokens.ends[b - 1]) for name, (a, b) in spans.items()
                 }
-                t_first, t_end = spans["trigger"]
-                # The verb group of the trigger's first token, else its last: "agreed" in "agreed in
-                # principle to provide", "expects" in "expects Tehran to agree".
-                group = chunks.verb_group_at(t_first) or chunks.verb_group_at(t_end - 1)
                 if _satisfies(rule.when, group):
                     found.append(Match(rule, chars, group))
             out.append((rule, found, "when" if matched and not found else None))
@@ -375,8 +379,11 @@ class Extractor:
         if rule.actor == "possessor":
             gap = ""  # "has yet to respond to an offer": the verb is not the offer's
         group = match.verb_group
-        negated = rule.negated or (
-            group.negated if group is not None else bool(self.cues.negation.search(gap))
+        # The verb group's own "not", or a negation cue before it ("has yet to accept").
+        negated = (
+            rule.negated
+            or (group is not None and group.negated)
+            or bool(self.cues.negation.search(gap))
         )
         # A sentence-wide hedge ("reportedly") within _WINDOW of the trigger: searching
         # the whole sentence for every trigger is quadratic in a very long sentence.

@@ -284,18 +284,32 @@ class _Reader:
                 names.extend(self._list(item[1:-1]))
             elif item:
                 names.append(item)
-        lemmas = sorted({self.lexicon.lemma(w.lower()) for w in names if " " not in w})
-        if not lemmas:
+        # A verb group's head may take particles after it: "turn down" is the group
+        # "turned" and then "down". A noun phrase's head is one word.
+        phrases: dict[str, list[list[str]]] = {}
+        for name in names:
+            words = [self.lexicon.lemma(w) for w in name.lower().split()]
+            if words and (kind == "VG" or len(words) == 1):
+                phrases.setdefault(words[0], []).append(words[1:])
+        if not phrases:
             raise PatternError(f"{kind}[...] names no one-word head lemma")
-        for lemma in lemmas:
+        for lemma in phrases:
             self._note(lemma)
         if kind == "VG":
-            self.verbs.update(lemmas)
-        alt = "|".join(regex.escape(w) for w in lemmas)
-        head = f".(?:{alt}){SEP}[^ ]* "
+            self.verbs.update(phrases)
+        single = sorted(h for h, tails in phrases.items() if [] in tails)
+        branches: list[str] = []
+        for h, tails in sorted(phrases.items()):
+            for particles in sorted((t for t in tails if t), key=len, reverse=True):
+                rest = "".join(_lemma_unit(regex.escape(w)) for w in particles)
+                branches.append(f".(?:{regex.escape(h)}){SEP}[^ ]* (?!v){rest}")
+        if single:
+            alt = "|".join(regex.escape(w) for w in single)
+            branches.append(f".(?:{alt}){SEP}[^ ]* " + ("(?!n)" if kind == "NP" else "(?!v)"))
+        head = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         if kind == "NP":
-            return f"(?:N[^ ]* (?:n[^ ]* )*n|N){head}(?!n)(?:a[^ ]* )*", True
-        return f"(?:V[^ ]* (?:v[^ ]* )*v|V){head}(?!v)", True
+            return f"(?:N[^ ]* (?:n[^ ]* )*n|N){head}(?:a[^ ]* )*", True
+        return f"(?:V[^ ]* (?:v[^ ]* )*v|V){head}", True
 
 
 def _lemma_unit(lemma: str) -> str:

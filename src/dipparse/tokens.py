@@ -164,11 +164,11 @@ class Lexicon:
         if base in self.noun_verbs or lower in self.noun_verbs:
             return self._noun_or_verb(lower, prev, following)
         if (base in self.verbs and base != lower) or lower in self.verbs:
-            return "V" if not lower.endswith("ed") or prev not in "DPG" else "J"
+            return "V" if not lower.endswith("ed") or prev not in "DPGI" else "J"
         if lower.endswith("ing") and len(lower) > 5:
             return "V" if prev not in "DPGJ" else "n"
         if lower.endswith("ed") and len(lower) > 4:
-            return "V" if prev not in "DPG" else "J"
+            return "V" if prev not in "DPGI" else "J"
         if lower.endswith(_ADJECTIVE_ENDINGS):
             return "J"
         return "n"
@@ -183,18 +183,18 @@ class Lexicon:
 
     @staticmethod
     def _noun_or_verb(lower: str, prev: str, following: str) -> str:
-        if prev in "DPGJ#":
+        if prev in "DPGJ":
             return "n"  # "the offer", "Trump's offer", "a new offer"
-        if prev in "MBHONTRE":
-            return "V"  # "will offer", "has offered", "not offer", "they offer"
-        if lower.endswith(("ed", "ing")):
-            return "V"  # ", demanding legal guarantees"
-        if prev == "C" and lower.endswith("s") and following and following in "DPRX":
-            return "V"  # "opposes the Act and urges Manila to stop"
-        if prev in "nX":
-            if lower.endswith(("s", "ing")) or (following and following in "DPRX"):
-                return "V"  # "India demands talks", "the Kremlin accept a deal"
-            return "n"
+        if lower.endswith("ed"):
+            return "J" if prev == "I" else "V"  # "on Aug. 25 rejected"; "of rejected seekers"
+        if prev == "#":
+            return "n"  # "two demands"
+        if prev in "MBHONTRE" or lower.endswith("ing"):
+            return "V"  # "will offer", "has offered", "they offer", ", demanding"
+        if following and following in "DPRX":
+            return "V"  # an object follows: "the Kremlin accept a deal", "'accepts' Egypt's"
+        if prev in "nXC" and lower.endswith("s"):
+            return "V"  # "India demands talks", "opposes the Act and urges"
         return "n"
 
 
@@ -319,18 +319,34 @@ def tag(tokens: Tokens, lexicon: Lexicon, first: int = 0, last: int | None = Non
     prev = "."
     stop = len(tokens) if last is None else last
     closed = lexicon.closed
+    headline = _headline(tokens, first, stop)
     for i in range(first, stop):
         lower = tokens.lowers[i]
         following = ""
         if i + 1 < stop:
             after = tokens.word(i + 1)
             following = closed.get(tokens.lowers[i + 1], "X" if after[:1].isupper() else "")
-        t = lexicon.tag(lower, tokens.word(i), prev, i == first or prev in ".Q:", following)
+        if prev == "D" and tokens.lowers[i - 1] in _FLOATING and len(out) > 1 and out[-2] in "nXR":
+            prev = "R"  # "Baku and Yerevan both accepted": a quantifier after the subject
+        start = headline or i == first or prev in ".Q:"
+        t = lexicon.tag(lower, tokens.word(i), prev, start, following)
         if lower == "do" and i + 1 < stop and tokens.lowers[i + 1] == "n't":
             t = "O"
         out.append(t)
         prev = t
     return "".join(out)
+
+
+# Quantifiers that float after a subject: "both", "all", "each".
+_FLOATING = frozenset({"both", "all", "each"})
+
+
+def _headline(tokens: Tokens, first: int, stop: int) -> bool:
+    """A sentence in title case ("US Says It Will Not Rule Out Military Options")."""
+    words = [tokens.word(i) for i in range(first, stop) if tokens.word(i)[:1].isalpha()]
+    if len(words) < 4:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 __all__ = ["TAGS", "Lexicon", "Tokens", "english", "tag", "tokenize"]
