@@ -72,6 +72,10 @@ class Lexicon:
     # words of the rule sets' lists. Only ``verbs`` tag a word as a verb.
     known: frozenset[str] = frozenset()
     _lemmas: dict[str, str] = field(factory=dict, init=False, eq=False, repr=False)
+    # Tags by (word, previous tag, sentence start, next word's class): news repeats them.
+    _tags: dict[tuple[str, str, bool, str], str] = field(
+        factory=dict, init=False, eq=False, repr=False
+    )
 
     def with_vocabulary(self, lemmas: Iterable[str], verbs: Iterable[str] = ()) -> Lexicon:
         """This lexicon with more known lemmas (a rule set's word lists) and verbs.
@@ -319,18 +323,24 @@ def tag(tokens: Tokens, lexicon: Lexicon, first: int = 0, last: int | None = Non
     prev = "."
     stop = len(tokens) if last is None else last
     closed = lexicon.closed
+    cache = lexicon._tags
+    text, starts, ends, lowers = tokens.text, tokens.starts, tokens.ends, tokens.lowers
     headline = _headline(tokens, first, stop)
     for i in range(first, stop):
-        lower = tokens.lowers[i]
+        lower = lowers[i]
         following = ""
         if i + 1 < stop:
-            after = tokens.word(i + 1)
-            following = closed.get(tokens.lowers[i + 1], "X" if after[:1].isupper() else "")
-        if prev == "D" and tokens.lowers[i - 1] in _FLOATING and len(out) > 1 and out[-2] in "nXR":
+            after = text[starts[i + 1]]
+            following = closed.get(lowers[i + 1], "X" if after.isupper() else "")
+        if prev == "D" and lowers[i - 1] in _FLOATING and len(out) > 1 and out[-2] in "nXR":
             prev = "R"  # "Baku and Yerevan both accepted": a quantifier after the subject
         start = headline or i == first or prev in ".Q:"
-        t = lexicon.tag(lower, tokens.word(i), prev, start, following)
-        if lower == "do" and i + 1 < stop and tokens.lowers[i + 1] == "n't":
+        word = text[starts[i] : ends[i]]
+        key = (word, prev, start, following)
+        t = cache.get(key)
+        if t is None:
+            t = cache[key] = lexicon.tag(lower, word, prev, start, following)
+        if lower == "do" and i + 1 < stop and lowers[i + 1] == "n't":
             t = "O"
         out.append(t)
         prev = t
