@@ -291,3 +291,18 @@ def test_token_rules_read_negation_and_hedges_from_the_verb_group(
     assert event.rule in ("rejection.verb", "acceptance.verb")
     assert (event.negated, event.hedged) == (negated, hedged)
     assert event.trigger.text in ("rejected", "reject", "accept")  # the group's head
+
+
+def test_a_condition_goes_to_the_clause_verb_not_the_noun_inside_it() -> None:
+    """Issue 13: 'accepted the proposal only if ...' is a conditional acceptance, no offer."""
+    (event,) = events("The Philippines accepted the proposal only if the ceasefire holds.")
+    assert (event.type, event.conditional) == ("acceptance", True)
+    assert event.condition is not None and event.condition.text == "only if the ceasefire holds"
+
+
+def test_a_pledge_of_aid_is_an_offer() -> None:
+    """Issue 13: 'firmly pledges aid to Albania ... only if' gave no event."""
+    (event,) = events(
+        "Afghanistan firmly pledges aid to Albania on Monday only if the ceasefire holds."
+    )
+    assert (event.type, event.actor.name, event.conditional) == ("offer", "Afghanistan", True)

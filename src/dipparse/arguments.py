@@ -673,6 +673,8 @@ def _noun_modifier(text: str, mention: Mention, gap: str) -> bool:
     return (
         bool(_ADJ_GAP.match(gap))
         and len(gap.split()) <= 2
+        # "The Philippines accepted the proposal": a verb and a determiner between.
+        and not any(w.lower() in _NOT_MODIFIERS for w in gap.split())
         and bool(_DETERMINER_BEFORE.search(text, max(0, mention.start - 8), mention.start))
     )
 

@@ -465,7 +465,12 @@ class Extractor:
         for cue in self.cues.condition.finditer(text, sentence[0], sentence[1]):
             if _NOT_A_CONDITION.search(text, max(sentence[0], cue.start() - 12), cue.end()):
                 continue
-            nearest = min(built, key=lambda b: abs(b[0].trigger[0] - cue.start()))
+            # A condition holds a clause's verb before a noun inside it ("accepted the
+            # proposal only if ..."), as a date does.
+            nearest = min(
+                built,
+                key=lambda b: (b[0].rule.actor == "possessor", abs(b[0].trigger[0] - cue.start())),
+            )
             fields = nearest[1]
             if fields["condition"] is not None:
                 continue

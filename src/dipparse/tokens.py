@@ -336,6 +336,10 @@ def tag(tokens: Tokens, lexicon: Lexicon, first: int = 0, last: int | None = Non
             prev = "R"  # "Baku and Yerevan both accepted": a quantifier after the subject
         start = headline or i == first or prev in ".Q:"
         word = text[starts[i] : ends[i]]
+        if lower == "once" and following == "E":
+            out.append("E")  # "once again": an adverb, not a subordinator
+            prev = "E"
+            continue
         key = (word, prev, start, following)
         t = cache.get(key)
         if t is None:
