@@ -306,3 +306,14 @@ def test_a_pledge_of_aid_is_an_offer() -> None:
         "Afghanistan firmly pledges aid to Albania on Monday only if the ceasefire holds."
     )
     assert (event.type, event.actor.name, event.conditional) == ("offer", "Afghanistan", True)
+
+
+def test_an_unknown_subject_keeps_its_actor_across_a_date() -> None:
+    (event,) = events(
+        "Kenyan doctors' unions on Monday rejected a government offer to hire doctors."
+    )
+    assert (event.type, event.actor.name, event.actor.country) == (
+        "rejection",
+        "Kenyan doctors' unions",
+        "KEN",
+    )

@@ -192,3 +192,13 @@ def test_clitic_offsets_after_a_letter_whose_lower_form_is_longer() -> None:
     tokens = tokenize(text, english())
     spans = list(zip(tokens.starts, tokens.ends, strict=True))
     assert spans == [(0, 4), (4, 6)]
+
+
+def test_a_plural_possessive_apostrophe_is_a_possessive_not_a_quote() -> None:
+    lexicon = english()
+    tokens = tokenize("Kenyan doctors' unions rejected it.", lexicon)
+    assert [tokens.word(i) for i in range(3)] == ["Kenyan", "doctors", "'"]
+    assert tag(tokens, lexicon)[2] == "G"
+    quoted = tokenize("Hamas 'accepts' the proposal.", lexicon)
+    tags = tag(quoted, lexicon)
+    assert (tags[1], tags[2], tags[3]) == ("Q", "V", "Q")

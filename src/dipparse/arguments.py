@@ -187,6 +187,13 @@ class Context:
         starts = self.tokens.starts
         return bisect_left(starts, start), bisect_left(starts, end)
 
+    def date_at(self, pos: int) -> DateMention | None:
+        """The date mention whose words hold ``pos``, if any."""
+        i = bisect_right(self._date_starts, pos) - 1
+        if i >= 0 and self.dates[i].start <= pos < self.dates[i].end:
+            return self.dates[i]
+        return None
+
     def quote_at(self, pos: int) -> QuoteSpan | None:
         """The quotation whose words hold ``pos``, if any."""
         i = bisect_right(self._quote_starts, pos) - 1
@@ -326,8 +333,17 @@ class ArgumentFinder:
             return None
         group = chunks.verb_group_at(i)
         k = (group.first if group is not None else i) - 1
-        while k >= chunks.first and chunks.tags[k - chunks.first] == "E":
-            k -= 1
+        while k >= chunks.first:
+            if chunks.tags[k - chunks.first] == "E":
+                k -= 1  # "the delegation firmly rejected"
+                continue
+            date = ctx.date_at(tokens.starts[k])
+            if date is None:
+                break
+            # "Kenyan doctors' unions on Monday rejected": step over the date.
+            k = bisect_right(tokens.starts, date.start) - 2
+        if k < chunks.first:
+            return None
         phrase = chunks.noun_phrase_ending_at(k)
         if phrase is None or chunks.tags[phrase.head - chunks.first] in "R#":
             return None

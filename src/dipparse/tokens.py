@@ -326,12 +326,15 @@ def tag(tokens: Tokens, lexicon: Lexicon, first: int = 0, last: int | None = Non
     cache = lexicon._tags
     text, starts, ends, lowers = tokens.text, tokens.starts, tokens.ends, tokens.lowers
     headline = _headline(tokens, first, stop)
+    quoting = False  # inside single quotation marks opened in this sentence
     for i in range(first, stop):
         lower = lowers[i]
         following = ""
-        if i + 1 < stop:
-            after = text[starts[i + 1]]
-            following = closed.get(lowers[i + 1], "X" if after.isupper() else "")
+        j = i + 1
+        if j < stop and lowers[j] in ("'", '"') and j + 1 < stop:
+            j += 1  # "'accepts' Egyptian proposal": the word after the closing mark
+        if j < stop:
+            following = closed.get(lowers[j], "X" if text[starts[j]].isupper() else "")
         if prev == "D" and lowers[i - 1] in _FLOATING and len(out) > 1 and out[-2] in "nXR":
             prev = "R"  # "Baku and Yerevan both accepted": a quantifier after the subject
         start = headline or i == first or prev in ".Q:"
@@ -346,6 +349,8 @@ def tag(tokens: Tokens, lexicon: Lexicon, first: int = 0, last: int | None = Non
             t = cache[key] = lexicon.tag(lower, word, prev, start, following)
         if lower == "do" and i + 1 < stop and lowers[i + 1] == "n't":
             t = "O"
+        elif word == "'":
+            t, quoting = _apostrophe(tokens, i, first, stop, quoting)
         out.append(t)
         prev = t
     return "".join(out)
@@ -353,6 +358,18 @@ def tag(tokens: Tokens, lexicon: Lexicon, first: int = 0, last: int | None = Non
 
 # Quantifiers that float after a subject: "both", "all", "each".
 _FLOATING = frozenset({"both", "all", "each"})
+
+
+def _apostrophe(tokens: Tokens, i: int, first: int, stop: int, quoting: bool) -> tuple[str, bool]:
+    """A lone "'": a plural's possessive ("doctors' unions") or a quotation mark."""
+    starts, ends = tokens.starts, tokens.ends
+    attached_before = i > first and ends[i - 1] == starts[i]
+    attached_after = i + 1 < stop and starts[i + 1] == ends[i]
+    if attached_after and not attached_before:
+        return "Q", True  # an opening mark
+    if attached_before and not quoting and tokens.lowers[i - 1].endswith("s"):
+        return "G", False
+    return "Q", False
 
 
 def _headline(tokens: Tokens, first: int, stop: int) -> bool:
