@@ -288,10 +288,6 @@ def test_tag_first_in_the_pattern_matches_the_tag() -> None:
     assert _slots("content:NOUN trigger:VG[reject]", "India rejected the offer.") is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a /regex/ element is not confined to one token: '.*' runs on over the next units",
-)
 def test_regex_element_stays_in_one_token() -> None:
     assert _slots("trigger:offer target:/tal.*/", "Iran offered talks today.") == {
         "trigger": "offered",
@@ -552,3 +548,9 @@ def test_a_verb_group_head_may_be_a_phrasal_verb() -> None:
     pattern = compile_token_pattern("trigger:VG[{rejections}]", LISTS, english())
     assert {"turn", "reject", "rebuff"} <= pattern.verbs
     assert _slots("trigger:VG[{rejections}]", "Iran turned the page.", lexicon=lexicon) is None
+
+
+@pytest.mark.parametrize("element", [r"/a\sb/", "/a b/", r"/x\h/"])
+def test_a_regex_element_that_could_span_tokens_is_refused(element: str) -> None:
+    with pytest.raises(PatternError, match="space"):
+        compile_token_pattern(f"trigger:offer {element}", LISTS, english())

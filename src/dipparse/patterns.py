@@ -231,7 +231,7 @@ class _Reader:
                 regex.compile(m.group("re"))
             except regex.error as exc:
                 raise PatternError(f"/{m.group('re')}/ is not a regex: {exc}") from None
-            return _lower_unit(f"(?:{m.group('re')})"), False
+            return _lower_unit(f"(?:{_confined(m.group('re'))})"), False
         if m.group("list"):
             return self._lemma_sequence(self._list(m.group("list"))), True
         if m.group("phrase"):
@@ -310,6 +310,48 @@ class _Reader:
         if kind == "NP":
             return f"(?:N[^ ]* (?:n[^ ]* )*n|N){head}(?:a[^ ]* )*", True
         return f"(?:V[^ ]* (?:v[^ ]* )*v|V){head}", True
+
+
+def _confined(pattern: str) -> str:
+    """A /regex/ element rewritten so that it cannot run past its token's lower form.
+
+    Units are separated by spaces, so every construct that could match a space is
+    narrowed: ``.`` becomes ``[^ ]``, a negated class ``[^...]`` excludes the space,
+    ``\\W`` and ``\\D`` become classes without it; ``\\s`` and a literal space,
+    which can only match between tokens, are refused.
+    """
+    out: list[str] = []
+    i, in_class = 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\" and i + 1 < len(pattern):
+            nxt = pattern[i + 1]
+            if nxt in "sh" or (nxt == "p" and pattern[i + 2 : i + 4] in ("{Z", "{W")):
+                raise PatternError(f"/{pattern}/ would match the space between tokens")
+            if not in_class and nxt in "WD":
+                out.append(r"[^\w ]" if nxt == "W" else r"[^\d ]")
+            else:
+                out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if ch == " ":
+            raise PatternError(f"/{pattern}/ holds a space: a /regex/ element is one token")
+        if in_class:
+            in_class = ch != "]"
+            out.append(ch)
+        elif ch == "[":
+            in_class = True
+            if pattern[i + 1 : i + 2] == "^":
+                out.append("[^ ")
+                i += 2
+                continue
+            out.append(ch)
+        elif ch == ".":
+            out.append("[^ ]")
+        else:
+            out.append(ch)
+        i += 1
+    return "".join(out)
 
 
 def _lemma_unit(lemma: str) -> str:

@@ -351,11 +351,14 @@ def tag(tokens: Tokens, lexicon: Lexicon, first: int = 0, last: int | None = Non
             t = "O"
         elif word == "'":
             t, quoting = _apostrophe(tokens, i, first, stop, quoting)
+        elif lower in _GET and i + 1 < stop and lowers[i + 1].endswith(("ed", "en")):
+            t = "B"  # "got rejected": the passive's auxiliary
         out.append(t)
         prev = t
     return "".join(out)
 
 
+_GET = frozenset({"get", "gets", "got", "getting", "gotten"})
 # Quantifiers that float after a subject: "both", "all", "each".
 _FLOATING = frozenset({"both", "all", "each"})
 
