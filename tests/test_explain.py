@@ -81,6 +81,13 @@ def test_fired_rule_with_spans_and_a_lost_trigger(parser: dipparse.Parser) -> No
         "trigger (priority 5 vs 0)",
         "  threat.block-species (none): its keywords 'threatened' occur but its pattern did not "
         "match",
+        "",
+        "Phrases (what token patterns see):",
+        "  tokens  Iran/NAME threatened/VERB to/TO strike/VERB ships/NOUN ./PUNCT",
+        "  NP      [0:4] 'Iran'",
+        "  NP      [26:31] 'ships'",
+        "  VG      [5:15] 'threatened' (lemma threaten, past)",
+        "  VG      [19:25] 'strike' (lemma strike, present)",
     ]
 
 

@@ -17,6 +17,7 @@ from attrs import frozen
 from dipparse.arguments import Context
 from dipparse.models import Actor, Event, Span
 from dipparse.parser import Parser, coerce_published
+from dipparse.patterns import TAG_NAMES
 from dipparse.rules import Rule
 from dipparse.tokens import english
 
@@ -86,7 +87,37 @@ def explain(parser: Parser, sentence: str, published: object = None) -> str:
     lines.append(f"Near misses ({len(misses)}):" if misses else "Near misses: none")
     for o in misses:
         lines.append(f"  {o.rule.id} ({o.rule.kind}): {_miss(o, rules)}")
+    lines.extend(_phrase_lines(parser, build_context(parser, sentence, day)))
     return "\n".join(lines)
+
+
+def _phrase_lines(parser: Parser, ctx: Context) -> list[str]:
+    """The phrase layer that token rules match: tags, noun phrases, verb groups."""
+    lines = ["", "Phrases (what token patterns see):"]
+    tokens = ctx.tokens
+    for sentence in ctx.sentences:
+        chunks = parser.extractor.chunks(ctx, sentence)
+        words = [tokens.word(i) for i in range(chunks.first, chunks.last + 1)]
+        names = {
+            code: name for name, codes in TAG_NAMES.items() for code in codes if len(codes) == 1
+        }
+        tagged = " ".join(
+            f"{w}/{names.get(t, 'PUNCT' if t in ',.:Q' else t)}"
+            for w, t in zip(words, chunks.tags, strict=True)
+        )
+        lines.append(f"  tokens  {tagged}")
+        for np in chunks.noun_phrases:
+            lines.append(
+                f"  NP      {_span(ctx.norm.span(tokens.starts[np.first], tokens.ends[np.last]))}"
+            )
+        for vg in chunks.verb_groups:
+            features = [f"lemma {vg.lemma}", vg.tense]
+            features += [f for f in ("negated", "passive", "hedged") if getattr(vg, f)]
+            if vg.modal:
+                features.append(f"modal {vg.modal}")
+            span = ctx.norm.span(tokens.starts[vg.first], tokens.ends[vg.last])
+            lines.append(f"  VG      {_span(span)} ({', '.join(features)})")
+    return lines
 
 
 def _event_lines(event: Event, rule: Rule | None) -> list[str]:
