@@ -172,10 +172,11 @@ def _miss(o: Outcome, rules: dict[str, Rule]) -> str:
         )
         return f"matched {at} but rule {o.detail} kept that trigger ({why})"
     if o.kind == "no-actor":
+        slot = "an actor: slot" if o.rule.token_pattern is not None else "an (?P<actor>...) group"
         return (
             f"matched {at} but was dropped: no actor found "
-            f"(actor finder {o.detail!r}; add the actor to a rule set's [[actors]] "
-            "or give the pattern an (?P<actor>...) group)"
+            f"(actor finder {o.detail!r}; add the actor to a rule set's [[actors]], "
+            f"its head noun to [words] group_nouns, or give the pattern {slot})"
         )
     if o.kind == "embedded":
         return f"matched {at} but was read as what {o.detail} asks for or refuses"
