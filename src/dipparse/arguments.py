@@ -141,6 +141,8 @@ _CLAUSE_WINDOW = 600
 _ANTECEDENT_WINDOW = 5000
 
 _NON_SPACE = regex.compile(r"\S+")
+# How far after a trigger its content is looked for (characters; 18 long words).
+_CONTENT_WINDOW = 400
 
 _CONTENT_LEAD = regex.compile(r"(?i)(?:to|on|for|of|that)\s+")
 
@@ -494,6 +496,9 @@ class ArgumentFinder:
             start += 1
         if start >= end or _AGENT_LEAD.match(text, start, end):
             return None
+        # Content is at most 18 words: looking further for where it stops would make
+        # every trigger scan to the end of a sentence (quadratic in its length).
+        end = min(end, start + _CONTENT_WINDOW)
         stop = _CONTENT_STOP.search(text, start, end)
         stop_at = stop.start() if stop else end
         words = list(_NON_SPACE.finditer(text, start, stop_at))

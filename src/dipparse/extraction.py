@@ -11,6 +11,7 @@ conditions, quotation and date, and the CAMEO / PLOVER codes of its topic.
 from __future__ import annotations
 
 import warnings
+from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache, partial
 from typing import Any
@@ -462,20 +463,18 @@ class Extractor:
         if not built:
             return
         text = ctx.norm.text
+        nearest = _nearest_fields(built)
         for cue in self.cues.condition.finditer(text, sentence[0], sentence[1]):
             if _NOT_A_CONDITION.search(text, max(sentence[0], cue.start() - 12), cue.end()):
                 continue
             # A condition holds a clause's verb before a noun inside it ("accepted the
             # proposal only if ..."), as a date does.
-            nearest = min(
-                built,
-                key=lambda b: (b[0].rule.actor == "possessor", abs(b[0].trigger[0] - cue.start())),
-            )
-            fields = nearest[1]
+            fields = nearest(cue.start())
             if fields["condition"] is not None:
                 continue
-            stop = _CONDITION_STOP.search(text, cue.end(), sentence[1])
-            end = stop.start() if stop else sentence[1]
+            ceiling = min(sentence[1], cue.end() + _WINDOW)
+            stop = _CONDITION_STOP.search(text, cue.end(), ceiling)
+            end = stop.start() if stop else ceiling
             fields["conditional"] = True
             fields["condition"] = ctx.norm.span(cue.start(), end)
 
@@ -484,16 +483,13 @@ class Extractor:
     ) -> None:
         if not built:
             return
+        nearest = _nearest_fields(built)
         for d in ctx.dates_in(sentence[0], sentence[1]):
             if d.end > sentence[1]:
                 continue
             # A date modifies the clause's verb before a noun inside it ("rejected the
             # US proposal on Monday": the rejection happened on Monday).
-            nearest = min(
-                built,
-                key=lambda b: (b[0].rule.actor == "possessor", abs(b[0].trigger[0] - d.start)),
-            )
-            fields = nearest[1]
+            fields = nearest(d.start)
             if fields.get("date_text") is None:
                 fields["date_text"] = ctx.norm.span(d.start, d.end)
                 fields["date"] = d.date
@@ -569,6 +565,28 @@ def _best(tried: Sequence[_Tried], sentence: tuple[int, int]) -> list[Match]:
         taken[s - start : e - start] = b"\x01" * (e - s)
     kept.sort(key=lambda f: f.trigger[0])
     return kept
+
+
+def _nearest_fields(
+    built: Sequence[tuple[Match, dict[str, Any]]],
+) -> Callable[[int], dict[str, Any]]:
+    """A look-up of the event whose trigger is nearest a position, a verb's before a noun's.
+
+    What a date or a condition attaches to: the nearest event whose actor is not a
+    possessor ("rejected the US proposal on Monday"), else the nearest of all. Found
+    by bisection over the triggers (in text order), not by comparing every event
+    with every cue, which is quadratic in a sentence of thousands of statements.
+    """
+    verbal = [b for b in built if b[0].rule.actor != "possessor"] or list(built)
+    starts = [b[0].trigger[0] for b in verbal]
+
+    def nearest(pos: int) -> dict[str, Any]:
+        i = bisect_left(starts, pos)
+        if i == len(starts) or (i > 0 and pos - starts[i - 1] <= starts[i] - pos):
+            i -= 1  # the earlier of two equally near, as min() over the list gave
+        return verbal[i][1]
+
+    return nearest
 
 
 def _satisfies(when: Mapping[str, bool | str], group: VerbGroup | None) -> bool:
