@@ -486,3 +486,11 @@ def test_fuzz_hypothesis_harness_runs() -> None:
     """The Hypothesis fallback of the fuzz target runs (briefly here; longer by hand)."""
     fuzz = _fuzz_module()
     fuzz.run_hypothesis(max_examples=25)
+
+
+def test_no_statement_of_a_long_unpunctuated_sentence_is_lost() -> None:
+    """Issue 13: one sentence of 1,200 statements (40 KB): every one is an event."""
+    text = "India offered talks on Monday and " * 1200
+    doc = dipparse.parse(text, published="2025-01-01")
+    assert len(doc.sentences) == 1
+    assert len([e for e in doc.events if e.type == "offer"]) == 1200

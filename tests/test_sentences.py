@@ -171,3 +171,16 @@ def test_seed_article_sentences() -> None:
     assert got[10].endswith("Trump wrote on his social media platform, Truth Social.")
     assert got[14].endswith("Islamabad stated.")
     assert got[16].endswith("triggered by the Pahalgam terror attack on April 22.")
+
+
+def test_a_long_sentence_is_read_in_windows_cut_at_clause_edges() -> None:
+    from dipparse.sentences import windows
+
+    text = "India offered talks on Monday, " * 200  # 6,200 characters, no full stop
+    spans = split_sentences(text)
+    assert len(spans) == 1
+    cut = windows(text, spans, limit=1000)
+    assert all(e - s <= 1000 for s, e in cut)
+    assert all(text[e - 1] == "," for s, e in cut[:-1])  # cut after a clause edge
+    assert "".join(text[s:e] for s, e in cut).replace(" ", "") == text.replace(" ", "")
+    assert windows("Short one. Another.", [(0, 10), (11, 19)]) == [(0, 10), (11, 19)]

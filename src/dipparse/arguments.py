@@ -165,11 +165,15 @@ class Context:
     quotes: Sequence[QuoteSpan]
     dates: Sequence[DateMention]
     tokens: Tokens
+    # What rules read: the sentences, a very long one cut at clause edges.
+    windows: Sequence[tuple[int, int]] = ()
     _starts: list[int] = field(init=False, repr=False, eq=False)
     _quote_starts: list[int] = field(init=False, repr=False, eq=False)
     _date_starts: list[int] = field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
+        if not self.windows:
+            object.__setattr__(self, "windows", tuple(self.sentences))
         object.__setattr__(self, "_starts", [m.start for m in self.mentions])
         object.__setattr__(self, "_quote_starts", [q.content_start for q in self.quotes])
         object.__setattr__(self, "_date_starts", [d.start for d in self.dates])

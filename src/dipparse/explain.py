@@ -95,7 +95,7 @@ def _phrase_lines(parser: Parser, ctx: Context) -> list[str]:
     """The phrase layer that token rules match: tags, noun phrases, verb groups."""
     lines = ["", "Phrases (what token patterns see):"]
     tokens = ctx.tokens
-    for sentence in ctx.sentences:
+    for sentence in ctx.windows:
         chunks = parser.extractor.chunks(ctx, sentence)
         words = [tokens.word(i) for i in range(chunks.first, chunks.last + 1)]
         names = {

@@ -289,7 +289,7 @@ class Extractor:
         """Event mentions of a document, in text order (ids are ``m1``, ``m2``, ...)."""
         events: list[Event] = []
         text = ctx.norm.text
-        for s_start, s_end in ctx.sentences:
+        for s_start, s_end in ctx.windows:
             kept = self.matches(ctx, (s_start, s_end))
             phrases = cache(partial(self.chunks, ctx, (s_start, s_end)))
             built: list[tuple[Match, dict[str, Any]]] = []
@@ -511,7 +511,7 @@ class Extractor:
         """
         out: list[tuple[str, Rule, tuple[int, int], Match | None, str]] = []
         text = ctx.norm.text
-        for sentence in ctx.sentences:
+        for sentence in ctx.windows:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", RuntimeWarning)
                 tried = self.tried(ctx, sentence)

@@ -30,7 +30,7 @@ from dipparse.rules import (
     Topic,
     coerce_rulesets,
 )
-from dipparse.sentences import split_sentences
+from dipparse.sentences import split_sentences, windows
 from dipparse.text import NormalisedText, normalise
 from dipparse.tokens import english, tokenize
 
@@ -202,7 +202,9 @@ class Parser:
         quotes = attribute(norm.text, find_quotes(norm), mentions, self.cues.reporting)
         dates = find_dates(norm.text, 0, len(norm.text), published) if sentences else []
         tokens = tokenize(norm.text, self.lexicon)
-        return Context(norm, sentences, mentions, quotes, dates, tokens)
+        return Context(
+            norm, sentences, mentions, quotes, dates, tokens, windows(norm.text, sentences)
+        )
 
     def parse(self, text: str, *, published: dt.date | dt.datetime | str | None = None) -> Document:
         """Parse one text into a `Document` (see `dipparse.parse`)."""

@@ -110,6 +110,37 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# The longest stretch (characters) that rules read at once; a longer sentence
+# (OCR, transcripts, tables without punctuation) is read in windows.
+WINDOW = 2000
+_CLAUSE_EDGE = regex.compile(r"[;,:]\s|\s(?:and|but|or|while|whereas)\s|\s-\s")
+
+
+def windows(
+    text: str, sentences: list[tuple[int, int]], limit: int = WINDOW
+) -> list[tuple[int, int]]:
+    """The sentences, each longer than ``limit`` cut into windows at clause edges.
+
+    A window ends after the last clause edge (a comma, ";", "and", "but" ...) in
+    its second half, else at the last space, else at ``limit``: every rule then
+    reads at most ``limit`` characters at a time, however long the sentence.
+    """
+    out: list[tuple[int, int]] = []
+    for start, end in sentences:
+        while end - start > limit:
+            cut = start + limit
+            edges = list(_CLAUSE_EDGE.finditer(text, start + limit // 2, cut))
+            if edges:
+                cut = edges[-1].start() + 1
+            else:
+                space = text.rfind(" ", start + limit // 2, cut)
+                cut = space if space > start else cut
+            out.extend(_trimmed(text, start, cut))
+            start = cut
+        out.extend(_trimmed(text, start, end))
+    return out
+
+
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     while start < end and text[start].isspace():
         start += 1
