@@ -262,3 +262,16 @@ def test_catastrophic_topic_cannot_hang_parse() -> None:
         doc = parser.parse("Turkey offered " + "a" * 60 + "!")
     assert any("topic 'slow' gave up after" in str(w.message) for w in caught)
     assert [e.type for e in doc.events] == ["offer"]
+
+
+def test_a_pattern_that_can_backtrack_without_bound_warns_when_loaded() -> None:
+    text = """
+[ruleset]
+name = "risky"
+[[rules]]
+id = "offer.risky"
+kind = "offer"
+pattern = '(?P<trigger>offered)(?:\\s*\\w+)+ now'
+"""
+    with pytest.warns(dipparse.RuleSetWarning, match=r"risky.toml:4: rule 'offer.risky': pattern"):
+        dipparse.ruleset_from_string(text, source="risky.toml")

@@ -24,6 +24,7 @@ from dipparse.rules import (
     Rule,
     RuleSet,
     RuleSetError,
+    RuleSetWarning,
     available,
     backtracking_risk,
     get_ruleset,
@@ -55,7 +56,10 @@ class _Tally:
 def _load(item: str | Path) -> RuleSet:
     path = Path(item)
     if path.exists():
-        return load_ruleset(path)
+        with warnings.catch_warnings():
+            # `rules check` reports backtracking risks itself, as findings.
+            warnings.simplefilter("ignore", RuleSetWarning)
+            return load_ruleset(path)
     if isinstance(item, str) and item in available():
         return get_ruleset(item)
     raise RuleSetError(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import tomllib
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import metadata, resources
 from importlib.resources.abc import Traversable
@@ -41,6 +42,10 @@ _LIST_REF = regex.compile(r"\\L<(?P<name>[A-Za-z_][A-Za-z0-9_]*)>")
 _WORD = regex.compile(r"[\p{L}\p{N}']+")
 # Rule and Topic have a field named ``regex`` that hides the module in their class bodies.
 _Pattern: TypeAlias = "regex.Pattern[str]"
+
+
+class RuleSetWarning(UserWarning):
+    """A rule set that loads but may misbehave (a pattern that can backtrack without bound)."""
 
 
 class RuleSetError(ValueError):
@@ -1207,6 +1212,15 @@ def _rule(
             keywords = trigger_keywords(
                 expand_macros(pattern, macros, fail=fail_at("pattern")), lists
             )
+        for key in ("pattern", "unless"):
+            compiled_key = extra["regex" if key == "pattern" else "unless_regex"]
+            risk = backtracking_risk(compiled_key.pattern) if compiled_key is not None else None
+            if risk is not None:
+                # Said when the rule set loads, not only by `rules check`.
+                where = f"{part.source}:{part.line_of('rules', index)}"
+                warnings.warn(
+                    RuleSetWarning(f"{where}: rule {rule_id!r}: {key}: {risk}"), stacklevel=2
+                )
     return Rule(
         id=rule_id,
         kind=kind,
@@ -1473,6 +1487,7 @@ __all__ = [
     "Rule",
     "RuleSet",
     "RuleSetError",
+    "RuleSetWarning",
     "Topic",
     "available",
     "backtracking_risk",
