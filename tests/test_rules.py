@@ -236,7 +236,9 @@ def test_catastrophic_rule_cannot_hang_parse() -> None:
         "[ruleset]\nname = 'slow'\n[[rules]]\nid = 'slow.rule'\nkind = 'offer'\n"
         "keywords = ['aaaa']\npattern = '(?P<trigger>(?:a|aa)+)$'\n"
     )
-    parser = dipparse.Parser(["core-en", dipparse.ruleset_from_string(text, source="slow.toml")])
+    with pytest.warns(dipparse.RuleSetWarning, match="slow.toml:3: rule 'slow.rule'"):
+        slow = dipparse.ruleset_from_string(text, source="slow.toml")
+    parser = dipparse.Parser(["core-en", slow])
     sentence = "Turkey offered talks aaaa " + "a" * 60 + "!"
     start = time.perf_counter()
     with warnings.catch_warnings(record=True) as caught:
