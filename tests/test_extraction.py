@@ -317,3 +317,11 @@ def test_an_unknown_subject_keeps_its_actor_across_a_date() -> None:
         "Kenyan doctors' unions",
         "KEN",
     )
+
+
+def test_a_hedged_demand_after_once_again() -> None:
+    """Issue 13: 'may once again demand that ...' gave no event ('in demand' matched)."""
+    (event,) = events(
+        "Afghanistan may once again demand that Albania withdraw its troops on Monday."
+    )
+    assert (event.type, event.actor.name, event.hedged) == ("demand", "Afghanistan", True)
