@@ -74,8 +74,11 @@ def test_empty_and_blank_text(text: str) -> None:
     doc = dipparse.parse(text, published="2025-03-12")
     assert doc.text == text
     assert (doc.sentences, doc.quotes, doc.actors, doc.events, doc.groups) == ((), (), (), (), ())
-    assert doc.to_dict() == {
+    assert doc.to_dict(text="none") == {
         "schema": SCHEMA,
+        "text": None,
+        "text_sha256": None,
+        "text_length": None,
         "published": "2025-03-12",
         "sentences": [],
         "events": [],

@@ -16,7 +16,7 @@ from dipparse.cli import main
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_e57a447eb6801cad.txt"
 EVENT_KEYS = {
     "id", "type", "actor", "target", "content", "trigger", "negated", "hedged",
-    "conditional", "condition", "quoted", "speaker", "date", "date_text", "date_span",
+    "conditional", "condition", "quoted", "speaker", "date", "date_basis", "date_text", "date_span",
     "sentence", "rule", "topic", "cameo", "plover", "plover_mode", "group",
 }  # fmt: skip
 
@@ -83,11 +83,13 @@ def test_parse_json_format(capsys: pytest.CaptureFixture[str]) -> None:
     )
     assert (status, err) == (0, "")
     data = json.loads(out)
-    assert data["schema"] == "dipparse.document/1"
+    assert data["schema"] == "dipparse.document/2"
     assert data["published"] == "2025-05-12"
     assert data["source"] == str(SEED)
+    assert data["text"] == seed_text()
     assert set(data) == {
-        "schema", "published", "sentences", "events", "groups", "quotes", "actors", "source",
+        "schema", "text", "text_sha256", "text_length", "published", "sentences", "events",
+        "groups", "quotes", "actors", "source",
     }  # fmt: skip
     text = seed_text()
     assert check_spans(data, text) > 50

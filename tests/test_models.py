@@ -1,4 +1,4 @@
-"""Tests for dipparse.models: validation, conversion and the ``dipparse.document/1`` JSON."""
+"""Tests for dipparse.models: validation, conversion and the ``dipparse.document/2`` JSON."""
 
 from __future__ import annotations
 
@@ -145,8 +145,9 @@ ACTOR = {
     "country": nullable(any_of(ALPHA3, non_empty_list(ALPHA3))),
     "kind": one_of(*ACTOR_KINDS),
     "span": offsets,
-    # Beyond the five contract keys: the title or office, where known.
+    # Beyond the five contract keys: the title or office, where known, and how it was found.
     "role": nullable(str),
+    "source": str,
 }
 _CONTRACT_EVENT_KEYS = (
     "id type actor target content trigger negated hedged conditional condition quoted "
@@ -167,6 +168,7 @@ EVENT = {
     "quoted": bool,
     "speaker": nullable(ACTOR),
     "date": nullable(ISO_DATE),
+    "date_basis": one_of("published", "text", "none"),
     "date_text": nullable(str),
     "sentence": offsets,
     "rule": str,
@@ -185,6 +187,7 @@ GROUP = {
     "target": nullable(ACTOR),
     "content": nullable(SPAN),
     "date": nullable(ISO_DATE),
+    "date_basis": one_of("published", "text", "none"),
     "topic": nullable(str),
     "cameo": nullable(str),
     "plover": nullable(str),
@@ -202,6 +205,9 @@ QUOTE = {
 }
 DOCUMENT = {
     "schema": one_of(SCHEMA),
+    "text": nullable(str),
+    "text_sha256": nullable(matching(r"[0-9a-f]{64}")),
+    "text_length": nullable(int),
     "published": nullable(ISO_DATE),
     "events": [EVENT],
     "groups": [GROUP],
@@ -227,8 +233,8 @@ def spans_in(data: Any) -> list[tuple[list[int], str]]:
 
 def test_schema_lists_the_contract_keys() -> None:
     """The checker's event object has the contract's keys plus the three extras."""
-    assert set(EVENT) == {*EVENT_KEYS, "date_span", "topic", "plover_mode"}
-    assert set(ACTOR) - {"role"} == {"text", "name", "country", "kind", "span"}
+    assert set(EVENT) == {*EVENT_KEYS, "date_span", "date_basis", "topic", "plover_mode"}
+    assert set(ACTOR) - {"role", "source"} == {"text", "name", "country", "kind", "span"}
 
 
 @pytest.mark.parametrize(
@@ -354,6 +360,7 @@ def test_actor_to_dict() -> None:
         "country": "USA",
         "kind": "leader",
         "role": "President",
+        "source": "gazetteer",
         "span": [19, 44],
     }
     assert validate(a.to_dict(), ACTOR) == []
@@ -377,7 +384,7 @@ def rejection(**changes: Any) -> Rejection:
         "condition": span(TEXT, "on Kashmir"),
         "speaker": actor(),
         "date": dt.date(2025, 5, 12),
-        "date_text": span(TEXT, "has"),
+        "date_text": span(TEXT, "has"),  # not a date phrase: any span does
         "topic": "mediation",
         "cameo": "126",
         "plover": "REJECT",
@@ -431,6 +438,7 @@ def test_event_to_dict_full() -> None:
             "country": "USA",
             "kind": "leader",
             "role": None,
+            "source": "gazetteer",
             "span": [39, 44],
         },
         "content": {"text": "Donald Trump's offer to mediate on Kashmir", "span": [32, 74]},
@@ -442,6 +450,7 @@ def test_event_to_dict_full() -> None:
         "quoted": True,
         "speaker": actor().to_dict(),
         "date": "2025-05-12",
+        "date_basis": "published",
         "date_text": "has",
         "date_span": [6, 9],
         "sentence": [0, len(TEXT)],
@@ -491,6 +500,7 @@ def test_quote_to_dict() -> None:
             "country": "IND",
             "kind": "state",
             "role": None,
+            "source": "gazetteer",
             "span": [6, 11],
         },
         "attribution": {"text": " India said", "span": [5, 16]},
@@ -526,6 +536,7 @@ def test_group_to_dict() -> None:
         "target": None,
         "content": {"text": "offer", "span": [47, 52]},
         "date": "2025-05-10",
+        "date_basis": "text",
         "topic": "mediation",
         "cameo": "126",
         "plover": "REJECT",
@@ -560,8 +571,12 @@ def test_document_to_dict() -> None:
     """The contract's top level: schema, published, events, groups, quotes, actors, sentences."""
     doc = sample_document()
     data = doc.to_dict()
-    assert set(data) == {"schema", "published", "events", "groups", "quotes", "actors", "sentences"}
-    assert data["schema"] == "dipparse.document/1"
+    assert set(data) == {
+        "schema", "text", "text_sha256", "text_length", "published", "events", "groups",
+        "quotes", "actors", "sentences",
+    }  # fmt: skip
+    assert data["schema"] == "dipparse.document/2"
+    assert data["text"] == TEXT
     assert data["published"] == "2025-05-12"
     assert data["sentences"] == [[0, len(TEXT)]]
     assert data["events"][0]["actor"]["country"] == ["IND", "PAK"]
@@ -585,6 +600,9 @@ def test_empty_document() -> None:
     data = Document(text="").to_dict()
     assert data == {
         "schema": SCHEMA,
+        "text": "",
+        "text_sha256": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+        "text_length": 0,
         "published": None,
         "sentences": [],
         "events": [],

@@ -410,7 +410,9 @@ def test_typography_changes_nothing(plan: Plan, typography: Any) -> None:
     plain = compose(plan)
     fancy = compose(evolve(plan, typography=typography))
     assert len(plain.text) == len(fancy.text)
-    assert folded(parse(plain.text).to_dict()) == folded(parse(fancy.text).to_dict())
+    assert folded(parse(plain.text).to_dict(text="none")) == folded(
+        parse(fancy.text).to_dict(text="none")
+    )
 
 
 @given(
@@ -507,6 +509,7 @@ def test_publication_date_changes_only_dates(doc_and_statements: Any, published:
         data.pop("published")
         for item in (*data["events"], *data["groups"]):
             item.pop("date")
+            item.pop("date_basis")
         return data
 
     assert without_dates(undated) == without_dates(dated)

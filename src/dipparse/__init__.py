@@ -4,7 +4,12 @@
 >>> doc = dipparse.parse("China rejected the US proposal on Monday.", published="2025-03-12")
 >>> [(e.type, e.actor.name, e.date and e.date.isoformat()) for e in doc.events]
 [('rejection', 'China', '2025-03-10'), ('offer', 'United States', None)]
+
+What the library reports goes to the ``"dipparse"`` logger (`logging`), which
+has only a `logging.NullHandler` until the application configures logging.
 """
+
+import logging
 
 from dipparse._version import __version__
 from dipparse.evaluation import GoldFormatError, Report, evaluate, read_gold
@@ -33,6 +38,7 @@ from dipparse.rules import (
     load_ruleset,
     ruleset_from_string,
 )
+from dipparse.serialization import DocumentFormatError, json_schema, load_jsonl
 
 __all__ = [
     "Acceptance",
@@ -40,6 +46,7 @@ __all__ = [
     "ActorEntry",
     "Demand",
     "Document",
+    "DocumentFormatError",
     "Event",
     "EventGroup",
     "GoldFormatError",
@@ -58,9 +65,13 @@ __all__ = [
     "available",
     "evaluate",
     "get_ruleset",
+    "json_schema",
+    "load_jsonl",
     "load_resource",
     "load_ruleset",
     "parse",
     "read_gold",
     "ruleset_from_string",
 ]
+
+logging.getLogger("dipparse").addHandler(logging.NullHandler())

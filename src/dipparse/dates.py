@@ -5,16 +5,26 @@ Wednesday, so this module finds candidate phrases itself ("on Saturday",
 "April 22", "last week", "in 2019") and asks `dateparser.parse` only about
 those, against the publication date, remembering every answer. dateparser is
 imported on first use, not when dipparse is imported.
+
+Every resolved day records its basis: ``"text"`` when the phrase names the day
+by itself ("March 3, 2025", "2025-03-03"), ``"published"`` when it was counted
+from the publication date ("on Saturday", "March 3"), and ``"none"`` when no day
+was resolved. Without a publication date a relative phrase stays unresolved:
+counting it from the clock of the machine that parses would be quietly wrong
+for an archived article.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal, TypeAlias
 
 import regex
 from attrs import frozen
+
+DateBasis: TypeAlias = Literal["published", "text", "none"]
+DATE_BASES: tuple[str, ...] = ("published", "text", "none")
 
 _MONTH = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
@@ -47,6 +57,21 @@ _PATTERN = regex.compile(
 # Phrases dateparser cannot resolve to a day: kept as text, dated None.
 _VAGUE = regex.compile(r"(?i)^(?:earlier|later)\s|\b(?:week|month|year|weekend)$")
 _LEADING = regex.compile(r"(?i)^(?:on|by|since|in|early|late)\s+")
+# A phrase that names its day by itself, year included: it needs no publication date.
+_ABSOLUTE = regex.compile(
+    r"""
+    (?<![\p{L}\p{N}])
+    (?:
+        \d{4}-\d{2}-\d{2}
+      | MONTH\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}
+      | \d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?MONTH,?\s+\d{4}
+    )
+    (?![\p{L}\p{N}])
+    """.replace("MONTH", _MONTH),
+    regex.VERSION1 | regex.VERBOSE,
+)
+# A month and a year ("in March 2025") names no single day.
+_MONTH_YEAR = regex.compile(r"(?:[Ii]n\s+)?MONTH\s+\d{4}".replace("MONTH", _MONTH))
 
 
 @frozen
@@ -57,6 +82,7 @@ class DateMention:
     end: int
     text: str
     date: dt.date | None
+    basis: DateBasis = "none"
 
 
 def find_dates(text: str, start: int, end: int, published: dt.date | None) -> list[DateMention]:
@@ -64,22 +90,47 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None) -> li
     out = []
     for m in _PATTERN.finditer(text, start, end):
         phrase = " ".join(m.group().split())
-        out.append(DateMention(m.start(), m.end(), phrase, resolve(phrase, published)))
+        day = resolve(phrase, published)
+        out.append(DateMention(m.start(), m.end(), phrase, day, basis_of(day, phrase)))
     return out
+
+
+def is_absolute(phrase: str) -> bool:
+    """The phrase names a day by itself, year included ("March 3, 2025", "2025-03-03")."""
+    return _ABSOLUTE.search(phrase) is not None
+
+
+def basis_of(day: dt.date | None, phrase: str | None) -> DateBasis:
+    """Where a resolved ``day`` came from: ``"none"``, ``"text"`` or ``"published"``.
+
+    No day is ``"none"``; a day with no phrase, or named by an absolute phrase,
+    is ``"text"``; a day counted from a relative phrase is ``"published"``.
+    """
+    if day is None:
+        return "none"
+    if phrase is None or is_absolute(phrase):
+        return "text"
+    return "published"
 
 
 @lru_cache(maxsize=8192)
 def resolve(phrase: str, published: dt.date | None) -> dt.date | None:
     """The day a phrase names, relative to ``published`` (cached).
 
-    None when the phrase is vague ("last week") or names a day outside the
-    calendar `datetime.date` can hold (before 0001-01-01 or after 9999-12-31).
+    None when the phrase is vague ("last week", "in March 2025"), is relative
+    ("on Saturday", "March 3") while ``published`` is None, or names a day
+    outside the calendar `datetime.date` can hold (before 0001-01-01 or after
+    9999-12-31).
     """
     if _VAGUE.search(phrase) and not regex.search(r"\d", phrase):
         return None
     core = _LEADING.sub("", phrase)
     if regex.fullmatch(r"(?:19|20)\d{2}", core):
         return None  # a year is not a day
+    if _MONTH_YEAR.fullmatch(phrase):
+        return None  # nor is a month
+    if published is None and not is_absolute(phrase):
+        return None  # no anchor: not today's clock, which is wrong for archived news
     settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
     if published is not None:
         settings["RELATIVE_BASE"] = dt.datetime(published.year, published.month, published.day)

@@ -7,14 +7,20 @@ Every offset in these models indexes the caller's original string: for any
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from collections.abc import Mapping
-from typing import Any, ClassVar, Literal, TypeAlias
+from typing import IO, Any, ClassVar, Literal, TypeAlias
 
 import attrs
 from attrs import field, frozen
 
-SCHEMA = "dipparse.document/1"
+from dipparse.dates import DATE_BASES, DateBasis, basis_of
+
+SCHEMA = "dipparse.document/2"
+SCHEMAS: tuple[str, ...] = ("dipparse.document/1", SCHEMA)
+TextMode: TypeAlias = Literal["full", "hash", "none"]
+TEXT_MODES: tuple[str, ...] = ("full", "hash", "none")
 
 ActorKind: TypeAlias = Literal["state", "leader", "official", "organisation", "group"]
 ACTOR_KINDS: tuple[str, ...] = ("state", "leader", "official", "organisation", "group")
@@ -101,6 +107,7 @@ class Actor:
             "country": country,
             "kind": self.kind,
             "role": self.role,
+            "source": self.source,
             "span": [self.span.start, self.span.end],
         }
 
@@ -151,17 +158,23 @@ class Event:
     speaker: Actor | None = None
     date: dt.date | None = None
     date_text: Span | None = None
+    date_basis: DateBasis = field(validator=attrs.validators.in_(DATE_BASES))
     topic: str | None = None
     cameo: str | None = None
     plover: str | None = None
     plover_mode: str | None = None
     group: str | None = None
 
+    @date_basis.default
+    def _date_basis(self) -> DateBasis:
+        return basis_of(self.date, self.date_text.text if self.date_text else None)
+
     def __attrs_post_init__(self) -> None:
         if self.kind and self.type != self.kind:
             raise ValueError(
                 f"{type(self).__name__} must have type {self.kind!r}, not {self.type!r}"
             )
+        _check_basis(self.date, self.date_basis)
 
     def to_dict(self) -> dict[str, Any]:
         def opt(value: Span | Actor | None) -> dict[str, Any] | None:
@@ -181,6 +194,7 @@ class Event:
             "quoted": self.quoted,
             "speaker": opt(self.speaker),
             "date": self.date.isoformat() if self.date else None,
+            "date_basis": self.date_basis,
             "date_text": self.date_text.text if self.date_text else None,
             "date_span": [self.date_text.start, self.date_text.end] if self.date_text else None,
             "sentence": [self.sentence.start, self.sentence.end],
@@ -241,12 +255,20 @@ class EventGroup:
     target: Actor | None = None
     content: Span | None = None
     date: dt.date | None = None
+    date_basis: DateBasis = field(validator=attrs.validators.in_(DATE_BASES))
     topic: str | None = None
     cameo: str | None = None
     plover: str | None = None
     plover_mode: str | None = None
     negated: bool = False
     responds_to: str | None = None
+
+    @date_basis.default
+    def _date_basis(self) -> DateBasis:
+        return basis_of(self.date, None)
+
+    def __attrs_post_init__(self) -> None:
+        _check_basis(self.date, self.date_basis)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -256,6 +278,7 @@ class EventGroup:
             "target": self.target.to_dict() if self.target else None,
             "content": self.content.to_dict() if self.content else None,
             "date": self.date.isoformat() if self.date else None,
+            "date_basis": self.date_basis,
             "topic": self.topic,
             "cameo": self.cameo,
             "plover": self.plover,
@@ -282,10 +305,23 @@ class Document:
         """The event mentions of one kind (``"offer"``, ``"rejection"``, ...)."""
         return tuple(e for e in self.events if e.type == kind)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The document as plain data, in the ``dipparse.document/1`` schema."""
+    def to_dict(self, *, text: TextMode = "full") -> dict[str, Any]:
+        """The document as plain data, in the ``dipparse.document/2`` schema.
+
+        ``text`` says how the document's text is carried: ``"full"`` (the
+        default) gives the text with its SHA-256 and length, so that
+        `Document.from_dict` rebuilds the document alone; ``"hash"`` gives only
+        the SHA-256 and length (``"text"`` is null: the text can be checked when
+        it is given back, not recovered); ``"none"`` leaves all three null.
+        """
+        if text not in TEXT_MODES:
+            raise ValueError(f"text must be one of {', '.join(TEXT_MODES)}, not {text!r}")
+        digest = hashlib.sha256(_utf8(self.text)).hexdigest() if text != "none" else None
         return {
             "schema": SCHEMA,
+            "text": self.text if text == "full" else None,
+            "text_sha256": digest,
+            "text_length": len(self.text) if text != "none" else None,
             "published": self.published.isoformat() if self.published else None,
             "sentences": [[s.start, s.end] for s in self.sentences],
             "events": [e.to_dict() for e in self.events],
@@ -294,6 +330,59 @@ class Document:
             "actors": [a.to_dict() for a in self.actors],
         }
 
-    def to_json(self, *, indent: int | None = None) -> str:
+    def to_json(self, *, indent: int | None = None, text: TextMode = "full") -> str:
         """The document as JSON text (see `to_dict`)."""
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        return json.dumps(self.to_dict(text=text), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(
+        cls,
+        data: Mapping[str, Any],
+        *,
+        text: str | None = None,
+        event_classes: Mapping[str, type[Event]] | None = None,
+    ) -> Document:
+        """The document that `to_dict` gave ``data`` for (see `dipparse.load_jsonl`).
+
+        ``text`` supplies the document's text when ``data`` does not carry it
+        (written with ``text="hash"`` or ``"none"``, or in the older
+        ``dipparse.document/1`` schema); it is checked against the recorded
+        hash and length and against every span. ``event_classes`` maps a custom
+        kind to its `Event` subclass, as for `Parser`. Raises
+        `dipparse.DocumentFormatError` (a `ValueError`) naming the key path of
+        the first problem, such as ``$.events[2].trigger.span``.
+        """
+        from dipparse.serialization import document_from_dict
+
+        return document_from_dict(data, text=text, event_classes=event_classes)
+
+    @classmethod
+    def from_json(
+        cls,
+        source: str | bytes | IO[str],
+        *,
+        text: str | None = None,
+        event_classes: Mapping[str, type[Event]] | None = None,
+    ) -> Document:
+        """`from_dict` of JSON text (or of a file holding one JSON document)."""
+        from dipparse.serialization import DocumentFormatError
+
+        raw = source if isinstance(source, str | bytes) else source.read()
+        try:
+            data = json.loads(raw)
+        except ValueError as exc:
+            raise DocumentFormatError("$", f"not JSON: {exc}") from None
+        return cls.from_dict(data, text=text, event_classes=event_classes)
+
+
+def _utf8(text: str) -> bytes:
+    """The text as UTF-8; a lone surrogate (from a broken decoding) is kept as its bytes."""
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _check_basis(date: dt.date | None, basis: str) -> None:
+    """A date has a basis other than "none"; no date has basis "none"."""
+    if date is None and basis != "none":
+        raise ValueError(f"date_basis must be 'none' when there is no date, not {basis!r}")
+    if date is not None and basis == "none":
+        raise ValueError(f"date {date.isoformat()} needs a date_basis other than 'none'")

@@ -8,9 +8,12 @@ grouped events → `Document`.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
+
+import attrs
 
 from dipparse.actors import ANAPHOR, PLACE, Gazetteer
 from dipparse.arguments import Context
@@ -18,7 +21,7 @@ from dipparse.batch import ParseFailure, parse_many
 from dipparse.dates import find_dates
 from dipparse.extraction import Extractor, compile_cues
 from dipparse.grouping import group_events
-from dipparse.models import Document, Event, Quote, Span
+from dipparse.models import Document, Event, EventGroup, Quote, Span
 from dipparse.quotes import attribute, find_quotes
 from dipparse.rules import (
     BUILTIN,
@@ -35,6 +38,7 @@ from dipparse.text import NormalisedText, normalise
 from dipparse.tokens import english, tokenize
 
 RuleSetSpec = str | Path | RuleSet
+logger = logging.getLogger("dipparse")
 
 
 def check_text(text: object) -> str:
@@ -212,7 +216,7 @@ class Parser:
         day = coerce_published(published)
         ctx = self.analyse(text, day)
         norm, mentions, quote_spans, sentences = ctx.norm, ctx.mentions, ctx.quotes, ctx.sentences
-        events, groups = group_events(self.extractor.extract(ctx))
+        events, groups = _date_bases(ctx, day, *group_events(self.extractor.extract(ctx)))
         resolve = self.extractor.arguments.resolve
         quotes = tuple(
             Quote(
@@ -266,6 +270,45 @@ def _event_classes(value: object) -> dict[str, type[Event]]:
                 f"not {kind!r}: {cls!r}"
             )
     return dict(value)
+
+
+def _date_bases(
+    ctx: Context,
+    published: dt.date | None,
+    events: Sequence[Event],
+    groups: Sequence[EventGroup],
+) -> tuple[list[Event], list[EventGroup]]:
+    """Each date's basis as the date finder gave it; a group's that of its first dated mention.
+
+    Logs (at INFO, on the ``"dipparse"`` logger) the relative dates left
+    unresolved because the text has no publication date.
+    """
+    bases = {}
+    for d in ctx.dates:
+        where = ctx.norm.span(d.start, d.end)
+        bases[where.start, where.end] = d.basis
+    out = []
+    for e in events:
+        if e.date_text is not None:
+            basis = bases.get((e.date_text.start, e.date_text.end), e.date_basis)
+            if basis != e.date_basis:
+                e = attrs.evolve(e, date_basis=basis)
+        out.append(e)
+    by_id = {e.id: e for e in out}
+    regrouped = []
+    for g in groups:
+        first = next((by_id[m] for m in g.mentions if m in by_id and by_id[m].date), None)
+        if first is not None and first.date == g.date and first.date_basis != g.date_basis:
+            g = attrs.evolve(g, date_basis=first.date_basis)
+        regrouped.append(g)
+    unanchored = [d.text for d in ctx.dates if d.date is None] if published is None else []
+    if unanchored and logger.isEnabledFor(logging.INFO):
+        logger.info(
+            "no publication date: %d date phrase(s) left unresolved (%s)",
+            len(unanchored),
+            ", ".join(repr(t) for t in unanchored[:5]),
+        )
+    return out, regrouped
 
 
 def _attribution(norm: NormalisedText, span: tuple[int, int]) -> Span:
