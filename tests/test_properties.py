@@ -69,17 +69,6 @@ KNOWN_GAPS: dict[str, tuple[str, str, Callable[[Plan], bool]]] = {
             p.frame == "passive" and (p.negated or bool(p.adverb and not p.adverb.endswith("ly")))
         ),
     ),
-    "hedge-phrase": (
-        "India is not expected to invite Pakistan to a summit.",
-        "hedge cues are fixed phrases: 'is not expected to', 'is not set to' and "
-        "'I am expected to' are not hedged (token rules read the hedge from the verb "
-        "group, so 'is not expected to reject' is hedged; regex rules such as "
-        "offer.verb still are not)",
-        lambda p: (
-            p.hedge in ("is expected to", "is set to")
-            and (p.negated or bool(p.speech and p.speech.first_person == "I"))
-        ),
-    ),
     "hedge-in-trigger": (
         "Russia could be ready to mediate between the two sides.",
         "offer.readiness takes 'could be ready' into its trigger, so the modal is "
@@ -108,16 +97,6 @@ KNOWN_GAPS: dict[str, tuple[str, str, Callable[[Plan], bool]]] = {
             and bool(p.speech and p.speech.style in ("after", "inverted"))
         ),
     ),
-    "first-person-am": (
-        '"I am rejecting the proposal," Modi said.',
-        "'am' is missing from the verb group between a subject and its verb",
-        lambda p: (
-            p.frame == "verb"
-            and p.tense == "progressive"
-            and not p.hedge
-            and bool(p.speech and p.speech.first_person == "I" and p.speech.style != "reported")
-        ),
-    ),
     "welcome-long-object": (
         "Chile welcomed the Democratic Republic of the Congo's proposal.",
         "acceptance.welcome allows at most five words before the offered thing, so "
@@ -130,22 +109,6 @@ KNOWN_GAPS: dict[str, tuple[str, str, Callable[[Plan], bool]]] = {
             and "{target}'s" in p.complement
             and len(p.target.text.split()) >= 5
         ),
-    ),
-    "progressive-adverb": (
-        "India is flatly rejecting the offer.",
-        "'is <adverb> <verb>-ing' finds no subject for 'swiftly', 'flatly', 'quickly', "
-        "'promptly', 'categorically' (it does for 'formally', 'firmly', 'publicly')",
-        lambda p: (
-            p.frame == "verb"
-            and p.tense == "progressive"
-            and not p.hedge
-            and p.adverb in ("swiftly", "flatly", "quickly", "promptly", "categorically")
-        ),
-    ),
-    "readiness-negated-adverb": (
-        "Afghanistan is not swiftly willing to mediate.",
-        "offer.readiness allows an adverb or 'not' between 'is' and 'willing', not both",
-        lambda p: p.frame == "readiness" and p.negated and bool(p.adverb),
     ),
     "refusal-adverb": (
         "India will not once again accept the proposal.",
@@ -545,20 +508,12 @@ def _expected(kind: str, actor: str, country: str | None, **flags: Any) -> Any:
 
 _GAP_EXPECTATIONS = {
     "passive-adverb": _expected("rejection", "Russia", "RUS", negated=True),
-    "hedge-phrase": _expected(
-        "offer", "India", "IND", target="Pakistan", negated=True, hedged=True
-    ),
     "hedge-in-trigger": _expected("offer", "Russia", "RUS", hedged=True),
     "commissive-support": _expected(
         "acceptance", "Narendra Modi", "IND", quoted=True, speaker="Narendra Modi"
     ),
     "block-dismissal": _expected("rejection", "Wang Yi", "CHN", quoted=True, speaker="Wang Yi"),
     "refusal-adverb": _expected("rejection", "India", "IND"),
-    "readiness-negated-adverb": _expected("offer", "Afghanistan", "AFG", negated=True),
-    "progressive-adverb": _expected("rejection", "India", "IND"),
-    "first-person-am": _expected(
-        "rejection", "Narendra Modi", "IND", quoted=True, speaker="Narendra Modi"
-    ),
     "welcome-long-object": _expected("acceptance", "Chile", "CHL"),
 }
 

@@ -336,8 +336,12 @@ class Extractor:
             scope = sentence  # 'India "has never accepted" mediation': the subject is outside
         scope = (max(scope[0], sentence[0]), min(scope[1], sentence[1]))
 
+        group = match.verb_group
+        # A verb-group trigger is reported as its head; its subject stands before the
+        # whole group ("Belgium ... but would reject it").
+        a0 = ctx.tokens.starts[group.first] if group is not None else t0
         actor_mention = self.arguments.actor(
-            ctx, rule.actor, m.slot("actor"), (t0, t1), sentence, scope, quote
+            ctx, rule.actor, m.slot("actor"), (min(a0, t0), t1), sentence, scope, quote
         )
         actor = self.arguments.resolve(ctx, actor_mention, quote) if actor_mention else None
         if actor is None and rule.actor == "subject":
@@ -379,12 +383,12 @@ class Extractor:
         gap = gap[max(gap.rfind(","), gap.rfind(" and "), gap.rfind(" but "), gap.rfind(";")) + 1 :]
         if rule.actor == "possessor":
             gap = ""  # "has yet to respond to an offer": the verb is not the offer's
-        group = match.verb_group
-        # The verb group's own "not", or a negation cue before it ("has yet to accept").
-        negated = (
-            rule.negated
-            or (group is not None and group.negated)
-            or bool(self.cues.negation.search(gap))
+        # The verb group's own "not", or a negation cue before it ("has yet to accept");
+        # a rule that asks for a negated group ("will not accept" as a rejection) has
+        # used the negation up.
+        negated = rule.negated or (
+            rule.when.get("negated") is not True
+            and ((group is not None and group.negated) or bool(self.cues.negation.search(gap)))
         )
         # A sentence-wide hedge ("reportedly") within _WINDOW of the trigger: searching
         # the whole sentence for every trigger is quadratic in a very long sentence.
@@ -397,7 +401,7 @@ class Extractor:
                 )
             )
         )
-        topic = self._topic(rule, text, (t0, t1), content, clause)
+        topic = self._topic(rule, text, (t0, t1), content, clause, min(a0, t0))
         kind = self.kinds.get(rule.kind)
         cameo = (
             rule.cameo
@@ -437,13 +441,22 @@ class Extractor:
         trigger: tuple[int, int],
         content: tuple[int, int] | None,
         clause: int,
+        verb: int,
     ) -> Topic | None:
-        """The topic named earliest in the trigger and content, else in the clause before."""
+        """The topic named earliest in the trigger and content, else in the clause before.
+
+        The clause before is read up to the start of the trigger's verb group
+        (``verb``), so that "did not accept" and "accepted" see the same words.
+        """
         if rule.topic:
             return self.topics.get(rule.topic)
         start = min(trigger[0], content[0]) if content else trigger[0]
         end = max(trigger[1], content[1]) if content else trigger[1]
-        for probe_start, probe_end in ((start, end), (max(clause, trigger[0] - 40), trigger[0])):
+        # Before the verb group, only its own clause's words: not a leading condition
+        # ("Only if the ceasefire holds, X accepted ..." is about no ceasefire).
+        floor = max(clause, verb - 40)
+        floor = max(floor, text.rfind(",", floor, verb) + 1)
+        for probe_start, probe_end in ((start, end), (floor, verb)):
             best: tuple[int, Topic] | None = None
             for topic in self._topic_order:
                 hit = _topic_search(topic, text, probe_start, probe_end)

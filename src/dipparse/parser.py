@@ -22,6 +22,7 @@ from dipparse.dates import find_dates
 from dipparse.extraction import Extractor, compile_cues
 from dipparse.grouping import group_events
 from dipparse.models import Document, Event, EventGroup, Quote, Span
+from dipparse.patterns import compile_token_pattern
 from dipparse.quotes import attribute, find_quotes
 from dipparse.rules import (
     BUILTIN,
@@ -35,7 +36,7 @@ from dipparse.rules import (
 )
 from dipparse.sentences import split_sentences, windows
 from dipparse.text import NormalisedText, normalise
-from dipparse.tokens import english, tokenize
+from dipparse.tokens import Lexicon, english, tokenize
 
 RuleSetSpec = str | Path | RuleSet
 logger = logging.getLogger("dipparse")
@@ -149,6 +150,13 @@ class Parser:
         vocabulary.update(w for p in patterns for w in p.lemmas)
         self.lexicon = english().with_vocabulary(
             vocabulary, verbs={w for p in patterns for w in p.verbs}
+        )
+        # Token patterns were checked at load with the built-in lexicon; compiled again
+        # with this parser's, their lemmas are the ones its tokens get ("turned" ->
+        # "turn" once a rule names "turn down").
+        lists_of = {rs.name: rs.lists for rs in self.rulesets}
+        self.rules = tuple(
+            _with_lexicon(r, lists_of.get(r.ruleset, {}), self.lexicon) for r in self.rules
         )
         self.extractor = Extractor(
             self.rules,
@@ -319,6 +327,17 @@ def _attribution(norm: NormalisedText, span: tuple[int, int]) -> Span:
     while end > start and norm.text[end - 1].isspace():
         end -= 1
     return norm.span(start, end)
+
+
+def _with_lexicon(rule: Rule, lists: Mapping[str, Sequence[str]], lexicon: Lexicon) -> Rule:
+    """``rule`` with its token patterns compiled against ``lexicon``."""
+    if rule.tokens is None:
+        return rule
+    return attrs.evolve(
+        rule,
+        token_pattern=compile_token_pattern(rule.tokens, lists, lexicon),
+        unless_tokens=compile_token_pattern(rule.unless, lists, lexicon) if rule.unless else None,
+    )
 
 
 def _rebuild(

@@ -138,6 +138,7 @@ class _Reader:
         self.lists = lists
         self.lexicon = lexicon
         self.slots: list[str] = []
+        self._taken: set[str] = set()  # the slots named so far in this alternative
         self.trigger_lemmas: set[str] = set()
         self.lemmas: set[str] = set()
         self.verbs: set[str] = set()
@@ -155,10 +156,17 @@ class _Reader:
         return m
 
     def alternatives(self, top: bool = False) -> str:
+        # A slot may stand once in each alternative: "(POSS trigger:offer | trigger:plan)".
+        before = set(self._taken)
+        taken = set(before)
         branches = [self.sequence()]
+        taken |= self._taken
         while (m := self._peek()) is not None and m.group("bar"):
             self.pos = m.end()
+            self._taken = set(before)
             branches.append(self.sequence())
+            taken |= self._taken
+        self._taken = taken
         if not top and ((m := self._peek()) is None or not m.group("close")):
             raise PatternError(f"a group opened before {self.pos} is not closed with ')'")
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -178,9 +186,11 @@ class _Reader:
         if slot is not None:
             if slot not in SLOTS:
                 raise PatternError(f"unknown slot {slot!r}; slots are {', '.join(SLOTS)}")
-            if slot in self.slots:
+            if slot in self._taken:
                 raise PatternError(f"slot {slot!r} is named twice")
-            self.slots.append(slot)
+            self._taken.add(slot)
+            if slot not in self.slots:
+                self.slots.append(slot)
             self.pos = m.end()
             if slot == "trigger":
                 self._in_trigger += 1

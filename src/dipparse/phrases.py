@@ -168,6 +168,8 @@ def _verb_group(tokens: Tokens, tags: str, first: int, s: int, e: int) -> VerbGr
         tense = "present"
     hedged = modal in _HEDGE_MODALS
     before = s - 1
+    while before >= 1 and tags[before] == "E":
+        before -= 1  # "is expected to firmly accept"
     if before >= 1 and tags[before] == "T":
         prev_head = lowers[first + before - 1]
         hedged = hedged or tokens.lemmas[first + before - 1] in HEDGE_VERBS or prev_head == "likely"

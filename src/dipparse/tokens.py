@@ -142,6 +142,8 @@ class Lexicon:
                 return "G" if prev in "nXJ" else "B"
             if lower == "that" and prev in "nXV,":
                 return "S"
+            if closed == "E" and lower in self.verbs and prev in "MONRTE" and following in "DPRX":
+                return "V"  # "may not firmly back Albania's proposal"
             return closed
         ch = text[0]
         if ch.isdigit():
@@ -168,7 +170,9 @@ class Lexicon:
         if base in self.noun_verbs or lower in self.noun_verbs:
             return self._noun_or_verb(lower, prev, following)
         if (base in self.verbs and base != lower) or lower in self.verbs:
-            return "V" if not lower.endswith("ed") or prev not in "DPGI" else "J"
+            if prev in "DPG":
+                return "J" if lower.endswith("ed") else "n"  # "the table", "the rejected"
+            return "V" if not lower.endswith("ed") or prev != "I" else "J"
         if lower.endswith("ing") and len(lower) > 5:
             return "V" if prev not in "DPGJ" else "n"
         if lower.endswith("ed") and len(lower) > 4:
@@ -210,6 +214,9 @@ _CLOSED_LEMMA = {
     "n't": "not",
     "cannot": "not",
     "'ll": "will",
+    "wo": "will",  # "won't"
+    "ca": "can",  # "can't"
+    "sha": "shall",  # "shan't"
     "'d": "would",
     "an": "a",
 }
@@ -304,6 +311,11 @@ def tokenize(text: str, lexicon: Lexicon, start: int = 0, end: int | None = None
         word = m.group()
         lower = word.lower()
         # Searched in the word as written: a lower form may be longer ("İ").
+        if lower == "cannot":  # "can" and "not": a modal and its negation
+            starts += (s, s + 3)
+            ends += (s + 3, e)
+            lowers += ("can", "not")
+            continue
         clitic = _CLITIC.search(word) if "'" in word and len(word) > 3 else None
         if clitic is not None and clitic.start() > 0:
             cut = s + clitic.start()
