@@ -8,6 +8,7 @@
 
 from dipparse._version import __version__
 from dipparse.evaluation import GoldFormatError, Report, evaluate, read_gold
+from dipparse.export import to_dataframe, to_records
 from dipparse.models import (
     Acceptance,
     Actor,
@@ -61,4 +62,6 @@ __all__ = [
     "parse",
     "read_gold",
     "ruleset_from_string",
+    "to_dataframe",
+    "to_records",
 ]
