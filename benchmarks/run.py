@@ -1,7 +1,9 @@
-"""Benchmark dipparse: throughput, the reference regex pass, import time, memory, scaling, rules.
+"""Benchmark dipparse: throughput, the reference regex pass, import time, memory, scaling, rules,
+and the speed-up of ``dipparse parse --workers 2`` over ``--workers 1`` on a JSON-lines archive.
 
-    python benchmarks/run.py            # the full run (texts up to 10 MB; several minutes)
-    python benchmarks/run.py --quick    # a smaller run (texts up to 1 MB)
+    python benchmarks/run.py                  # the full run (texts up to 10 MB; several minutes)
+    python benchmarks/run.py --quick          # a smaller run (texts up to 1 MB)
+    python benchmarks/run.py --workers-only   # only the --workers speed-up
     python benchmarks/run.py --json results.json
 
 Every time is the median of several runs. The reference is one
@@ -15,10 +17,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -27,7 +31,7 @@ from typing import Any
 import regex
 
 import dipparse
-from corpus import make_text
+from corpus import article_list, make_text
 
 # Words besides the rule sets' own lists that fill the reference list to 300.
 _FILLER = """
@@ -159,15 +163,71 @@ def synthetic_rules(count: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def workers_speedup(size: int, runs: int) -> dict[str, Any]:
+    """Wall time of ``dipparse parse`` (the console command) on a generated JSON-lines
+    archive of about ``size`` characters, with ``--workers 1`` and ``--workers 2``.
+
+    Each run is a fresh process, so the times include starting Python, building the
+    rule sets and starting the worker processes: what a user waits for.
+    """
+    with tempfile.TemporaryDirectory() as folder:
+        archive = Path(folder) / "archive.jsonl"
+        texts = article_list(size)
+        with archive.open("w", encoding="utf-8") as out:
+            for i, text in enumerate(texts):
+                record = {"id": f"a{i}", "text": text, "published": "2025-05-12"}
+                out.write(json.dumps(record) + "\n")
+        src = str(Path(__file__).resolve().parents[1] / "src")
+        path = os.pathsep.join(filter(None, [src, os.environ.get("PYTHONPATH")]))
+        env = {**os.environ, "PYTHONPATH": path}
+        command = [
+            *(sys.executable, "-m", "dipparse", "parse", str(archive), "--input-format", "jsonl"),
+            *("--published-field", "published", "--format", "jsonl", "--quiet", "--workers"),
+        ]
+
+        def parse(workers: int) -> None:
+            subprocess.run([*command, str(workers)], stdout=subprocess.DEVNULL, env=env, check=True)
+
+        one = median_time(lambda: parse(1), runs)
+        two = median_time(lambda: parse(2), runs)
+        mb = archive.stat().st_size / 1e6
+    return {
+        "records": len(texts),
+        "megabytes": mb,
+        "cpus": os.cpu_count(),
+        "workers_1_s": one,
+        "workers_2_s": two,
+        "speedup": one / two,
+    }
+
+
+def _workers_row(w: dict[str, Any]) -> str:
+    return (
+        f"| dipparse parse --workers 2 vs 1: {w['records']} JSON records, "
+        f"{w['megabytes']:.2f} MB, {w['cpus']} CPUs | {w['workers_1_s']:.2f} s -> "
+        f"{w['workers_2_s']:.2f} s ({w['speedup']:.2f}x) |"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print a report (and write JSON with ``--json``)."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="smaller texts and fewer runs")
     ap.add_argument("--json", metavar="FILE", help="also write the results as JSON")
+    ap.add_argument(
+        "--workers-only", action="store_true", help="only the --workers 2 vs 1 speed-up"
+    )
     args = ap.parse_args(argv)
     quick = args.quick
     runs = 3 if quick else 5
     main_size = 300_000 if quick else 1_000_000
+    archive_size = 500_000 if quick else 2_000_000
+    if args.workers_only:
+        speedup = workers_speedup(archive_size, 3)
+        print("| measure | value |\n| --- | --- |\n" + _workers_row(speedup))
+        if args.json:
+            Path(args.json).write_text(json.dumps(speedup, indent=2) + "\n", encoding="utf-8")
+        return 0
     sizes = [1_000, 10_000, 100_000, 1_000_000] + ([] if quick else [10_000_000])
     results: dict[str, Any] = {
         "python": platform.python_version(),
@@ -262,6 +322,7 @@ def main(argv: list[str] | None = None) -> int:
 
     results["import_s"] = import_time(runs=7 if not quick else 5)
     results["memory"] = resident_memory(main_size)
+    results["workers"] = workers_speedup(archive_size, 3)
 
     print(report(results))
     if args.json:
@@ -310,6 +371,7 @@ def report(r: dict[str, Any]) -> str:
         f"({r['rules']['with_extra_rules']}) | "
         f"{r['rules']['builtin_s']:.3f} s -> {r['rules']['with_extra_s']:.3f} s "
         f"({r['rules']['ratio']:.2f}x) |",
+        _workers_row(r["workers"]),
         "",
         "| text size | parse (median) | µs per KB | MB/s |",
         "| ---: | ---: | ---: | ---: |",

@@ -1,9 +1,13 @@
-"""Tests for dipparse.cli: ``dipparse parse`` output formats, standard input and errors."""
+"""Tests for dipparse.cli: ``dipparse parse`` output formats, standard input and errors.
+
+Archives (folders, JSON lines, worker processes) are tested in test_cli_archive.py.
+"""
 
 from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +15,11 @@ from typing import Any
 
 import pytest
 
+import dipparse
 from dipparse.cli import main
+
+# The dipparse these tests import, first on the path of the interpreters they start.
+SOURCE = str(Path(dipparse.__file__).resolve().parents[1])
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_e57a447eb6801cad.txt"
 EVENT_KEYS = {
@@ -55,6 +63,13 @@ def check_spans(data: Any, text: str) -> int:
     return count
 
 
+def child_env() -> dict[str, str]:
+    """The environment for ``python -m dipparse``: this dipparse first on its path."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [SOURCE, env.get("PYTHONPATH")]))
+    return env
+
+
 def stdin_bytes(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
     """Make standard input read ``data``."""
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
@@ -67,7 +82,8 @@ def test_parse_text_format(capsys: pytest.CaptureFixture[str]) -> None:
     """The default format is a readable table headed by the file name."""
     status, out, err = run(["parse", str(SEED), "--published", "2025-05-12"], capsys)
     assert status == 0
-    assert err == ""
+    assert err.startswith("dipparse: 1 document, ")  # the run's summary, on its own
+    assert err.count("\n") == 1
     lines = out.splitlines()
     assert lines[0].startswith(f"# {SEED}: ")
     assert " events in " in lines[0]
@@ -79,7 +95,7 @@ def test_parse_text_format(capsys: pytest.CaptureFixture[str]) -> None:
 def test_parse_json_format(capsys: pytest.CaptureFixture[str]) -> None:
     """``--format json`` prints the document, with its source, and every span round-trips."""
     status, out, err = run(
-        ["parse", str(SEED), "--published", "2025-05-12", "--format", "json"], capsys
+        ["parse", str(SEED), "--published", "2025-05-12", "--format", "json", "-q"], capsys
     )
     assert (status, err) == (0, "")
     data = json.loads(out)
@@ -100,7 +116,7 @@ def test_parse_json_format(capsys: pytest.CaptureFixture[str]) -> None:
 def test_parse_jsonl_format(capsys: pytest.CaptureFixture[str]) -> None:
     """``--format jsonl`` prints one valid JSON event per line, spans indexing the file."""
     status, out, err = run(
-        ["parse", str(SEED), "--published", "2025-05-12", "--format", "jsonl"], capsys
+        ["parse", str(SEED), "--published", "2025-05-12", "--format", "jsonl", "-q"], capsys
     )
     assert (status, err) == (0, "")
     lines = out.splitlines()
@@ -134,7 +150,9 @@ def test_read_from_stdin(
     """``-`` reads standard input as UTF-8 (a byte-order mark is dropped)."""
     text = "India rejected the proposal on Monday."
     stdin_bytes(monkeypatch, b"\xef\xbb\xbf" + text.encode("utf-8"))
-    status, out, err = run(["parse", "-", "--published", "2025-05-14", "--format", "json"], capsys)
+    status, out, err = run(
+        ["parse", "-", "--published", "2025-05-14", "--format", "json", "-q"], capsys
+    )
     assert (status, err) == (0, "")
     data = json.loads(out)
     assert data["source"] == "-"
@@ -177,16 +195,17 @@ def test_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Non
     assert_usage_error(status, out, err, str(missing), "no such file")
 
 
-def test_directory_instead_of_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    """A directory is reported as a directory, not as missing."""
+def test_folder_without_text_files(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A folder with no file matching --glob is reported as such, not as missing."""
+    (tmp_path / "notes.md").write_text("China rejected the proposal.", encoding="utf-8")
     status, out, err = run(["parse", str(tmp_path)], capsys)
-    assert_usage_error(status, out, err, str(tmp_path), "directory")
+    assert_usage_error(status, out, err, str(tmp_path), "folder", "'*.txt'")
 
 
 def test_missing_second_file_prints_nothing(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    """Every file is read before any output: a bad second file leaves stdout empty."""
+    """Every input is checked before any output: a missing second file leaves stdout empty."""
     status, out, err = run(["parse", str(SEED), str(tmp_path / "nope.txt")], capsys)
     assert_usage_error(status, out, err, "nope.txt")
 
@@ -209,11 +228,16 @@ def test_published_datetime_is_accepted(capsys: pytest.CaptureFixture[str]) -> N
 
 
 def test_undecodable_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    """Bytes that are not UTF-8 give one clear line with the file and the offset."""
+    """A file that is not UTF-8 fails alone, with the file and the offset; exit status 1."""
     path = tmp_path / "latin1.txt"
     path.write_bytes("India rejected the caf\u00e9 offer.".encode("latin-1"))
-    status, out, err = run(["parse", str(path)], capsys)
-    assert_usage_error(status, out, err, str(path), "not UTF-8", "offset 22")
+    status, out, err = run(["parse", str(path), str(SEED), "--format", "jsonl", "-q"], capsys)
+    assert status == 1
+    assert err.splitlines() == [
+        f"dipparse: failed: {path}: UnicodeDecodeError: "
+        "not UTF-8 text (undecodable byte at offset 22)"
+    ]
+    assert {json.loads(line)["source"] for line in out.splitlines()} == {str(SEED)}
 
 
 def test_undecodable_stdin(
@@ -222,7 +246,13 @@ def test_undecodable_stdin(
     """Undecodable standard input is reported as such."""
     stdin_bytes(monkeypatch, b"India \xff rejected it.")
     status, out, err = run(["parse", "-"], capsys)
-    assert_usage_error(status, out, err, "standard input", "not UTF-8", "offset 6")
+    assert status == 1
+    assert out == ""
+    lines = err.splitlines()
+    assert lines[0] == (
+        "dipparse: failed: -: UnicodeDecodeError: not UTF-8 text (undecodable byte at offset 6)"
+    )
+    assert lines[1].startswith("dipparse: 1 document, 0 events, 1 failure; ")
 
 
 # -- the module entry point ----------------------------------------------------------------
@@ -241,9 +271,11 @@ def test_python_dash_m_dipparse(tmp_path: Path) -> None:
             "2025-05-12",
             "--format",
             "jsonl",
+            "--quiet",
         ],
         capture_output=True,
         cwd=tmp_path,
+        env=child_env(),
         timeout=120,
         check=False,
     )
@@ -258,6 +290,7 @@ def test_python_dash_m_dipparse(tmp_path: Path) -> None:
         [sys.executable, "-m", "dipparse", "parse", str(tmp_path / "none.txt")],
         capture_output=True,
         cwd=tmp_path,
+        env=child_env(),
         timeout=120,
         check=False,
     )

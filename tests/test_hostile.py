@@ -373,8 +373,7 @@ def article(tmp_path: Path) -> Path:
         (["parse", "{article}", "{missing}"], "no such file"),
         (["parse", "{article}", "--published", "yesterday"], "--published"),
         (["parse", "{article}", "--published", "2025-02-30"], "--published"),
-        (["parse", "{binary}"], "UTF-8"),
-        (["parse", "{folder}"], "directory"),
+        (["parse", "{folder}"], "folder holds no file"),
         (["parse", "{article}", "--rules", "no-such-rule-set"], "no rule set"),
         (["parse", "{article}", "--rules", "{missing}.toml"], "no such file"),
         (["parse", "{article}", "--rules", "{broken}"], "broken.toml"),
@@ -450,15 +449,17 @@ def test_cli_any_published_value(value: str) -> None:
         assert err.getvalue().strip()
 
 
-def test_cli_reads_all_input_before_writing(
+def test_cli_bad_file_fails_alone(
     tmp_path: Path, article: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A bad file after a good one: nothing half-written for the good one."""
+    """A file that is not UTF-8 after a good one: the good one is written, the bad one
+    reported with its name and reason, exit status 1."""
     bad = tmp_path / "bad.txt"
-    bad.write_bytes(b"\xff")
+    bad.write_bytes(b"India \xff\xfe rejected")
     status, out, err = _run(["parse", str(article), str(bad), "--format", "jsonl"], capsys)
-    assert (status, out) == (2, "")
-    assert "bad.txt" in err
+    assert status == 1
+    assert {json.loads(line)["source"] for line in out.splitlines()} == {str(article)}
+    assert f"dipparse: failed: {bad}: UnicodeDecodeError: not UTF-8" in err
 
 
 # -- the fuzz harness runs -------------------------------------------------------------

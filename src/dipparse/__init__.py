@@ -13,6 +13,7 @@ import logging
 
 from dipparse._version import __version__
 from dipparse.evaluation import GoldFormatError, Report, evaluate, read_gold
+from dipparse.export import to_dataframe, to_records
 from dipparse.models import (
     Acceptance,
     Actor,
@@ -72,6 +73,8 @@ __all__ = [
     "parse",
     "read_gold",
     "ruleset_from_string",
+    "to_dataframe",
+    "to_records",
 ]
 
 logging.getLogger("dipparse").addHandler(logging.NullHandler())

@@ -2,21 +2,29 @@
 
 Errors print one line to standard error and exit with status 2; nothing is
 written to standard output for a run that fails before its first result.
+``parse`` reads and parses its documents one at a time (see
+`dipparse.corpus_run`): a document that fails is reported and the run goes on,
+with exit status 1 at the end; 3 means worker processes could not run.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
+import math
+import os
+import shutil
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TextIO
 
 from dipparse._version import __version__
+from dipparse.corpus_input import InputError, find_inputs
 from dipparse.evaluation import GoldFormatError, evaluate
-from dipparse.models import Document, Event
+from dipparse.event_table import format_table
+from dipparse.models import Document
 from dipparse.parser import Parser, coerce_published
 from dipparse.rules import BUILTIN, RuleSetError
 
@@ -44,10 +52,57 @@ def _build_parser() -> argparse.ArgumentParser:
             ),
         )
 
-    p = sub.add_parser("parse", help="parse articles and print their events")
-    p.add_argument("files", nargs="+", metavar="FILE", help="text files; '-' reads standard input")
+    p = sub.add_parser(
+        "parse",
+        help="parse articles or an archive and print their events",
+        description=(
+            "Parse text files, folders, standard input or JSON-lines archives; "
+            "results are written as each document finishes."
+        ),
+    )
+    p.add_argument(
+        "files",
+        nargs="+",
+        metavar="INPUT",
+        help="text files, folders (searched recursively) or '-' for standard input",
+    )
     p.add_argument("--published", help="publication date (YYYY-MM-DD) for relative dates")
-    p.add_argument("--format", choices=("text", "json", "jsonl"), default="text")
+    p.add_argument(
+        "--format",
+        type=lambda value: "table" if value == "text" else value,  # "text": the old name
+        choices=("table", "json", "jsonl", "csv"),
+        default="table",
+        help="output format (default: table; 'text' is another name for it)",
+    )
+    p.add_argument(
+        "--per",
+        choices=("event", "document"),
+        help="with --format jsonl: one line per event (default) or per document",
+    )
+    p.add_argument(
+        "--input-format",
+        choices=("text", "jsonl"),
+        default="text",
+        help="each input is one text (default), or JSON lines: one record a line",
+    )
+    p.add_argument("--glob", default="*.txt", metavar="PATTERN", help="files to take from folders")
+    p.add_argument("--text-field", default="text", metavar="NAME", help="JSON field of the text")
+    p.add_argument("--id-field", default="id", metavar="NAME", help="JSON field of the id")
+    p.add_argument("--published-field", metavar="NAME", help="JSON field of the date")
+    p.add_argument(
+        "--workers", type=_positive_int, default=1, metavar="N", help="parse in N processes"
+    )
+    p.add_argument(
+        "--timeout",
+        type=_positive_float,
+        metavar="SECONDS",
+        help="a document whose parse takes longer fails (parses in worker processes)",
+    )
+    p.add_argument("--wide", action="store_true", help="table: never cut a cell")
+    p.add_argument(
+        "--width", type=_positive_int, metavar="COLUMNS", help="table: fit lines to COLUMNS"
+    )
+    p.add_argument("-q", "--quiet", action="store_true", help="no summary and no progress bar")
     add_rulesets(p)
 
     e = sub.add_parser("eval", help="score the rules against a gold file")
@@ -80,87 +135,73 @@ def _parser_for(rules: Sequence[str] | None, extra: Sequence[str] = ()) -> Parse
         raise UsageError(str(exc).strip("'\"")) from None
 
 
-def _read_input(name: str) -> str:
-    if name == "-":
-        data = sys.stdin.buffer.read()
-        label = "standard input"
-    else:
-        path = Path(name)
-        if path.is_dir():
-            raise UsageError(f"{name}: is a directory, not a text file")
-        if not path.is_file():
-            raise UsageError(f"{name}: no such file")
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise UsageError(f"{name}: cannot read: {exc.strerror or exc}") from None
-        label = name
+def _positive_int(value: str) -> int:
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UsageError(
-            f"{label}: not UTF-8 text (undecodable byte at offset {exc.start})"
-        ) from None
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
+    return number
 
 
-def _flags(e: Event) -> str:
-    names = [n for n in ("negated", "hedged", "conditional", "quoted") if getattr(e, n)]
-    return ",".join(names) or "-"
+def _positive_float(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not (number > 0 and math.isfinite(number)):
+        raise argparse.ArgumentTypeError(f"must be a positive number, not {value}")
+    return number
 
 
 def format_text(doc: Document, name: str) -> str:
-    """The readable table of a document's events that ``parse --format text`` prints."""
-    index = {(s.start, s.end): i + 1 for i, s in enumerate(doc.sentences)}
-    lines = [f"# {name}: {len(doc.events)} events in {len(doc.groups)} groups"]
-    header = (
-        f"{'id':<5}{'kind':<11}{'actor -> target':<44}{'content':<42}{'flags':<18}"
-        f"{'sent':>4}  group"
-    )
-    lines.append(header)
-    for e in doc.events:
-        actor = e.actor.name if e.actor else "?"
-        target = e.target.name if e.target else "-"
-        who = f"{actor} -> {target}"
-        content = e.content.text if e.content else "-"
-        date = f" @{e.date.isoformat()}" if e.date else ""
-        sent = index.get((e.sentence.start, e.sentence.end), 0)
-        lines.append(
-            f"{e.id:<5}{e.type:<11}{_cut(who, 43):<44}{_cut(content, 41):<42}"
-            f"{_cut(_flags(e) + date, 17):<18}{sent:>4}  {e.group or ''}"
-        )
-    for g in doc.groups:
-        reply = f" answers {g.responds_to}" if g.responds_to else ""
-        actor = g.actor.name if g.actor else "?"
-        lines.append(
-            f"{g.id}: {g.type} by {actor} ({g.topic or 'general'}, CAMEO {g.cameo}, "
-            f"{len(g.mentions)} mention{'s' if len(g.mentions) != 1 else ''}){reply}"
-        )
-    return "\n".join(lines)
-
-
-def _cut(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    """The table of a document's events (see `dipparse.event_table.format_table`)."""
+    return format_table(doc, name)
 
 
 def _cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
+    from dipparse.corpus_run import CorpusRun, Output
+
+    if args.per is not None and args.format != "jsonl":
+        raise UsageError("--per needs --format jsonl")
+    if args.input_format == "text":
+        for option in ("text_field", "id_field", "published_field"):
+            if getattr(args, option) != _FIELD_DEFAULTS[option]:
+                flag = "--" + option.replace("_", "-")
+                raise UsageError(f"{flag} needs --input-format jsonl")
     published = _published(args.published)
-    texts = [(name, _read_input(name)) for name in args.files]  # all read before any output
+    try:
+        inputs = find_inputs(args.files, glob=args.glob)
+    except InputError as exc:
+        raise UsageError(str(exc)) from None
     parser = _parser_for(args.rules)
-    docs = [(name, parser.parse(text, published=published)) for name, text in texts]
-    for name, doc in docs:
-        if args.format == "json":
-            data = doc.to_dict()
-            data["source"] = name
-            out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-        elif args.format == "jsonl":
-            for event in doc.events:
-                row = event.to_dict()
-                row["source"] = name
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
-        else:
-            out.write(format_text(doc, name) + "\n")
-    return 0
+    width = None
+    if not args.wide:
+        width = args.width or (shutil.get_terminal_size().columns if out.isatty() else None)
+    output = Output(out, args.format, per=args.per or "event", width=width)
+    run = CorpusRun(
+        parser,
+        inputs,
+        output,
+        input_format=args.input_format,
+        text_field=args.text_field,
+        id_field=args.id_field,
+        published_field=args.published_field,
+        published=published,
+        workers=args.workers,
+        timeout=args.timeout,
+        quiet=args.quiet,
+    )
+    try:
+        summary = run.run()
+    except RuntimeError as exc:  # worker processes could not run
+        print(f"dipparse: error: the run stopped: {exc}", file=sys.stderr)
+        return 3
+    return 1 if summary.failures else 0
+
+
+_FIELD_DEFAULTS = {"text_field": "text", "id_field": "id", "published_field": None}
 
 
 def _published(value: str | None) -> dt.date | None:
@@ -218,5 +259,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"dipparse: error: {exc}", file=sys.stderr)
         return 2
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader stopped (``| head``): not an error
+        with contextlib.suppress(OSError, ValueError):  # no second error at exit
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
