@@ -151,7 +151,7 @@ def test_one_line_per_document(tmp_path: Path) -> None:
     assert all(row["where"] == f"{archive}:{line}" for line, row in errors.items())
     documents = [row for row in rows if "error" not in row]
     assert [row["source"] for row in documents] == good
-    assert all(row["schema"] == "dipparse.document/1" for row in documents)
+    assert all(row["schema"] == "dipparse.document/2" for row in documents)
     assert len(result.stderr.splitlines()) == len(broken)  # --quiet: no summary, failures still
 
 
