@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +27,18 @@ ARTICLES = {
 }
 
 
+@contextmanager
+def local_cluster() -> Iterator[None]:
+    """A two-process local Dask cluster with a client, for the length of a block."""
+    with (
+        distributed.LocalCluster(
+            n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster),
+    ):
+        yield
+
+
 def _results(folder: Path) -> dict[str, dict[str, object]]:
     records = [
         json.loads(line)
@@ -40,12 +54,7 @@ def test_a_folder_on_a_local_cluster(tmp_path: Path) -> None:
     for name, text in ARTICLES.items():
         (source / name).write_text(text, encoding="utf-8")
     (source / "broken.txt").write_bytes(b"\xff\xfe not UTF-8")
-    with (
-        distributed.LocalCluster(
-            n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
-        ) as cluster,
-        distributed.Client(cluster),
-    ):
+    with local_cluster():
         written = parse_files(
             read_files(source, partitions=2), tmp_path / "out", published="2025-03-12"
         )
@@ -158,12 +167,7 @@ def test_faults_on_a_local_cluster_cost_only_their_records(tmp_path: Path) -> No
 
     bag = dask.bag.from_sequence(FAULTS, npartitions=2).map(_record)
     started = time.monotonic()
-    with (
-        distributed.LocalCluster(
-            n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
-        ) as cluster,
-        distributed.Client(cluster),
-    ):
+    with local_cluster():
         written = parse_files(
             bag, tmp_path / "out", parser=FaultyParser(), published="2025-03-12", timeout=3
         )
