@@ -325,3 +325,22 @@ def test_a_hedged_demand_after_once_again() -> None:
         "Afghanistan may once again demand that Albania withdraw its troops on Monday."
     )
     assert (event.type, event.actor.name, event.hedged) == ("demand", "Afghanistan", True)
+
+
+def test_a_modal_before_readiness_is_a_hedge() -> None:
+    """Once a known gap: 'could be ready' was all trigger, so 'could' was no hedge."""
+    (event,) = events("Russia could be ready to mediate between the two sides.")
+    assert (event.type, event.actor.name, event.hedged) == ("offer", "Russia", True)
+
+
+def test_dismissing_an_offer_in_a_quotation_is_a_rejection() -> None:
+    """Once a known gap: 'dismissed ... Minister' across the closing quotation mark was
+    read as sacking a minister."""
+    (event,) = events('"We dismissed the offer," Foreign Minister Wang Yi said.')
+    assert (event.type, event.actor.name, event.quoted) == ("rejection", "Wang Yi", True)
+
+
+def test_will_not_once_again_accept_is_a_refusal() -> None:
+    """Once a known gap: only an -ly adverb could stand between 'will not' and 'accept'."""
+    (event,) = events("India will not once again accept the proposal.")
+    assert (event.type, event.actor.name, event.negated) == ("rejection", "India", False)

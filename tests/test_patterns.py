@@ -334,7 +334,12 @@ def test_token_rule_loads() -> None:
         """
     ).rule("mine.tokens")
     assert rule.tokens == "actor:NP trigger:VG[{threat_verbs}] TO"
-    assert rule.when == {"negated": False, "tense": "past", "modal": "will", "passive": False}
+    assert rule.when == {
+        "negated": False,
+        "tense": ("past",),
+        "modal": ("will",),
+        "passive": False,
+    }
     assert rule.token_pattern is not None
     assert rule.token_pattern.slots == ("actor", "trigger")
     assert set(rule.keywords) == {"threaten", "warn"}
@@ -372,17 +377,28 @@ def test_token_rule_keeps_explicit_keywords() -> None:
         (
             'tokens = "trigger:VG[threaten]"\nwhen = { negative = false }\n',
             "when",
-            "'when' has no key 'negative'; use negated, passive, hedged, tense, modal",
+            "'when' has no key 'negative'; use negated, passive, hedged, perfect, progressive, "
+            "tense, modal",
         ),
         (
             'tokens = "trigger:VG[threaten]"\nwhen = { negated = "no" }\n',
             "when",
-            "'when.negated' must be a bool, not a string",
+            "'when.negated' must be a boolean, not a string",
         ),
         (
             'tokens = "trigger:VG[threaten]"\nwhen = { modal = 3 }\n',
             "when",
-            "'when.modal' must be a str",
+            "'when.modal' must be a string or a list of strings",
+        ),
+        (
+            'tokens = "trigger:VG[threaten]"\nwhen = { modal = [] }\n',
+            "when",
+            "'when.modal' must be a string or a list of strings",
+        ),
+        (
+            'tokens = "trigger:VG[threaten]"\nwhen = { tense = ["future", "past perfect"] }\n',
+            "when",
+            "'when.tense' must be one of past, present, future, not 'past perfect'",
         ),
         (
             'tokens = "trigger:VG[threaten]"\nwhen = { tense = "perfect" }\n',
@@ -474,7 +490,89 @@ def test_token_rule_when_constraint_end_to_end(threat_parser: dipparse.Parser) -
     ]  # the head of "has warned"
 
 
-def _snub_parser(tokens: str, lists: str = "") -> dipparse.Parser:
+def _mine(rules: str, lists: str = "") -> dipparse.Parser:
+    """The built-in rules and these "snub" rules (their events are the ones of interest)."""
+    text = (
+        '[ruleset]\nname = "mine"\nversion = "0.1.0"\n\n[[kinds]]\nname = "snub"\n\n'
+        f"[lists]\n{lists}\n" + textwrap.dedent(rules)
+    )
+    return dipparse.Parser(["core-en", dipparse.ruleset_from_string(text)])
+
+
+def _snub_rules(parser: dipparse.Parser, text: str) -> list[str]:
+    return [e.rule for e in parser.parse(text).events if e.type == "snub"]
+
+
+def _snub_triggers(parser: dipparse.Parser, text: str) -> list[str]:
+    return [e.trigger.text for e in parser.parse(text).events if e.type == "snub"]
+
+
+def test_when_takes_a_list_of_tenses_and_modals() -> None:
+    """``tense`` and ``modal`` may list values, any of which holds; ``perfect`` is read."""
+    parser = _mine(
+        """
+        [[rules]]
+        id = "snub.refuse"
+        kind = "snub"
+        priority = 99
+        tokens = "trigger:VG[accept]"
+        when = { negated = true, perfect = false, tense = ["present", "future"] }
+
+        [[rules]]
+        id = "snub.can"
+        kind = "snub"
+        priority = 99
+        tokens = "trigger:VG[sign]"
+        when = { modal = ["can", "could"] }
+        """
+    )
+    assert _snub_rules(parser, "Iran will not accept it.") == ["snub.refuse"]
+    assert _snub_rules(parser, "Iran does not accept it.") == ["snub.refuse"]
+    assert _snub_rules(parser, "Iran won't accept it.") == ["snub.refuse"]
+    assert _snub_rules(parser, "Iran did not accept it.") == []  # past
+    assert _snub_rules(parser, "Iran has not accepted it.") == []  # perfect
+    assert _snub_rules(parser, "Iran accepts it.") == []  # not negated
+    assert _snub_rules(parser, "Iran could sign it.") == ["snub.can"]
+    assert _snub_rules(parser, "Iran cannot sign it.") == ["snub.can"]
+    assert _snub_rules(parser, "Iran will sign it.") == []
+
+
+def test_quoted_list_matches_its_forms_not_their_lemmas() -> None:
+    """``"{list}"`` is the list's entries as written; ``{list}`` their lemmas."""
+    rule = """
+        [[rules]]
+        id = "snub.calls"
+        kind = "snub"
+        actor = "none"
+        priority = 99
+        tokens = {tokens!r}
+        """
+    lists = 'calls = ["calls", "call"]'
+    forms = _mine(rule.format(tokens='trigger:"{calls}" "for"'), lists)
+    lemmas = _mine(rule.format(tokens="trigger:{calls} for"), lists)
+    text = "Kyiv called for talks. Calls for a ceasefire grew."
+    assert _snub_triggers(forms, text) == ["Calls"]
+    assert _snub_triggers(lemmas, text) == ["called", "Calls"]
+
+
+def test_a_listed_form_beside_its_lemma_is_lemmatised() -> None:
+    """A list that holds "turned down" and "turn its back on": "turned" is "turn"."""
+    parser = _mine(
+        """
+        [[rules]]
+        id = "snub.idiom"
+        kind = "snub"
+        priority = 99
+        tokens = "trigger:{snubs}"
+        """,
+        'snubs = ["turned down", "turn its back on"]',
+    )
+    assert _snub_triggers(parser, "Moscow turned its back on the deal.") == ["turned its back on"]
+    assert parser.lexicon.lemma("turned") == "turn"
+    assert parser.lexicon.lemma("willing") == "willing"  # not "will"
+
+
+def _snub_parser(tokens: str, lists: str = "", more: str = "") -> dipparse.Parser:
     text = textwrap.dedent(
         f"""\
         [ruleset]
@@ -492,7 +590,7 @@ def _snub_parser(tokens: str, lists: str = "") -> dipparse.Parser:
         kind = "snub"
         tokens = {tokens!r}
         """
-    )
+    ) + textwrap.dedent(more)
     return dipparse.Parser([dipparse.ruleset_from_string(text)])
 
 

@@ -140,6 +140,49 @@ def test_modal_future() -> None:
     assert not group.hedged
 
 
+def test_contracted_modal_is_its_lemma() -> None:
+    """ "won't" is "wo" + "n't": the group's modal is "will", its tense the future."""
+    words, group = _only_group("Russia won't accept it.")
+    assert words == "won't accept"
+    assert (group.modal, group.tense, group.negated) == ("will", "future", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "perfect"),
+    [
+        ("Iran has not accepted the offer.", True),
+        ("Iran had rejected it.", True),
+        ("Iran will have signed it.", True),
+        ("Iran does not accept the offer.", False),
+        ("Iran would not accept the offer.", False),
+        ("Iran accepted it.", False),
+    ],
+)
+def test_perfect(text: str, perfect: bool) -> None:
+    _, group = _only_group(text)
+    assert group.perfect is perfect
+
+
+@pytest.mark.parametrize(
+    ("text", "progressive"),
+    [
+        ("Iran is not accepting the offer.", True),
+        ("Iran was rejecting it.", True),
+        ("Iran does not accept the offer.", False),
+        ("Iran was rejected.", False),
+    ],
+)
+def test_progressive(text: str, progressive: bool) -> None:
+    _, group = _only_group(text)
+    assert group.progressive is progressive
+
+
+def test_back_after_a_modal_and_negation_is_a_verb() -> None:
+    words, group = _only_group("Kyiv would not back down.")
+    assert words == "would not back"
+    assert group.lemma == "back" and group.negated
+
+
 def test_reported_future() -> None:
     groups = _verb_groups("They said they would send troops.")
     assert [(w, g.tense, g.modal) for w, g in groups] == [

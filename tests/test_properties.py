@@ -69,12 +69,6 @@ KNOWN_GAPS: dict[str, tuple[str, str, Callable[[Plan], bool]]] = {
             p.frame == "passive" and (p.negated or bool(p.adverb and not p.adverb.endswith("ly")))
         ),
     ),
-    "hedge-in-trigger": (
-        "Russia could be ready to mediate between the two sides.",
-        "offer.readiness takes 'could be ready' into its trigger, so the modal is "
-        "not seen as a hedge",
-        lambda p: p.frame == "readiness" and p.hedge in ("may", "might", "could"),
-    ),
     "commissive-support": (
         '"We will support the peace plan," Modi said.',
         "offer.commissive ('we will support') wins over the acceptance of a plan",
@@ -85,16 +79,6 @@ KNOWN_GAPS: dict[str, tuple[str, str, Callable[[Plan], bool]]] = {
             and bool(p.speech and p.speech.first_person)
             and p.tense == "future"
             and not p.hedge
-        ),
-    ),
-    "block-dismissal": (
-        '"We dismissed the offer," Foreign Minister Wang Yi said.',
-        "rejection.block-dismissal reads 'dismissed ... Minister' across the closing "
-        "quotation mark as sacking a minister",
-        lambda p: (
-            p.verb is not None
-            and p.verb.lemma == "dismiss"
-            and bool(p.speech and p.speech.style in ("after", "inverted"))
         ),
     ),
     "welcome-long-object": (
@@ -108,19 +92,6 @@ KNOWN_GAPS: dict[str, tuple[str, str, Callable[[Plan], bool]]] = {
             and p.verb.lemma in ("welcome", "hail", "back", "support")
             and "{target}'s" in p.complement
             and len(p.target.text.split()) >= 5
-        ),
-    ),
-    "refusal-adverb": (
-        "India will not once again accept the proposal.",
-        "rejection.will-not-accept allows only an -ly adverb between 'will not' and "
-        "'accept', and rejection.no-need none at all: 'India did not publicly welcome the "
-        "proposal' is a negated acceptance where 'did not welcome' is a rejection",
-        lambda p: (
-            is_refusal(p)
-            and bool(
-                p.adverb
-                and (p.verb is None or p.verb.lemma == "welcome" or not p.adverb.endswith("ly"))
-            )
         ),
     ),
 }
@@ -508,12 +479,9 @@ def _expected(kind: str, actor: str, country: str | None, **flags: Any) -> Any:
 
 _GAP_EXPECTATIONS = {
     "passive-adverb": _expected("rejection", "Russia", "RUS", negated=True),
-    "hedge-in-trigger": _expected("offer", "Russia", "RUS", hedged=True),
     "commissive-support": _expected(
         "acceptance", "Narendra Modi", "IND", quoted=True, speaker="Narendra Modi"
     ),
-    "block-dismissal": _expected("rejection", "Wang Yi", "CHN", quoted=True, speaker="Wang Yi"),
-    "refusal-adverb": _expected("rejection", "India", "IND"),
     "welcome-long-object": _expected("acceptance", "Chile", "CHL"),
 }
 

@@ -33,7 +33,7 @@ from dipparse.arguments import (
 )
 from dipparse.models import EVENT_CLASSES, Actor, Event
 from dipparse.patterns import encode, token_spans
-from dipparse.phrases import Chunks, VerbGroup, chunk
+from dipparse.phrases import HEDGE_MODALS, Chunks, VerbGroup, chunk
 from dipparse.rules import MATCH_TIMEOUT, Kind, Rule, Topic
 from dipparse.tokens import Lexicon, tag
 
@@ -104,10 +104,18 @@ class Match:
     rule: Rule
     spans: Mapping[str, tuple[int, int]]
     verb_group: VerbGroup | None = None
+    group_start: int | None = None  # where ``verb_group`` starts in the text
 
     @property
     def trigger(self) -> tuple[int, int]:
         return self.spans["trigger"]
+
+    @property
+    def onset(self) -> int:
+        """Where the statement's verb begins: its verb group's first word ("will" in
+        "will not accept"), else the trigger's start."""
+        t0 = self.spans["trigger"][0]
+        return t0 if self.group_start is None else min(t0, self.group_start)
 
     def span(self, name: str) -> tuple[int, int]:
         """A slot's offsets, ``(-1, -1)`` when it took no part (as `regex.Match.span`)."""
@@ -275,7 +283,8 @@ class Extractor:
                     name: (tokens.starts[a], tokens.ends[b - 1]) for name, (a, b) in spans.items()
                 }
                 if _satisfies(rule.when, group):
-                    found.append(Match(rule, chars, group))
+                    g0 = tokens.starts[group.first] if group is not None else None
+                    found.append(Match(rule, chars, group, g0))
             out.append((rule, found, "when" if matched and not found else None))
         return out
 
@@ -339,9 +348,9 @@ class Extractor:
         group = match.verb_group
         # A verb-group trigger is reported as its head; its subject stands before the
         # whole group ("Belgium ... but would reject it").
-        a0 = ctx.tokens.starts[group.first] if group is not None else t0
+        a0 = match.onset
         actor_mention = self.arguments.actor(
-            ctx, rule.actor, m.slot("actor"), (min(a0, t0), t1), sentence, scope, quote
+            ctx, rule.actor, m.slot("actor"), (a0, t1), sentence, scope, quote
         )
         actor = self.arguments.resolve(ctx, actor_mention, quote) if actor_mention else None
         if actor is None and rule.actor == "subject":
@@ -377,7 +386,8 @@ class Extractor:
 
         verb_start = actor_mention.end if actor_mention and actor_mention.end <= t0 else scope[0]
         verb_start = max(verb_start, clause_start(text, scope[0], t0))
-        gap = text[verb_start:t0]
+        # The words before the verb group: its own are read as its features.
+        gap = text[verb_start:a0]
         # The verb group's own words: after the last comma or coordination ("X said ...,
         # dismissing"; "X would not become ... and turned down").
         gap = gap[max(gap.rfind(","), gap.rfind(" and "), gap.rfind(" but "), gap.rfind(";")) + 1 :]
@@ -392,8 +402,14 @@ class Extractor:
         )
         # A sentence-wide hedge ("reportedly") within _WINDOW of the trigger: searching
         # the whole sentence for every trigger is quadratic in a very long sentence.
+        # A rule that names the group's modal ("could not accept" as a refusal) has used
+        # it up, as a negated one its negation.
         hedged = (
-            (group is not None and group.hedged)
+            (
+                group is not None
+                and group.hedged
+                and not ("modal" in rule.when and group.modal in HEDGE_MODALS)
+            )
             or bool(self.cues.hedge.search(gap))
             or bool(
                 self.cues.hedge_sentence.search(
@@ -401,7 +417,7 @@ class Extractor:
                 )
             )
         )
-        topic = self._topic(rule, text, (t0, t1), content, clause, min(a0, t0))
+        topic = self._topic(rule, text, (t0, t1), content, clause, a0)
         kind = self.kinds.get(rule.kind)
         cameo = (
             rule.cameo
@@ -549,7 +565,10 @@ class Extractor:
                 elif why == "timeout":
                     out.append(("timeout", rule, sentence, None, f"{MATCH_TIMEOUT}s"))
                 elif why == "when":
-                    shown = ", ".join(f"{k} = {v}" for k, v in rule.when.items())
+                    shown = ", ".join(
+                        f"{k} = {'|'.join(v) if isinstance(v, tuple) else str(v).lower()}"
+                        for k, v in rule.when.items()
+                    )
                     out.append(("when", rule, sentence, None, shown))
                 elif not found and rule.keywords:
                     out.append(("no-match", rule, sentence, None, ""))
@@ -602,13 +621,22 @@ def _nearest_fields(
     return nearest
 
 
-def _satisfies(when: Mapping[str, bool | str], group: VerbGroup | None) -> bool:
+def _satisfies(when: Mapping[str, bool | tuple[str, ...]], group: VerbGroup | None) -> bool:
     """A token rule's ``when`` constraints hold for its trigger's verb group."""
     if not when:
         return True
     if group is None:
         return False
-    return all(getattr(group, key) == value for key, value in when.items())
+    for key, want in when.items():
+        have = getattr(group, key)
+        if key == "modal" and have is None:
+            have = "none"  # 'modal = ["will", "none"]': "will not accept", "does not accept"
+        if isinstance(want, tuple):
+            if have not in want:
+                return False
+        elif have != want:
+            return False
+    return True
 
 
 def _without_repeats(
@@ -617,7 +645,7 @@ def _without_repeats(
     """Drop "X rejected Y, calling it absurd": a participle restating the same event."""
     out: list[tuple[Match, dict[str, Any]]] = []
     for match, fields in built:
-        t0 = match.trigger[0]
+        t0 = match.onset
         participle = PARTICIPLE_COMMA.search(text, max(0, t0 - 40), t0) is not None and text[
             t0 : t0 + 40
         ].split()[0].lower().endswith("ing")

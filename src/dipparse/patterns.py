@@ -11,6 +11,7 @@ element                matches
 ``offer``              a token whose lemma is "offer" (offer, offers, offered...)
 ``offer|propose``      either lemma
 ``"offered"``          that exact (lower-case) form; several words: ``"on the table"``
+``"{offer_nouns}"``    the named list's entries as written (forms, not lemmas)
 ``{offer_verbs}``      a lemma of the named word list (entries may be several words)
 ``NP``, ``VG``         a noun phrase, a verb group (see `dipparse.phrases`)
 ``VG[accept|agree]``   a verb group whose head has one of these lemmas (or ``[{list}]``)
@@ -233,9 +234,10 @@ class _Reader:
             self.pos = close.end()
             return f"(?:{body})", len(self.trigger_lemmas) > named
         if m.group("exact"):
-            words = m.group("exact").lower().split()
-            self._note(self.lexicon.lemma(words[0]))
-            return "".join(_lower_unit(regex.escape(w)) for w in words), True
+            listed = regex.fullmatch(r"\{([A-Za-z_]\w*)\}", m.group("exact"))
+            if listed:  # "{list}": the list's entries as written, not their lemmas
+                return self._form_sequence(self._list(listed.group(1))), True
+            return self._form_sequence([m.group("exact")]), True
         if m.group("re"):
             try:
                 regex.compile(m.group("re"))
@@ -268,6 +270,19 @@ class _Reader:
         self.lemmas.add(lemma)
         if self._in_trigger:
             self.trigger_lemmas.add(lemma)
+
+    def _form_sequence(self, entries: Sequence[str]) -> str:
+        """Entries of one or more words, each word matched by its exact lower form."""
+        branches = []
+        for entry in sorted(set(entries), key=lambda e: (-len(e.split()), e)):
+            words = entry.lower().split()
+            if not words:
+                continue
+            self._note(self.lexicon.lemma(words[0]))
+            branches.append("".join(_lower_unit(regex.escape(w)) for w in words))
+        if not branches:
+            raise PatternError("an empty word list")
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
     def _lemma_sequence(self, entries: Sequence[str]) -> str:
         """Entries of one or more words, each word matched by its lemma."""

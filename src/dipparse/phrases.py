@@ -29,7 +29,7 @@ _NP = regex.compile(
     rf"(?:{_POSSESSOR}|[DP])?(?:E?[J#nX])*[#nX]" rf"|(?:{_POSSESSOR}|[DP])(?:E?[J#nX])+" r"|R"
 )
 _VG = regex.compile(r"(?:[MBHO]E*N?E*)*V|(?:[MHO]E*N?E*)*BE*N?(?!E*V)")
-_HEDGE_MODALS = frozenset({"may", "might", "could"})
+HEDGE_MODALS = frozenset({"may", "might", "could"})
 # "said it would provide": the future of reported speech.
 _FUTURE_MODALS = frozenset({"will", "shall", "'ll", "would", "'d"})
 _PAST_AUX = frozenset({"was", "were", "had", "did"})
@@ -64,6 +64,8 @@ class VerbGroup:
     passive: bool
     tense: str  # "past", "present" or "future"
     hedged: bool
+    perfect: bool = False  # "has rejected", "had not accepted", "will have signed"
+    progressive: bool = False  # "is not accepting", "were rejecting"
 
 
 @frozen
@@ -149,7 +151,8 @@ def _verb_group(tokens: Tokens, tags: str, first: int, s: int, e: int) -> VerbGr
     lowers = tokens.lowers
     head = e - 1
     words = [lowers[first + k] for k in range(s, e)]
-    modal = next((w for k, w in zip(range(s, e), words, strict=True) if tags[k] == "M"), None)
+    # The modal's lemma: "will" for "wo" in "won't", as for "will".
+    modal = next((tokens.lemmas[first + k] for k in range(s, e) if tags[k] == "M"), None)
     be_before = any(tags[k] == "B" or lowers[first + k] == "got" for k in range(s, head))
     head_word = lowers[first + head]
     passive = (
@@ -166,7 +169,7 @@ def _verb_group(tokens: Tokens, tags: str, first: int, s: int, e: int) -> VerbGr
         tense = "past"  # "said", "gave"
     else:
         tense = "present"
-    hedged = modal in _HEDGE_MODALS
+    hedged = modal in HEDGE_MODALS
     before = s - 1
     while before >= 1 and tags[before] == "E":
         before -= 1  # "is expected to firmly accept"
@@ -183,7 +186,9 @@ def _verb_group(tokens: Tokens, tags: str, first: int, s: int, e: int) -> VerbGr
         passive=passive,
         tense=tense,
         hedged=hedged,
+        perfect=any(tags[k] == "H" for k in range(s, head)),
+        progressive=be_before and tags[head] == "V" and head_word.endswith("ing"),
     )
 
 
-__all__ = ["HEDGE_VERBS", "Chunks", "Phrase", "VerbGroup", "chunk"]
+__all__ = ["HEDGE_MODALS", "HEDGE_VERBS", "Chunks", "Phrase", "VerbGroup", "chunk"]

@@ -136,7 +136,7 @@ class Rule:
     regex: _Pattern | None = field(eq=False, repr=False, default=None)
     unless_regex: _Pattern | None = field(eq=False, repr=False, default=None)
     tokens: str | None = None
-    when: Mapping[str, bool | str] = field(factory=dict)
+    when: Mapping[str, bool | tuple[str, ...]] = field(factory=dict)
     token_pattern: TokenPattern | None = field(eq=False, repr=False, default=None)
     unless_tokens: TokenPattern | None = field(eq=False, repr=False, default=None)
 
@@ -270,6 +270,8 @@ WHEN_KEYS: Mapping[str, type] = {
     "negated": bool,
     "passive": bool,
     "hedged": bool,
+    "perfect": bool,
+    "progressive": bool,
     "tense": str,
     "modal": str,
 }
@@ -1255,24 +1257,42 @@ def _token_pattern(
         raise c.fail(f"{key}: {exc}", key) from None
 
 
-def _when(c: _Checker, table: Mapping[str, Any]) -> dict[str, bool | str]:
-    """The verb-group constraints of a token rule, checked key by key."""
+def _when(c: _Checker, table: Mapping[str, Any]) -> dict[str, bool | tuple[str, ...]]:
+    """The verb-group constraints of a token rule, checked key by key.
+
+    ``negated``, ``passive``, ``hedged``, ``perfect`` and ``progressive`` are booleans;
+    ``tense`` and ``modal`` a string or a list of strings, any of which may hold
+    (``"none"`` as a modal: a group without one).
+    """
     value = table.get("when", {})
     if not isinstance(value, Mapping):
         raise c.fail(
             f"'when' must be a table such as {{ negated = false }}, not {_toml_type(value)}",
             "when",
         )
-    out: dict[str, bool | str] = {}
+    out: dict[str, bool | tuple[str, ...]] = {}
     for key, item in value.items():
         want = WHEN_KEYS.get(key)
         if want is None:
             raise c.fail(f"'when' has no key {key!r}; use {', '.join(WHEN_KEYS)}", "when")
-        if not isinstance(item, want):
-            raise c.fail(f"'when.{key}' must be a {want.__name__}, not {_toml_type(item)}", "when")
-        if key == "tense" and item not in _TENSES:
-            raise c.fail(f"'when.tense' must be one of {', '.join(_TENSES)}, not {item!r}", "when")
-        out[key] = item if isinstance(item, str) else bool(item)
+        if want is bool:
+            if not isinstance(item, bool):
+                raise c.fail(f"'when.{key}' must be a boolean, not {_toml_type(item)}", "when")
+            out[key] = item
+            continue
+        items = [item] if isinstance(item, str) else item
+        if not isinstance(items, list) or not items or not all(isinstance(i, str) for i in items):
+            raise c.fail(
+                f"'when.{key}' must be a string or a list of strings, not {_toml_type(item)}",
+                "when",
+            )
+        if key == "tense":
+            for i in items:
+                if i not in _TENSES:
+                    raise c.fail(
+                        f"'when.tense' must be one of {', '.join(_TENSES)}, not {i!r}", "when"
+                    )
+        out[key] = tuple(i.lower() for i in items)
     return out
 
 

@@ -64,7 +64,7 @@ class Lexicon:
     closed: dict[str, str]
     irregular: dict[str, str]
     plurals: dict[str, str]
-    not_plurals: frozenset[str]
+    uninflected: frozenset[str]
     not_adverbs: frozenset[str]
     noun_verbs: frozenset[str]
     verbs: frozenset[str]
@@ -86,15 +86,23 @@ class Lexicon:
         """
         words = frozenset(self.lemma(w.lower().split()[0]) for w in lemmas if w.strip())
         new_verbs = frozenset(self.lemma(w.lower().split()[0]) for w in verbs if w.strip())
+        known = self.known | self.verbs | new_verbs | words
+        # A form listed beside its lemma ("turned down" beside "turn") is no lemma of
+        # its own: "turned" -> "turn", so that "turn its back on" matches "turned".
+        inflected = {
+            w
+            for w in (words | new_verbs) - self.verbs - self.uninflected
+            if _stem(w, known) is not None
+        }
         return Lexicon(
             self.closed,
             self.irregular,
             self.plurals,
-            self.not_plurals,
+            self.uninflected,
             self.not_adverbs,
             self.noun_verbs,
-            self.verbs | new_verbs,
-            self.known | self.verbs | new_verbs | words,
+            (self.verbs | new_verbs) - inflected,
+            known - inflected,
         )
 
     def lemma(self, lower: str) -> str:
@@ -112,17 +120,14 @@ class Lexicon:
         if w in self.plurals:
             return self.plurals[w]
         known = self.known or self.verbs
-        if w in known or w in self.not_plurals or len(w) < 4 or not w.isalpha():
+        if w in known or w in self.uninflected or len(w) < 4 or not w.isalpha():
             return w
-        for suffix, stems in _SUFFIXES:
+        found = _stem(w, known)
+        if found is not None:
+            return found
+        for suffix, _ in _SUFFIXES:
             if w.endswith(suffix):
                 stem = w[: -len(suffix)]
-                candidates = [stem + tail for tail in stems]
-                if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
-                    candidates.append(stem[:-1])  # "planned" -> "plan"
-                for c in candidates:
-                    if c in known:
-                        return c
                 if suffix == "s":
                     return stem if not w.endswith(("ss", "us", "is")) else w
                 if suffix in ("ies", "ied"):
@@ -142,8 +147,12 @@ class Lexicon:
                 return "G" if prev in "nXJ" else "B"
             if lower == "that" and prev in "nXV,":
                 return "S"
-            if closed == "E" and lower in self.verbs and prev in "MONRTE" and following in "DPRX":
-                return "V"  # "may not firmly back Albania's proposal"
+            if (
+                closed == "E"
+                and lower in self.verbs
+                and (prev in "MN" or (prev in "ORTE" and following in "DPRX"))
+            ):
+                return "V"  # "may not firmly back Albania's proposal", "would not back down"
             return closed
         ch = text[0]
         if ch.isdigit():
@@ -204,6 +213,20 @@ class Lexicon:
         if prev in "nXC" and lower.endswith("s"):
             return "V"  # "India demands talks", "opposes the Act and urges"
         return "n"
+
+
+def _stem(w: str, known: frozenset[str]) -> str | None:
+    """The known word that ``w`` inflects by its first matching suffix, if any."""
+    if len(w) < 4 or not w.isalpha():
+        return None
+    for suffix, stems in _SUFFIXES:
+        if w.endswith(suffix):
+            stem = w[: -len(suffix)]
+            candidates = [stem + tail for tail in stems]
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+                candidates.append(stem[:-1])  # "planned" -> "plan"
+            return next((c for c in candidates if c in known and c != w), None)
+    return None
 
 
 # Closed-class forms whose lemma is another word.
@@ -274,7 +297,7 @@ def english() -> Lexicon:
         closed=closed,
         irregular=irregular,
         plurals=plurals,
-        not_plurals=frozenset(data["closed"]["not_plurals"]),
+        uninflected=frozenset(data["closed"]["uninflected"]),
         not_adverbs=frozenset(data["closed"]["not_adverbs"]),
         noun_verbs=frozenset(data["closed"]["noun_verbs"]),
         verbs=frozenset(verbs)
