@@ -17,33 +17,34 @@ BROKEN = Path(__file__).parent / "rulesets" / "broken"
 BROKEN_MESSAGES = {
     "unknown_key.toml": (
         "unknown_key.toml:9: rule 'threat.verb': unknown key 'exmaples' in [rules]; "
-        "did you mean 'examples'? allowed keys: actor, cameo, case_sensitive, conditional, "
-        "counterexamples, description, examples, id, keywords, kind, negated, pattern, "
-        "plover, priority, tokens, topic, unless, when"
+        "did you mean 'examples'? allowed keys: actor, cameo, conditional, counterexamples, "
+        "description, examples, id, keywords, kind, negated, plover, priority, tokens, topic, "
+        "unless, when"
     ),
     "wrong_type.toml": (
         "wrong_type.toml:9: rule 'threat.verb': 'priority' must be an integer, not a string: "
         "write it without quotes, as in priority = 10"
     ),
     "bad_regex.toml": (
-        "bad_regex.toml:8: rule 'threat.verb': bad regular expression: missing ) near "
-        "'r>threatened(?:\\\\s+to'; fix the pattern (syntax of the Python 'regex' module)"
+        "bad_regex.toml:8: rule 'threat.verb': tokens: /(?:to/ is not a regex: missing ) at "
+        "position 5"
     ),
-    "undefined_macro.toml": (
-        "undefined_macro.toml:11: rule 'threat.verb': undefined macro {AUXILIARY}; "
-        "define it under [macros] (defined: AUX)"
+    "regex_rule.toml": (
+        "regex_rule.toml:8: rule 'threat.verb': 'pattern' (a character regex) is the 0.1 form; "
+        'since 0.2 a rule is a token pattern: tokens = "trigger:VG[threaten]", with /regex/ '
+        "where one token needs a regex (see 'Token patterns' in the rule-set guide)"
     ),
     "undefined_list.toml": (
-        "undefined_list.toml:11: rule 'threat.verb': undefined word list \\L<threat_verb>; "
-        "define it under [lists] (defined: threat_verbs)"
+        "undefined_list.toml:11: rule 'threat.verb': tokens: unknown list {threat_verb}; "
+        "did you mean {threat_verbs}? define it under [lists]"
     ),
     "duplicate_id.toml": (
         "duplicate_id.toml:10: rule 'threat.verb': duplicate rule id 'threat.verb' "
         "(first defined at {folder}/duplicate_id.toml:5); give each rule its own id"
     ),
     "missing_trigger.toml": (
-        "missing_trigger.toml:8: rule 'threat.verb': pattern has no (?P<trigger>...) group; "
-        "wrap the words that make the statement in one, as in '(?P<trigger>threatened)'"
+        "missing_trigger.toml:8: rule 'threat.verb': tokens has no trigger slot; mark the "
+        "words that make the statement, as in 'trigger:VG[threaten]'"
     ),
     "invalid_toml.toml": (
         "invalid_toml.toml:6: not valid TOML: Illegal character '\\n' (column 18); "
@@ -117,7 +118,7 @@ GOOD = """\
     [[rules]]
     id = "threat.verb"
     kind = "threat"
-    pattern = '(?P<trigger>threaten(?:s|ed)?)\\b'
+    tokens = "trigger:VG[threaten]"
     examples = ["Iran threatened to close the Strait of Hormuz."]
     counterexamples = ["Heavy rains threatened the harvest."]
 
@@ -125,7 +126,7 @@ GOOD = """\
     id = "threat.block-species"
     kind = "none"
     priority = 50
-    pattern = '(?P<trigger>threatened)\\s+species'
+    tokens = 'trigger:"threatened" "species"'
     examples = ["Kenya protects threatened species."]
     counterexamples = ["Iran threatened to close the Strait of Hormuz."]
     """
@@ -159,7 +160,7 @@ def test_failing_examples_say_why(tmp_path: Path, capsys: pytest.CaptureFixture[
             [[rules]]
             id = "threat.weak"
             kind = "threat"
-            pattern = '(?P<trigger>threatened)'
+            tokens = "trigger:threaten"
             examples = [
               "Iran threatened to close the Strait of Hormuz.",
               "Heavy rains threatened the harvest.",
@@ -217,12 +218,12 @@ def test_backtracking_warning_alone_does_not_fail(
     path = _write(
         tmp_path,
         GOOD.replace(
-            "pattern = '(?P<trigger>threaten(?:s|ed)?)\\b'",
-            "pattern = '(?P<trigger>threaten(?:s|ed)?)\\b(?:(?:\\w+)+\\s)*'",
+            'tokens = "trigger:VG[threaten]"',
+            'tokens = "trigger:VG[threaten] /(?:\\\\w+-?)+x/?"',
         ),
     )
     status, out, _ = _run(capsys, "check", str(path))
-    assert f"  warning: {path}:11: rule 'threat.verb': pattern: the loop " in out
+    assert f"  warning: {path}:11: rule 'threat.verb': tokens: /(?:\\w+-?)+x/: the loop " in out
     assert "can match the same text in more than one way" in out
     assert out.splitlines()[-1].endswith("0 failed; 1 warning(s)")
     assert status == 0

@@ -30,7 +30,7 @@ THREATS = textwrap.dedent(
     [[rules]]
     id = "threat.verb"
     kind = "threat"
-    pattern = '(?P<trigger>\\L<threat_verbs>)\\b'
+    tokens = "trigger:VG[{threat_verbs}]"
     """
 )
 SENTENCE = "Iran threatened to close the Strait of Hormuz, and Oman offered to mediate."
@@ -82,7 +82,7 @@ def test_a_rule_set_without_extends_stands_alone() -> None:
         [[rules]]
         id = "alone.offer"
         kind = "offer"
-        pattern = '(?P<trigger>offered)'
+        tokens = 'trigger:"offered"'
         [[actors]]
         name = "Ruritania"
         kind = "state"
@@ -108,7 +108,7 @@ def test_later_rule_sets_take_precedence_and_override_by_id(threats: dipparse.Ru
             [[rules]]
             id = "offer.verb"
             kind = "offer"
-            pattern = '(?P<trigger>offered)\\s+to\\s+mediate'
+            tokens = 'trigger:"offered" TO mediate'
             description = "Only offers to mediate."
             """
         )

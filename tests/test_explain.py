@@ -24,30 +24,30 @@ PROBE = textwrap.dedent(
     [[rules]]
     id = "threat.verb"
     kind = "threat"
-    pattern = '(?P<trigger>threatened)'
+    tokens = 'trigger:"threatened"'
 
     [[rules]]
     id = "threat.strike"
     kind = "threat"
     priority = 5
-    pattern = '(?P<trigger>threatened\\s+to\\s+strike)'
+    tokens = 'trigger:("threatened" TO strike)'
 
     [[rules]]
     id = "threat.vow"
     kind = "threat"
-    pattern = '(?P<trigger>vowed)\\s+to\\s+(?:retaliate|respond)'
+    tokens = 'trigger:"vowed" TO (retaliate|respond)'
 
     [[rules]]
     id = "threat.warn"
     kind = "threat"
-    pattern = '(?P<trigger>warned)'
-    unless = '\\bweather\\b'
+    tokens = 'trigger:"warned"'
+    unless = "weather"
 
     [[rules]]
     id = "threat.block-species"
     kind = "none"
     priority = 50
-    pattern = '(?P<trigger>threatened)\\s+species'
+    tokens = 'trigger:"threatened" "species"'
 
     [[actors]]
     name = "Iran"
@@ -79,7 +79,7 @@ def test_fired_rule_with_spans_and_a_lost_trigger(parser: dipparse.Parser) -> No
         "Near misses (2):",
         "  threat.verb (threat): matched [5:15] 'threatened' but rule threat.strike kept that "
         "trigger (priority 5 vs 0)",
-        "  threat.block-species (none): its keywords 'threatened' occur but its pattern did not "
+        "  threat.block-species (none): its keywords 'threaten' occur but its pattern did not "
         "match",
         "",
         "Phrases (what token patterns see):",
@@ -104,7 +104,7 @@ def test_no_actor_names_the_finder(parser: dipparse.Parser) -> None:
 def test_keyword_without_match_and_unless(parser: dipparse.Parser) -> None:
     """Keywords that occur without a match, and an ``unless`` veto, are near misses."""
     assert (
-        "  threat.vow (threat): its keywords 'vowed' occur but its pattern did not match"
+        "  threat.vow (threat): its keywords 'vow' occur but its pattern did not match"
         in explain(parser, "Iran vowed to negotiate.")
     )
     assert (

@@ -264,8 +264,7 @@ extends = ["core-en"]
 [[rules]]
 id = "offer.catastrophic"
 kind = "offer"
-pattern = '(?P<trigger>(?:a|aa|a\s?)+)+b'
-keywords = ["aaaa"]
+tokens = 'trigger:aid /(?:a|aa)+b/'
 """
 
 
@@ -275,7 +274,7 @@ def test_catastrophic_rule_times_out_instead_of_hanging() -> None:
         warnings.simplefilter("ignore")  # the loader warns about the pattern itself
         ruleset = dipparse.ruleset_from_string(CATASTROPHIC)
     slow = dipparse.Parser(["core-en", ruleset])
-    text = "India rejected the offer. " + "aaaa " + "a" * 60 + ". Pakistan accepted the plan."
+    text = "India rejected the offer. Turkey sent aid " + "a" * 60 + ". Pakistan accepted the plan."
     start = time.perf_counter()
     with pytest.warns(RuntimeWarning, match="offer.catastrophic"):
         doc = slow.parse(text)

@@ -343,7 +343,6 @@ def test_token_rule_loads() -> None:
     assert rule.token_pattern is not None
     assert rule.token_pattern.slots == ("actor", "trigger")
     assert set(rule.keywords) == {"threaten", "warn"}
-    assert rule.pattern == ""
 
 
 def test_token_rule_keywords_are_lemmas_of_its_trigger() -> None:
@@ -365,7 +364,7 @@ def test_token_rule_keeps_explicit_keywords() -> None:
         (
             'tokens = "trigger:VG[threaten]"\npattern = "(?P<trigger>threaten)"\n',
             "pattern",
-            "give 'tokens' or 'pattern', not both",
+            "'pattern' (a character regex) is the 0.1 form",
         ),
         ('tokens = "actor:NP VG[threaten]"\n', "tokens", "tokens has no trigger slot"),
         ('tokens = "trigger:{nope}"\n', "tokens", "tokens: unknown list {nope}"),
@@ -413,12 +412,7 @@ def test_token_rule_keeps_explicit_keywords() -> None:
         (
             'tokens = "trigger:VG[threaten]"\ncase_sensitive = true\n',
             "case_sensitive",
-            "'case_sensitive' is for regex patterns",
-        ),
-        (
-            'pattern = "(?P<trigger>threaten)"\nwhen = { negated = false }\n',
-            "when",
-            "'when' constrains a token pattern's verb group",
+            "'case_sensitive' was for regex patterns",
         ),
     ],
 )
@@ -433,10 +427,10 @@ def test_token_rule_errors_name_the_key(body: str, key: str, message: str) -> No
     assert str(error).startswith(f"<string>:{error.line}: rule 'mine.tokens':")
 
 
-def test_a_rule_needs_tokens_or_pattern() -> None:
+def test_a_rule_needs_tokens() -> None:
     with pytest.raises(dipparse.RuleSetError, match="needs 'tokens'") as info:
         _load('description = "nothing to match"\n')
-    assert "'pattern'" in info.value.reason
+    assert "'trigger:VG[threaten]'" in info.value.reason
     assert info.value.rule == "mine.tokens"
 
 

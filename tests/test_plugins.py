@@ -46,7 +46,7 @@ RULES = textwrap.dedent(
     [[rules]]
     id = "plugin.threat"
     kind = "threat"
-    pattern = '(?P<trigger>threaten(?:s|ed)?)\\b'
+    tokens = "trigger:VG[threaten]"
     examples = ["Iran threatened to close the Strait of Hormuz."]
     """
 )

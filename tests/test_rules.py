@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 import dipparse
-from dipparse.rules import MATCH_TIMEOUT, RuleSetError, backtracking_risk
+from dipparse.regex_risk import backtracking_risk
+from dipparse.rules import MATCH_TIMEOUT, RuleSetError
 
 THREATS = textwrap.dedent(
     """\
@@ -28,13 +29,10 @@ THREATS = textwrap.dedent(
     [lists]
     threat_verbs = ["threaten", "threatens", "threatened"]
 
-    [macros]
-    THREAT = '\\L<threat_verbs>'
-
     [[rules]]
     id = "threat.verb"
     kind = "threat"
-    pattern = '(?P<trigger>{THREAT})\\b'
+    tokens = "trigger:VG[{threat_verbs}]"
     examples = ["Iran threatened to close the Strait of Hormuz."]
     """
 )
@@ -50,7 +48,7 @@ def _write(folder: Path, name: str, text: str) -> Path:
 
 
 def test_ruleset_from_string_reads_every_section() -> None:
-    """Metadata, kinds, lists, macros and rules come back as typed objects."""
+    """Metadata, kinds, lists and rules come back as typed objects."""
     rs = dipparse.ruleset_from_string(THREATS, source="threats.toml")
     assert (rs.name, rs.version, rs.extends, rs.source) == (
         "threats",
@@ -68,12 +66,12 @@ def test_ruleset_from_string_reads_every_section() -> None:
         "threats",
     )
     assert rule.source == "threats.toml"
-    assert rule.line == 17
-    assert rule.regex.search("Iran threatened to act").group("trigger") == "threatened"
-    assert set(rule.keywords) == {"threaten", "threatens", "threatened"}
-    # inherited from core-en: its lists and macros are usable in patterns
+    assert rule.line == 14
+    assert rule.tokens == "trigger:VG[{threat_verbs}]"
+    assert rule.token_pattern is not None and rule.token_pattern.slots == ("trigger",)
+    assert set(rule.keywords) == {"threaten"}
+    # inherited from core-en: its lists are usable in patterns
     assert "offer_verbs" in rs.lists
-    assert "AUX" in rs.macros
 
 
 def test_load_ruleset_from_a_file_and_a_folder(tmp_path: Path) -> None:
@@ -141,7 +139,7 @@ def test_rule_errors_name_file_line_and_rule(snippet: str, line: int, message: s
     """Each mistake in a rule is reported at its line, with the rule's id."""
     text = (
         "[ruleset]\nname = 'x'\n\n[[rules]]\nid = 'threat.verb'\n"
-        "pattern = '(?P<trigger>threatened)'\n" + snippet + "\nkind = 'offer'\n"
+        "tokens = 'trigger:threaten'\n" + snippet + "\nkind = 'offer'\n"
     )
     with pytest.raises(RuleSetError) as info:
         dipparse.ruleset_from_string(text, source="x.toml")
@@ -152,21 +150,43 @@ def test_rule_errors_name_file_line_and_rule(snippet: str, line: int, message: s
 
 def test_unknown_kind_is_an_error() -> None:
     """A rule of a kind that no rule set declares says how to declare it."""
-    text = (
-        "[ruleset]\nname = 'x'\n[[rules]]\nid = 'a'\nkind = 'threat'\npattern = '(?P<trigger>x)'\n"
-    )
+    text = "[ruleset]\nname = 'x'\n[[rules]]\nid = 'a'\nkind = 'threat'\ntokens = 'trigger:x'\n"
     with pytest.raises(RuleSetError, match=r"unknown kind 'threat'.*declare it in a \[\[kinds\]\]"):
         dipparse.ruleset_from_string(text)
 
 
-def test_unknown_named_group_is_an_error() -> None:
-    """Only the slot names are allowed as named groups."""
-    text = (
-        "[ruleset]\nname = 'x'\n[[rules]]\nid = 'a'\nkind = 'offer'\n"
-        "pattern = '(?P<who>\\w+) (?P<trigger>offered)'\n"
-    )
-    with pytest.raises(RuleSetError, match="unknown named group 'who'; slots are trigger, actor"):
-        dipparse.ruleset_from_string(text)
+@pytest.mark.parametrize(
+    ("body", "line", "message"),
+    [
+        (
+            "[[rules]]\nid = 'a'\nkind = 'offer'\npattern = '(?P<trigger>offered)'\n",
+            6,
+            "rule 'a': 'pattern' (a character regex) is the 0.1 form; since 0.2 a rule is a "
+            "token pattern",
+        ),
+        (
+            "[[rules]]\nid = 'a'\nkind = 'offer'\ntokens = 'trigger:offer'\n"
+            "case_sensitive = true\n",
+            7,
+            "rule 'a': 'case_sensitive' was for regex patterns",
+        ),
+        ("[macros]\nAUX = 'has'\n", 3, "[macros] held pieces of regex rules"),
+        (
+            "[[topics]]\nname = 'force'\npattern = 'strike'\n",
+            5,
+            "a topic's 'pattern' (a regex) is the 0.1 form; since 0.2 it is 'tokens'",
+        ),
+    ],
+)
+def test_the_regex_form_of_0_1_is_refused_with_its_remedy(
+    body: str, line: int, message: str
+) -> None:
+    """A 0.1 rule set (regex rules, macros, regex topics) fails at the line, saying what
+    to write instead."""
+    with pytest.raises(RuleSetError) as info:
+        dipparse.ruleset_from_string("[ruleset]\nname = 'x'\n" + body, source="x.toml")
+    assert info.value.line == line
+    assert message in str(info.value)
 
 
 def test_extends_unknown_ruleset() -> None:
@@ -222,24 +242,27 @@ def test_backtracking_risk_passes(pattern: str) -> None:
 
 
 def test_backtracking_risk_on_core_en() -> None:
-    """The built-in rules raise no warning (so ``rules check`` on them stays quiet)."""
+    """The built-in rules' /regex/ elements raise no warning (``rules check`` stays quiet)."""
     core = dipparse.get_ruleset("core-en")
-    patterns = [r.regex.pattern for r in core.rules if r.regex is not None]
-    patterns += [r.unless_regex.pattern for r in core.rules if r.unless_regex is not None]
-    patterns += [t.regex.pattern for t in core.topics]
-    assert [p for p in patterns if backtracking_risk(p)] == []
+    patterns = [r.token_pattern for r in core.rules]
+    patterns += [r.unless_tokens for r in core.rules]
+    patterns += [t.token_pattern for t in core.topics]
+    elements = [e for p in patterns if p is not None for e in p.regexes]
+    assert elements  # the built-in rules do use the escape hatch
+    assert [e for e in elements if backtracking_risk(e)] == []
 
 
 def test_catastrophic_rule_cannot_hang_parse() -> None:
-    """A pathological pattern gives up after MATCH_TIMEOUT, with a warning naming it."""
+    """A pathological /regex/ element gives up after MATCH_TIMEOUT, with a warning naming
+    the rule; the other rules still run."""
     text = (
         "[ruleset]\nname = 'slow'\n[[rules]]\nid = 'slow.rule'\nkind = 'offer'\n"
-        "keywords = ['aaaa']\npattern = '(?P<trigger>(?:a|aa)+)$'\n"
+        "tokens = 'trigger:aid /(?:a|aa)+b/'\n"
     )
-    with pytest.warns(dipparse.RuleSetWarning, match="slow.toml:3: rule 'slow.rule'"):
+    with pytest.warns(dipparse.RuleSetWarning, match="slow.toml:6: rule 'slow.rule'"):
         slow = dipparse.ruleset_from_string(text, source="slow.toml")
     parser = dipparse.Parser(["core-en", slow])
-    sentence = "Turkey offered talks aaaa " + "a" * 60 + "!"
+    sentence = "Turkey offered aid " + "a" * 60 + "!"
     start = time.perf_counter()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -256,12 +279,14 @@ def test_catastrophic_topic_cannot_hang_parse() -> None:
     """A topic's pattern runs under the same time limit as a rule's."""
     text = (
         "[ruleset]\nname = 'slow-topic'\nextends = ['core-en']\n"
-        "[[topics]]\nname = 'slow'\npattern = '(?:a|aa)+\\d'\n"
+        "[[topics]]\nname = 'slow'\ntokens = '/(?:a|aa)+\\d/'\n"
     )
-    parser = dipparse.Parser([dipparse.ruleset_from_string(text)])
+    with pytest.warns(dipparse.RuleSetWarning, match="topic 'slow'"):
+        ruleset = dipparse.ruleset_from_string(text)
+    parser = dipparse.Parser([ruleset])
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        doc = parser.parse("Turkey offered " + "a" * 60 + "!")
+        doc = parser.parse("Turkey offered talks " + "a" * 60 + "!")
     assert any("topic 'slow' gave up after" in str(w.message) for w in caught)
     assert [e.type for e in doc.events] == ["offer"]
 
@@ -273,7 +298,9 @@ name = "risky"
 [[rules]]
 id = "offer.risky"
 kind = "offer"
-pattern = '(?P<trigger>offered)(?:\\s*\\w+)+ now'
+tokens = 'trigger:offer /(?:\\w+-?)+x/'
 """
-    with pytest.warns(dipparse.RuleSetWarning, match=r"risky.toml:4: rule 'offer.risky': pattern"):
+    with pytest.warns(
+        dipparse.RuleSetWarning, match=r"risky.toml:7: rule 'offer.risky': tokens: /"
+    ):
         dipparse.ruleset_from_string(text, source="risky.toml")

@@ -19,20 +19,31 @@ from attrs import frozen
 
 from dipparse.explain import Outcome, trace
 from dipparse.parser import Parser
+from dipparse.patterns import TokenPattern, encode
+from dipparse.phrases import chunk
+from dipparse.regex_risk import backtracking_risk
 from dipparse.rules import (
     MATCH_TIMEOUT,
     Rule,
     RuleSet,
     RuleSetError,
     RuleSetWarning,
+    Topic,
     available,
-    backtracking_risk,
     get_ruleset,
     load_ruleset,
 )
+from dipparse.tokens import Lexicon, tag, tokenize
 
-# Text on which a pattern that backtracks catastrophically takes far too long.
-_PROBES = ("a" * 40 + "!", "ab " * 25 + "!", "a, " * 25 + "!", "word " * 20 + ".")
+# Text on which a pattern that backtracks catastrophically takes far too long: runs of
+# one word, of names, of commas, and one very long word.
+_PROBES = (
+    "the " * 60 + "!",
+    "India " * 60 + "!",
+    "said , " * 40 + "!",
+    "Iran offered talks and " * 20 + "!",
+    "a" * 2000 + "!",
+)
 
 
 @frozen
@@ -145,31 +156,52 @@ def _check_rule(
     return tally
 
 
-def _pattern_warnings(rule: Rule) -> list[Finding]:
-    where = _where(rule)
+def _probes(lexicon: Lexicon) -> list[str]:
+    """The probe texts as token patterns see them (one encoded sentence each)."""
     out = []
-    for key, compiled in (("pattern", rule.regex), ("unless", rule.unless_regex)):
-        if compiled is None:
+    for text in _PROBES:
+        tokens = tokenize(text, lexicon)
+        out.append(encode(tokens, chunk(tokens, tag(tokens, lexicon), 0)).string)
+    return out
+
+
+def _pattern_warnings(
+    where: str, patterns: Sequence[tuple[str, TokenPattern | None]], probes: Sequence[str]
+) -> list[Finding]:
+    out = []
+    for key, pattern in patterns:
+        if pattern is None:
             continue
-        risk = backtracking_risk(compiled.pattern)
-        if risk is not None:
-            out.append(Finding("warning", where, f"{key}: {risk}"))
+        risks = [(r, backtracking_risk(r)) for r in pattern.regexes]
+        risky = [f"/{r}/: {risk}" for r, risk in risks if risk is not None]
+        if risky:
+            out.append(Finding("warning", where, f"{key}: {risky[0]}"))
             continue
-        for probe in _PROBES:
+        for probe in probes:
             try:
-                compiled.search(probe, timeout=MATCH_TIMEOUT)
+                pattern.regex.search(probe, timeout=MATCH_TIMEOUT)
             except TimeoutError:
                 out.append(
                     Finding(
                         "warning",
                         where,
-                        f"{key}: took over {MATCH_TIMEOUT}s on the test text {probe[:12]!r}...: "
-                        "it backtracks catastrophically; use atomic groups (?>...) or "
-                        "possessive quantifiers (++, *+)",
+                        f"{key}: took over {MATCH_TIMEOUT}s on a test sentence of "
+                        f"{len(probe.split(' ')) - 1} tokens: it backtracks catastrophically; "
+                        "bound its repetitions or make their alternatives match different words",
                     )
                 )
                 break
     return out
+
+
+def _rule_warnings(rule: Rule, probes: Sequence[str]) -> list[Finding]:
+    patterns = (("tokens", rule.token_pattern), ("unless", rule.unless_tokens))
+    return _pattern_warnings(_where(rule), patterns, probes)
+
+
+def _topic_warnings(source: str, topic: Topic, probes: Sequence[str]) -> list[Finding]:
+    where = f"{source}: topic {topic.name!r}"
+    return _pattern_warnings(where, (("tokens", topic.token_pattern),), probes)
 
 
 def check_ruleset(ruleset: RuleSet) -> tuple[list[Finding], int, int]:
@@ -190,8 +222,9 @@ def check_ruleset(ruleset: RuleSet) -> tuple[list[Finding], int, int]:
     active = {r.id for r in parser.rules}
     shadowed: dict[str, set[str]] = {}
     run = passed = 0
+    probes = _probes(parser.lexicon)
     for rule in ruleset.rules:
-        findings.extend(_pattern_warnings(rule))
+        findings.extend(_rule_warnings(rule, probes))
         if rule.id not in active:
             continue  # disabled: its examples need not hold
         with warnings.catch_warnings():
@@ -200,9 +233,7 @@ def check_ruleset(ruleset: RuleSet) -> tuple[list[Finding], int, int]:
         run += tally.examples
         passed += tally.passed
     for topic in ruleset.topics:
-        risk = backtracking_risk(topic.regex.pattern)
-        if risk is not None:
-            findings.append(Finding("warning", f"{ruleset.source}: topic {topic.name!r}", risk))
+        findings.extend(_topic_warnings(ruleset.source, topic, probes))
     rules = {r.id: r for r in parser.rules}
     for rule_id, winners in shadowed.items():
         rule = rules[rule_id]

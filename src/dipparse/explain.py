@@ -19,7 +19,7 @@ from dipparse.models import Actor, Event, Span
 from dipparse.parser import Parser, coerce_published
 from dipparse.patterns import TAG_NAMES
 from dipparse.rules import Rule
-from dipparse.tokens import english
+from dipparse.tokens import Lexicon
 
 _WORDS = regex.compile(r"[\p{L}\p{N}']+")
 
@@ -86,7 +86,7 @@ def explain(parser: Parser, sentence: str, published: object = None) -> str:
     lines.append("")
     lines.append(f"Near misses ({len(misses)}):" if misses else "Near misses: none")
     for o in misses:
-        lines.append(f"  {o.rule.id} ({o.rule.kind}): {_miss(o, rules)}")
+        lines.append(f"  {o.rule.id} ({o.rule.kind}): {_miss(o, rules, parser.lexicon)}")
     lines.extend(_phrase_lines(parser, build_context(parser, sentence, day)))
     return "\n".join(lines)
 
@@ -161,7 +161,7 @@ def _actor(actor: Actor | None) -> str:
     return f"{_span(actor.span)} = {actor.name} ({about}; via {actor.source})"
 
 
-def _miss(o: Outcome, rules: dict[str, Rule]) -> str:
+def _miss(o: Outcome, rules: dict[str, Rule], lexicon: Lexicon) -> str:
     at = _span(o.trigger)
     if o.kind == "lost":
         winner = rules.get(o.detail)
@@ -172,11 +172,10 @@ def _miss(o: Outcome, rules: dict[str, Rule]) -> str:
         )
         return f"matched {at} but rule {o.detail} kept that trigger ({why})"
     if o.kind == "no-actor":
-        slot = "an actor: slot" if o.rule.token_pattern is not None else "an (?P<actor>...) group"
         return (
             f"matched {at} but was dropped: no actor found "
             f"(actor finder {o.detail!r}; add the actor to a rule set's [[actors]], "
-            f"its head noun to [words] group_nouns, or give the pattern {slot})"
+            "its head noun to [words] group_nouns, or give the pattern an actor: slot)"
         )
     if o.kind == "embedded":
         return f"matched {at} but was read as what {o.detail} asks for or refuses"
@@ -184,22 +183,14 @@ def _miss(o: Outcome, rules: dict[str, Rule]) -> str:
         return f"its unless pattern matched the sentence {o.sentence.text!r}"
     if o.kind == "timeout":
         return f"gave up after {o.detail} on the sentence: the pattern backtracks too much"
-    found = _keywords_in(o.rule.keywords, o.sentence.text, lemmas=o.rule.token_pattern is not None)
+    found = _keywords_in(o.rule.keywords, o.sentence.text, lexicon)
     return f"its keywords {', '.join(found) or '?'} occur but its pattern did not match"
 
 
-def _keywords_in(keywords: Sequence[str], text: str, *, lemmas: bool = False) -> list[str]:
-    """The keywords found in ``text``; a token rule's keywords are lemmas ("urge" in "urged")."""
-    words = {w.lower() for w in _WORDS.findall(text)}
-    if lemmas:
-        words = {english().lemma(w) for w in words}
-    found = []
-    for k in keywords:
-        if k.endswith("*"):
-            found.extend(sorted(w for w in words if k[:-1] in w))
-        elif k in words:
-            found.append(k)
-    return [repr(w) for w in dict.fromkeys(found)]
+def _keywords_in(keywords: Sequence[str], text: str, lexicon: Lexicon) -> list[str]:
+    """The keywords (lemmas) found in ``text``: "urge" in "urged"."""
+    words = {lexicon.lemma(w.lower()) for w in _WORDS.findall(text)}
+    return [repr(k) for k in dict.fromkeys(keywords) if k in words]
 
 
 __all__ = ["Outcome", "build_context", "explain", "trace"]

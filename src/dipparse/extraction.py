@@ -13,7 +13,7 @@ from __future__ import annotations
 import warnings
 from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
-from functools import cache, partial
+from functools import cached_property
 from typing import Any
 
 import regex
@@ -23,16 +23,14 @@ from dipparse.actors import Gazetteer
 from dipparse.arguments import (
     COORDINATION,
     PARTICIPLE_COMMA,
-    WORDS,
     ArgumentFinder,
     Context,
     clause_opener,
     clause_start,
-    group_span,
     partial_quote,
 )
 from dipparse.models import EVENT_CLASSES, Actor, Event
-from dipparse.patterns import encode, token_spans
+from dipparse.patterns import SEP, Encoded, encode, token_spans
 from dipparse.phrases import HEDGE_MODALS, Chunks, VerbGroup, chunk
 from dipparse.rules import MATCH_TIMEOUT, Kind, Rule, Topic
 from dipparse.tokens import Lexicon, tag
@@ -67,7 +65,7 @@ def compile_cues(words: Mapping[str, Sequence[str]]) -> Cues:
         items = sorted(words.get(key, default), key=len, reverse=True)
         return "|".join(regex.escape(i).replace("\\ ", r"\s+") for i in items) or r"(?!x)x"
 
-    flags = regex.IGNORECASE | regex.VERSION0  # simple case folding: see compile_pattern
+    flags = regex.IGNORECASE | regex.VERSION0  # simple case folding: the same words, faster
     return Cues(
         negation=regex.compile(
             r"(?<![\p{L}])(?:" + alternation("negation", ["not", "never", "n't"]) + r")(?![\p{L}])",
@@ -127,10 +125,74 @@ class Match:
         return span if span is not None and span[0] < span[1] else None
 
 
-def _regex_match(rule: Rule, m: regex.Match[str]) -> Match:
-    spans = {name: span for name in m.re.groupindex if (span := group_span(m, name)) is not None}
-    spans["trigger"] = m.span("trigger")
-    return Match(rule, spans)
+class Layers:
+    """The phrase layer of one sentence or window, built on first use and kept.
+
+    ``chunks``: its tags, noun phrases and verb groups; ``encoded``: the string rules'
+    token patterns run over; ``words``: the same with hyphenated words split, for topics.
+    """
+
+    def __init__(self, ctx: Context, sentence: tuple[int, int], lexicon: Lexicon) -> None:
+        self._ctx = ctx
+        self._sentence = sentence
+        self._lexicon = lexicon
+
+    @cached_property
+    def chunks(self) -> Chunks:
+        tokens = self._ctx.tokens
+        first, last = self._ctx.token_range(*self._sentence)
+        return chunk(tokens, tag(tokens, self._lexicon, first, last), first)
+
+    @cached_property
+    def encoded(self) -> Encoded:
+        return encode(self._ctx.tokens, self.chunks)
+
+    @cached_property
+    def words(self) -> tuple[str, list[int], list[int]]:
+        """The encoding topics are searched in: as `encoded`, but a hyphenated word is
+        its parts ("US-brokered" is "us" and "brokered", as a regex's word edges made
+        it), with each unit's offset in the string and its word's offset in the text.
+        """
+        tokens, chunks, lexicon = self._ctx.tokens, self.chunks, self._lexicon
+        units: list[str] = []
+        unit_starts: list[int] = []
+        char_starts: list[int] = []
+        pos = 0
+        for k in range(chunks.last - chunks.first + 1):
+            i = chunks.first + k
+            lower, start = tokens.lowers[i], tokens.starts[i]
+            head = f"{chunks.labels[k]}{chunks.tags[k]}"
+            if "-" in lower.strip("-"):
+                parts = [(p, start + o) for p, o in _parts(lower)]
+                pieces = [(f"{head}{lexicon.lemma(p)}{SEP}{p} ", c) for p, c in parts]
+            else:
+                pieces = [(f"{head}{tokens.lemmas[i]}{SEP}{lower} ", start)]
+            for unit, char in pieces:
+                units.append(unit)
+                unit_starts.append(pos)
+                char_starts.append(char)
+                pos += len(unit)
+        return "".join(units), unit_starts, char_starts
+
+    def word_units(self, start: int, end: int) -> tuple[int, int]:
+        """Where the words between text offsets ``start`` and ``end`` are in `words`."""
+        string, unit_starts, char_starts = self.words
+        lo, hi = bisect_left(char_starts, start), bisect_left(char_starts, end)
+        size = len(string)
+        return (
+            unit_starts[lo] if lo < len(unit_starts) else size,
+            unit_starts[hi] if hi < len(unit_starts) else size,
+        )
+
+
+def _parts(word: str) -> list[tuple[str, int]]:
+    """The parts of a hyphenated word with their offsets: "us-brokered" -> us, brokered."""
+    out, offset = [], 0
+    for part in word.split("-"):
+        if part:
+            out.append((part, offset))
+        offset += len(part) + 1
+    return out
 
 
 # What one candidate rule did in one sentence: its matches, or why it has none.
@@ -151,10 +213,9 @@ class Extractor:
         event_classes: Mapping[str, type[Event]] | None = None,
     ) -> None:
         self.lexicon = lexicon
-        self.rules = tuple(r for r in rules if r.token_pattern is None)
-        self.token_rules = tuple(r for r in rules if r.token_pattern is not None)
+        self.rules = tuple(rules)
         by_lemma: dict[str, list[int]] = {}
-        for i, rule in enumerate(self.token_rules):
+        for i, rule in enumerate(self.rules):
             for lemma in rule.keywords:
                 by_lemma.setdefault(lemma, []).append(i)
         # The one document-wide trigger scan looks every token's lemma up here.
@@ -168,44 +229,11 @@ class Extractor:
         self.event_classes = dict(EVENT_CLASSES)
         if event_classes:
             self.event_classes.update(event_classes)
-        index: dict[str, list[int]] = {}
-        prefixes: dict[str, list[int]] = {}
-        always: list[int] = []
-        for i, rule in enumerate(self.rules):
-            if rule.keywords:
-                for word in rule.keywords:
-                    if word.endswith("*"):
-                        prefixes.setdefault(word[:-1], []).append(i)
-                    else:
-                        index.setdefault(word, []).append(i)
-            else:
-                always.append(i)
-        self._index = {w: tuple(v) for w, v in index.items()}
-        self._prefixes = tuple((p, tuple(v)) for p, v in prefixes.items())
-        self._always = tuple(always)
 
     # -- matching -------------------------------------------------------------
 
-    def candidate_rules(self, sentence: str) -> list[Rule]:
-        """The rules whose trigger words occur in ``sentence`` (plus keyword-less ones)."""
-        found: set[int] = set(self._always)
-        index = self._index
-        lowered = sentence.lower()
-        for word in WORDS.findall(lowered):
-            hit = index.get(word)
-            if hit:
-                found.update(hit)
-            if word.endswith("n't"):  # "don't" -> "do", as the patterns spell it
-                hit = index.get(word[:-3])
-                if hit:
-                    found.update(hit)
-        for prefix, rules in self._prefixes:
-            if prefix in lowered:
-                found.update(rules)
-        return [self.rules[i] for i in sorted(found)]
-
-    def token_candidates(self, ctx: Context, first: int, last: int) -> list[Rule]:
-        """The token rules whose trigger lemmas occur in tokens ``first`` to ``last - 1``."""
+    def candidates(self, ctx: Context, first: int, last: int) -> list[Rule]:
+        """The rules whose trigger lemmas occur in tokens ``first`` to ``last - 1``."""
         found: set[int] = set()
         lemmas = ctx.tokens.lemmas
         index = self._by_lemma
@@ -213,33 +241,62 @@ class Extractor:
             hit = index.get(lemmas[i])
             if hit:
                 found.update(hit)
-        return [self.token_rules[i] for i in sorted(found)]
+        return [self.rules[i] for i in sorted(found)]
+
+    def layers(self, ctx: Context, sentence: tuple[int, int]) -> Layers:
+        """The phrase layer of one sentence or window, built when first asked for."""
+        return Layers(ctx, sentence, self.lexicon)
 
     def chunks(self, ctx: Context, sentence: tuple[int, int]) -> Chunks:
         """The phrase layer of one sentence (tags, noun phrases, verb groups)."""
-        first, last = ctx.token_range(*sentence)
-        return chunk(ctx.tokens, tag(ctx.tokens, self.lexicon, first, last), first)
+        return self.layers(ctx, sentence).chunks
 
-    def tried(self, ctx: Context, sentence: tuple[int, int]) -> list[_Tried]:
+    def tried(
+        self, ctx: Context, sentence: tuple[int, int], layers: Layers | None = None
+    ) -> list[_Tried]:
         """Every candidate rule of a sentence with its matches, or why it has none."""
-        text = ctx.norm.text
-        start, end = sentence
+        first, last = ctx.token_range(*sentence)
+        rules = self.candidates(ctx, first, last)
+        if not rules:
+            return []
+        return self._tried(ctx, rules, layers or self.layers(ctx, sentence))
+
+    def _tried(self, ctx: Context, rules: Sequence[Rule], layers: Layers) -> list[_Tried]:
+        tokens, chunks, encoded = ctx.tokens, layers.chunks, layers.encoded
         out: list[_Tried] = []
-        for rule in self.candidate_rules(text[start:end]):
+        for rule in rules:
+            pattern = rule.token_pattern
+            assert pattern is not None
             try:
-                if rule.unless_regex is not None and rule.unless_regex.search(
-                    text, start, end, timeout=MATCH_TIMEOUT
+                if rule.unless_tokens is not None and rule.unless_tokens.regex.search(
+                    encoded.string, timeout=MATCH_TIMEOUT
                 ):
                     out.append((rule, [], "unless"))
                     continue
-                assert rule.regex is not None
-                found = [
-                    _regex_match(rule, m)
-                    for m in rule.regex.finditer(text, start, end, timeout=MATCH_TIMEOUT)
-                    if m.start("trigger") < m.end("trigger")
-                    and _whole_words(text, *m.span("trigger"))
-                ]
-                out.append((rule, found, None))
+                found: list[Match] = []
+                matched = False
+                for m in pattern.regex.finditer(encoded.string, timeout=MATCH_TIMEOUT):
+                    spans = token_spans(encoded, m, pattern.slots)
+                    if "trigger" not in spans:
+                        continue
+                    matched = True
+                    t_first, t_end = spans["trigger"]
+                    # The verb group of the trigger's first token, else its last: "agreed"
+                    # in "agreed in principle to provide", "expects" in "expects Tehran to
+                    # agree".
+                    group = chunks.verb_group_at(t_first) or chunks.verb_group_at(t_end - 1)
+                    if group is not None and t_first <= group.first and group.head < t_end:
+                        # The trigger is the group's head, not its auxiliaries and adverbs:
+                        # "rejected" in "has firmly rejected" (they are read as features).
+                        spans["trigger"] = (group.head, t_end)
+                    chars = {
+                        name: (tokens.starts[a], tokens.ends[b - 1])
+                        for name, (a, b) in spans.items()
+                    }
+                    if _satisfies(rule.when, group):
+                        g0 = tokens.starts[group.first] if group is not None else None
+                        found.append(Match(rule, chars, group, g0))
+                out.append((rule, found, "when" if matched and not found else None))
             except TimeoutError:
                 warnings.warn(
                     f"rule {rule.id!r} ({rule.source}:{rule.line}) gave up after "
@@ -248,49 +305,13 @@ class Extractor:
                     stacklevel=2,
                 )
                 out.append((rule, [], "timeout"))
-        first, last = ctx.token_range(start, end)
-        rules = self.token_candidates(ctx, first, last)
-        if rules:
-            out.extend(self._token_tried(ctx, rules, self.chunks(ctx, sentence)))
         return out
 
-    def _token_tried(self, ctx: Context, rules: Sequence[Rule], chunks: Chunks) -> list[_Tried]:
-        tokens = ctx.tokens
-        encoded = encode(tokens, chunks)
-        out: list[_Tried] = []
-        for rule in rules:
-            pattern = rule.token_pattern
-            assert pattern is not None
-            if rule.unless_tokens is not None and rule.unless_tokens.regex.search(encoded.string):
-                out.append((rule, [], "unless"))
-                continue
-            found: list[Match] = []
-            matched = False
-            for m in pattern.regex.finditer(encoded.string):
-                spans = token_spans(encoded, m, pattern.slots)
-                if "trigger" not in spans:
-                    continue
-                matched = True
-                t_first, t_end = spans["trigger"]
-                # The verb group of the trigger's first token, else its last: "agreed" in
-                # "agreed in principle to provide", "expects" in "expects Tehran to agree".
-                group = chunks.verb_group_at(t_first) or chunks.verb_group_at(t_end - 1)
-                if group is not None and t_first <= group.first and group.head < t_end:
-                    # The trigger is the group's head, not its auxiliaries and adverbs:
-                    # "rejected" in "has firmly rejected" (they are read as features).
-                    spans["trigger"] = (group.head, t_end)
-                chars = {
-                    name: (tokens.starts[a], tokens.ends[b - 1]) for name, (a, b) in spans.items()
-                }
-                if _satisfies(rule.when, group):
-                    g0 = tokens.starts[group.first] if group is not None else None
-                    found.append(Match(rule, chars, group, g0))
-            out.append((rule, found, "when" if matched and not found else None))
-        return out
-
-    def matches(self, ctx: Context, sentence: tuple[int, int]) -> list[Match]:
+    def matches(
+        self, ctx: Context, sentence: tuple[int, int], layers: Layers | None = None
+    ) -> list[Match]:
         """All rule matches in a sentence, the best one kept per trigger."""
-        return _best(self.tried(ctx, sentence), sentence)
+        return _best(self.tried(ctx, sentence, layers), sentence)
 
     # -- events -----------------------------------------------------------------
 
@@ -299,8 +320,8 @@ class Extractor:
         events: list[Event] = []
         text = ctx.norm.text
         for s_start, s_end in ctx.windows:
-            kept = self.matches(ctx, (s_start, s_end))
-            phrases = cache(partial(self.chunks, ctx, (s_start, s_end)))
+            layers = self.layers(ctx, (s_start, s_end))
+            kept = self.matches(ctx, (s_start, s_end), layers)
             built: list[tuple[Match, dict[str, Any]]] = []
             for i, match in enumerate(kept):
                 if not match.rule.emits or self._embedded(match, kept[max(0, i - 16) : i], text):
@@ -309,7 +330,7 @@ class Extractor:
                     text, s_start, match.trigger[0]
                 ):
                     continue
-                fields = self._fields(ctx, match, (s_start, s_end), phrases)
+                fields = self._fields(ctx, match, (s_start, s_end), layers)
                 if fields is not None:
                     built.append((match, fields))
             self._attach_conditions(ctx, built, (s_start, s_end))
@@ -334,7 +355,7 @@ class Extractor:
         ctx: Context,
         match: Match,
         sentence: tuple[int, int],
-        chunks: Callable[[], Chunks],
+        layers: Layers,
     ) -> dict[str, Any] | None:
         norm, text = ctx.norm, ctx.norm.text
         rule, m = match.rule, match
@@ -355,7 +376,7 @@ class Extractor:
         actor = self.arguments.resolve(ctx, actor_mention, quote) if actor_mention else None
         if actor is None and rule.actor == "subject":
             # Every actor kept: an actor the gazetteer does not know is its noun phrase.
-            phrase = self.arguments.subject_phrase(ctx, chunks(), t0)
+            phrase = self.arguments.subject_phrase(ctx, layers.chunks, t0)
             if phrase is not None:
                 actor_mention, actor = phrase, self.arguments.resolve(ctx, phrase, quote)
         if actor_mention is None and rule.actor != "none":
@@ -417,7 +438,7 @@ class Extractor:
                 )
             )
         )
-        topic = self._topic(rule, text, (t0, t1), content, clause, a0)
+        topic = self._topic(rule, text, layers, (t0, t1), content, clause, a0)
         kind = self.kinds.get(rule.kind)
         cameo = (
             rule.cameo
@@ -454,6 +475,7 @@ class Extractor:
         self,
         rule: Rule,
         text: str,
+        layers: Layers,
         trigger: tuple[int, int],
         content: tuple[int, int] | None,
         clause: int,
@@ -472,10 +494,14 @@ class Extractor:
         # ("Only if the ceasefire holds, X accepted ..." is about no ceasefire).
         floor = max(clause, verb - 40)
         floor = max(floor, text.rfind(",", floor, verb) + 1)
+        encoded = layers.words[0]
         for probe_start, probe_end in ((start, end), (floor, verb)):
+            lo, hi = layers.word_units(probe_start, probe_end)
+            if lo >= hi:
+                continue
             best: tuple[int, Topic] | None = None
             for topic in self._topic_order:
-                hit = _topic_search(topic, text, probe_start, probe_end)
+                hit = _topic_search(topic, encoded, lo, hi)
                 if hit is not None and (best is None or hit.start() < best[0]):
                     best = (hit.start(), topic)
             if best is not None:
@@ -543,7 +569,8 @@ class Extractor:
         for sentence in ctx.windows:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", RuntimeWarning)
-                tried = self.tried(ctx, sentence)
+                layers = self.layers(ctx, sentence)
+                tried = self.tried(ctx, sentence, layers)
             kept = _best(tried, sentence)
             for i, match in enumerate(kept):
                 rule = match.rule
@@ -553,9 +580,7 @@ class Extractor:
                     outer = [b for b in kept[:i] if b.rule.kind in ("demand", "rejection")]
                     detail = outer[-1].rule.id if outer else ""
                     out.append(("embedded", rule, sentence, match, detail))
-                elif (
-                    self._fields(ctx, match, sentence, partial(self.chunks, ctx, sentence)) is None
-                ):
+                elif self._fields(ctx, match, sentence, layers) is None:
                     out.append(("no-actor", rule, sentence, match, rule.actor))
                 else:
                     out.append(("fired", rule, sentence, match, ""))
@@ -639,6 +664,21 @@ def _satisfies(when: Mapping[str, bool | tuple[str, ...]], group: VerbGroup | No
     return True
 
 
+def _topic_search(topic: Topic, encoded: str, lo: int, hi: int) -> regex.Match[str] | None:
+    """A topic's pattern searched under the same time limit as a rule's (None on timeout)."""
+    assert topic.token_pattern is not None
+    try:
+        return topic.token_pattern.regex.search(encoded, lo, hi, timeout=MATCH_TIMEOUT)
+    except TimeoutError:
+        warnings.warn(
+            f"topic {topic.name!r} gave up after {MATCH_TIMEOUT}s on one sentence; "
+            "its pattern may backtrack catastrophically",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+        return None
+
+
 def _without_repeats(
     text: str, built: list[tuple[Match, dict[str, Any]]]
 ) -> list[tuple[Match, dict[str, Any]]]:
@@ -714,20 +754,6 @@ def _same_actor(a: Actor | None, b: Actor | None) -> bool:
     if a.countries and b.countries:
         return set(a.countries) == set(b.countries)
     return a.name == b.name
-
-
-def _topic_search(topic: Topic, text: str, start: int, end: int) -> regex.Match[str] | None:
-    """A topic's pattern searched under the same time limit as a rule's (None on timeout)."""
-    try:
-        return topic.regex.search(text, start, end, timeout=MATCH_TIMEOUT)
-    except TimeoutError:
-        warnings.warn(
-            f"topic {topic.name!r} gave up after {MATCH_TIMEOUT}s on one sentence; "
-            "it may backtrack catastrophically",
-            RuntimeWarning,
-            stacklevel=2,
-        )
-        return None
 
 
 def _in_condition(text: str, floor: int, pos: int) -> bool:

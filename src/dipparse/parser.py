@@ -146,6 +146,7 @@ class Parser:
         self.gazetteer = Gazetteer(_later_wins(entries), places, words)
         self.cues = compile_cues(words)
         patterns = [r.token_pattern for r in self.rules if r.token_pattern is not None]
+        patterns += [t.token_pattern for t in topics.values() if t.token_pattern is not None]
         vocabulary = {w for rs in self.rulesets for items in rs.lists.values() for w in items}
         vocabulary.update(w for p in patterns for w in p.lemmas)
         self.lexicon = english().with_vocabulary(
@@ -158,10 +159,19 @@ class Parser:
         self.rules = tuple(
             _with_lexicon(r, lists_of.get(r.ruleset, {}), self.lexicon) for r in self.rules
         )
+        recompiled = [
+            attrs.evolve(
+                t,
+                token_pattern=compile_token_pattern(
+                    t.tokens, lists_of.get(t.ruleset, {}), self.lexicon
+                ),
+            )
+            for t in topics.values()
+        ]
         self.extractor = Extractor(
             self.rules,
             kinds,
-            list(topics.values()),
+            recompiled,
             self.cues,
             self.gazetteer,
             self.lexicon,
@@ -331,8 +341,6 @@ def _attribution(norm: NormalisedText, span: tuple[int, int]) -> Span:
 
 def _with_lexicon(rule: Rule, lists: Mapping[str, Sequence[str]], lexicon: Lexicon) -> Rule:
     """``rule`` with its token patterns compiled against ``lexicon``."""
-    if rule.tokens is None:
-        return rule
     return attrs.evolve(
         rule,
         token_pattern=compile_token_pattern(rule.tokens, lists, lexicon),

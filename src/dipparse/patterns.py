@@ -33,6 +33,7 @@ is refused: it could try every token after every token; write ``_{0,6}``.
 
 from __future__ import annotations
 
+import difflib
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 
@@ -105,6 +106,7 @@ class TokenPattern:
     slots: tuple[str, ...]
     lemmas: frozenset[str] = frozenset()  # every lemma it names, for the lemmatiser
     verbs: frozenset[str] = frozenset()  # the heads it names in VG[...], verbs to the tagger
+    regexes: tuple[str, ...] = ()  # its /regex/ elements, as written
 
 
 def compile_token_pattern(
@@ -127,6 +129,7 @@ def compile_token_pattern(
         tuple(reader.slots),
         frozenset(reader.lemmas),
         frozenset(reader.verbs),
+        tuple(reader.regexes),
     )
 
 
@@ -143,6 +146,7 @@ class _Reader:
         self.trigger_lemmas: set[str] = set()
         self.lemmas: set[str] = set()
         self.verbs: set[str] = set()
+        self.regexes: list[str] = []
         self._in_trigger = 0
 
     def _peek(self) -> regex.Match[str] | None:
@@ -243,6 +247,7 @@ class _Reader:
                 regex.compile(m.group("re"))
             except regex.error as exc:
                 raise PatternError(f"/{m.group('re')}/ is not a regex: {exc}") from None
+            self.regexes.append(m.group("re"))
             return _lower_unit(f"(?:{_confined(m.group('re'))})"), False
         if m.group("list"):
             return self._lemma_sequence(self._list(m.group("list"))), True
@@ -263,7 +268,9 @@ class _Reader:
 
     def _list(self, name: str) -> Sequence[str]:
         if name not in self.lists:
-            raise PatternError(f"unknown list {{{name}}}; define it under [lists]")
+            close = difflib.get_close_matches(name, sorted(self.lists), n=1)
+            hint = f"did you mean {{{close[0]}}}? " if close else ""
+            raise PatternError(f"unknown list {{{name}}}; {hint}define it under [lists]")
         return self.lists[name]
 
     def _note(self, lemma: str) -> None:

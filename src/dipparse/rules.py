@@ -25,6 +25,7 @@ from attrs import field, frozen
 
 from dipparse.models import ACTOR_KINDS, BUILTIN_KINDS
 from dipparse.patterns import PatternError, TokenPattern, compile_token_pattern
+from dipparse.regex_risk import backtracking_risk
 from dipparse.tokens import english
 
 ENTRY_POINT_GROUP = "dipparse.rulesets"
@@ -37,9 +38,6 @@ SLOT_NAMES = ("trigger", "actor", "target", "content", "condition")
 MATCH_TIMEOUT = 0.25
 
 _ID = regex.compile(r"^[a-z0-9][a-z0-9_.\-]*$")
-_MACRO_REF = regex.compile(r"(?<!\\[pPN])\{(?P<name>[A-Z][A-Z0-9_]*)\}")
-_LIST_REF = regex.compile(r"\\L<(?P<name>[A-Za-z_][A-Za-z0-9_]*)>")
-_WORD = regex.compile(r"[\p{L}\p{N}']+")
 # Rule and Topic have a field named ``regex`` that hides the module in their class bodies.
 _Pattern: TypeAlias = "regex.Pattern[str]"
 
@@ -80,13 +78,18 @@ class Kind:
 
 @frozen
 class Topic:
-    """What a statement is about (mediation, talks, ceasefire...), and its codes per kind."""
+    """What a statement is about (mediation, talks, ceasefire...), and its codes per kind.
+
+    ``tokens`` is a token pattern (see `dipparse.patterns`) searched in the words of an
+    event's trigger and content.
+    """
 
     name: str
-    pattern: str
+    tokens: str
     codes: Mapping[str, str] = field(factory=dict)
     plover_mode: str | None = None
-    regex: regex.Pattern[str] = field(eq=False, repr=False, default=None)
+    ruleset: str = ""
+    token_pattern: TokenPattern | None = field(eq=False, repr=False, default=None)
 
 
 @frozen
@@ -107,16 +110,16 @@ class ActorEntry:
 
 @frozen
 class Rule:
-    """One rule: a pattern with a ``trigger`` slot and where its arguments come from.
+    """One rule: a token pattern with a ``trigger`` slot and where its arguments come from.
 
-    A rule is written either as a token pattern (``tokens``, over words, tags and
-    phrases; see `dipparse.patterns`) or, the older form, as a character regex
-    (``pattern`` with a ``(?P<trigger>...)`` group).
+    ``tokens`` is written over words, tags and phrases (see `dipparse.patterns`);
+    ``when`` constrains the trigger's verb group; ``unless`` is a token pattern that,
+    found in the sentence, stops the rule.
     """
 
     id: str
     kind: str
-    pattern: str
+    tokens: str
     actor: ActorFinder = "subject"
     conditional: bool = False
     negated: bool = False
@@ -124,7 +127,6 @@ class Rule:
     cameo: str | None = None
     plover: str | None = None
     priority: int = 0
-    case_sensitive: bool = False
     unless: str | None = None
     keywords: tuple[str, ...] = ()
     examples: tuple[str, ...] = ()
@@ -133,9 +135,6 @@ class Rule:
     source: str = "<string>"
     line: int | None = None
     ruleset: str = ""
-    regex: _Pattern | None = field(eq=False, repr=False, default=None)
-    unless_regex: _Pattern | None = field(eq=False, repr=False, default=None)
-    tokens: str | None = None
     when: Mapping[str, bool | tuple[str, ...]] = field(factory=dict)
     token_pattern: TokenPattern | None = field(eq=False, repr=False, default=None)
     unless_tokens: TokenPattern | None = field(eq=False, repr=False, default=None)
@@ -159,7 +158,6 @@ class RuleSet:
     disable: tuple[str, ...] = ()
     kinds: tuple[Kind, ...] = ()
     lists: Mapping[str, tuple[str, ...]] = field(factory=dict)
-    macros: Mapping[str, str] = field(factory=dict)
     words: Mapping[str, tuple[str, ...]] = field(factory=dict)
     rules: tuple[Rule, ...] = ()
     topics: tuple[Topic, ...] = ()
@@ -236,18 +234,26 @@ def _parse_toml(text: str, source: str) -> _Part:
 # ---------------------------------------------------------------------------
 # Validation of plain data into the models above
 
-_TOP_KEYS = frozenset(
-    {"ruleset", "kinds", "lists", "macros", "words", "rules", "topics", "actors", "places"}
-)
+_TOP_KEYS = frozenset({"ruleset", "kinds", "lists", "words", "rules", "topics", "actors", "places"})
+# What 0.1 rule sets had and 0.2 reads no more: each key, and what to write instead.
+_REMOVED = {
+    "macros": "[macros] held pieces of regex rules, which 0.2 no longer has: write token "
+    "patterns, with [lists] for word lists and /regex/ for one token (see 'Token patterns' "
+    "in the rule-set guide)",
+    "pattern": "'pattern' (a character regex) is the 0.1 form; since 0.2 a rule is a token "
+    'pattern: tokens = "trigger:VG[threaten]", with /regex/ where one token needs a regex '
+    "(see 'Token patterns' in the rule-set guide)",
+    "case_sensitive": "'case_sensitive' was for regex patterns; a token pattern sees "
+    "lower-case forms and the NAME tag for capitalised words",
+}
 _META_KEYS = frozenset({"name", "version", "language", "description", "extends", "disable"})
 _KIND_KEYS = frozenset({"name", "cameo", "plover", "description"})
-_TOPIC_KEYS = frozenset({"name", "pattern", "codes", "plover_mode"})
+_TOPIC_KEYS = frozenset({"name", "tokens", "codes", "plover_mode"})
 _ACTOR_KEYS = frozenset({"name", "kind", "country", "role", "aliases", "demonyms", "capitals"})
 _RULE_KEYS = frozenset(
     {
         "id",
         "kind",
-        "pattern",
         "actor",
         "conditional",
         "negated",
@@ -255,7 +261,6 @@ _RULE_KEYS = frozenset(
         "cameo",
         "plover",
         "priority",
-        "case_sensitive",
         "unless",
         "keywords",
         "examples",
@@ -287,13 +292,11 @@ class _Checker:
         self.index = index
         self.rule = rule
 
+    def line(self, key: str | None = None) -> int | None:
+        return self.part.line_of(self.table, self.index, key)
+
     def fail(self, message: str, key: str | None = None) -> RuleSetError:
-        return RuleSetError(
-            message,
-            source=self.part.source,
-            line=self.part.line_of(self.table, self.index, key),
-            rule=self.rule,
-        )
+        return RuleSetError(message, source=self.part.source, line=self.line(key), rule=self.rule)
 
     def keys(self, data: Mapping[str, Any], allowed: frozenset[str]) -> None:
         for key in data:
@@ -377,564 +380,6 @@ def _mapping(part: _Part, key: str) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------------------
-# Patterns
-
-
-def expand_macros(
-    pattern: str, macros: Mapping[str, str], *, fail: Any, _stack: tuple[str, ...] = ()
-) -> str:
-    """Replace ``{NAME}`` references by their macro text, recursively."""
-
-    def replace(match: regex.Match[str]) -> str:
-        name = match.group("name")
-        if name in _stack:
-            raise fail(f"macro {name!r} refers to itself through {' -> '.join(_stack)}")
-        if name not in macros:
-            known = ", ".join(sorted(macros)) or "none"
-            raise fail(f"undefined macro {{{name}}}; define it under [macros] (defined: {known})")
-        return "(?:" + expand_macros(macros[name], macros, fail=fail, _stack=(*_stack, name)) + ")"
-
-    return str(_MACRO_REF.sub(replace, pattern))
-
-
-def compile_pattern(
-    pattern: str,
-    *,
-    macros: Mapping[str, str],
-    lists: Mapping[str, Sequence[str]],
-    case_sensitive: bool,
-    fail: Any,
-) -> regex.Pattern[str]:
-    """Compile a rule pattern: macros expanded, named lists bound, errors explained."""
-    expanded = expand_macros(pattern, macros, fail=fail)
-    used = {m.group("name") for m in _LIST_REF.finditer(expanded)}
-    missing = sorted(used - set(lists))
-    if missing:
-        known = ", ".join(sorted(lists)) or "none"
-        raise fail(
-            f"undefined word list \\L<{missing[0]}>; define it under [lists] (defined: {known})"
-        )
-    # Simple case folding (VERSION0): full folding (VERSION1) finds the same words in
-    # these patterns and made one lazy word gap 86% of all rule time.
-    flags = regex.VERSION0 | (0 if case_sensitive else regex.IGNORECASE)
-    try:
-        named: dict[str, Any] = {name: list(lists[name]) for name in used}
-        return regex.compile(expanded, flags, **named)
-    except regex.error as exc:
-        # The stubs lack them, but regex.error has msg and pos like re.error.
-        pos: int | None = getattr(exc, "pos", None)
-        near = "" if pos is None else f" near {expanded[max(0, pos - 20) : pos + 10]!r}"
-        message = str(getattr(exc, "msg", None) or exc) if pos is not None else str(exc)
-        raise fail(
-            f"bad regular expression: {message}{near}; fix the pattern "
-            "(syntax of the Python 'regex' module)"
-        ) from None
-
-
-# ---------------------------------------------------------------------------
-# Catastrophic backtracking: a small reader of pattern syntax, enough to find a
-# loop whose body can match the same text in more than one way ("(a+)+",
-# "(?:\w+\s*)+", "(a|aa)+"), the shape that makes a failing match take time
-# exponential in the length of the sentence.
-
-# A character set, roughly, as tokens: "w" word characters, "s" spaces, "P" any
-# punctuation, "P-,;" any punctuation but those, "c:x" the one character x.
-_Chars: TypeAlias = frozenset[str]
-_W: _Chars = frozenset({"w"})
-_S: _Chars = frozenset({"s"})
-_ANY: _Chars = frozenset({"w", "s", "P"})
-_ESCAPED_CLASSES: dict[str, _Chars] = {
-    **dict.fromkeys("wdpL", _W),
-    **dict.fromkeys("shvntr", _S),
-    **dict.fromkeys("DNPX", _ANY),
-    "W": frozenset({"s", "P"}),
-    "S": frozenset({"w", "P"}),
-}
-_ZERO_WIDTH = frozenset("bBAZzGKmM")
-_QUANTIFIER = regex.compile(r"\*|\+|\?|\{(\d*)(?:(,)(\d*))?\}")
-_GROUP_HEAD = regex.compile(
-    r"\((?:\?(?:P?<(?![=!])\w+>|P=\w+\)|[:|>]|<?[=!]|#[^)]*\)|[a-zA-Z\-]+[:)]|\()?)?"
-)
-_HEX = regex.compile(r"\{[0-9a-fA-F]+\}|[0-9a-fA-F]{2}")
-
-
-def _char(ch: str) -> _Chars:
-    return frozenset({"c:" + ch.lower()})
-
-
-def _token_overlap(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    if b.startswith("c:"):
-        a, b = b, a
-    if a.startswith("c:"):
-        ch = a[2:]
-        word, space = ch.isalnum() or ch == "_", ch.isspace()
-        if b == "w":
-            return word
-        if b == "s":
-            return space
-        if b.startswith("P"):
-            return not word and not space and ch not in b[2:]
-        return False
-    return a.startswith("P") and b.startswith("P")
-
-
-def _overlap(a: _Chars, b: _Chars) -> bool:
-    return any(_token_overlap(x, y) for x in a for y in b)
-
-
-class _Node:
-    """A piece of a pattern: its place in the text, what it matches, how often."""
-
-    __slots__ = ("chars", "children", "end", "kind", "max", "min", "mode", "start")
-
-    def __init__(self, kind: str, start: int) -> None:
-        self.kind = kind  # atom, empty (zero-width), seq, alt, group, atomic, look, quant
-        self.start = start
-        self.end = start
-        self.children: list[_Node] = []
-        self.chars: _Chars = frozenset()
-        self.min = 1
-        self.max: int | None = 1
-        self.mode = ""  # of a quantifier: "" greedy, "?" lazy, "+" possessive
-
-    def all_chars(self) -> _Chars:
-        if self.kind == "atom":
-            return self.chars
-        return frozenset().union(*(c.all_chars() for c in self.children if c.kind != "look"))
-
-    def first_chars(self) -> _Chars:
-        """What the first character of a match can be."""
-        if self.kind == "atom":
-            return self.chars
-        if self.kind in ("empty", "look"):
-            return frozenset()
-        if self.kind != "seq":
-            return frozenset().union(*(c.first_chars() for c in self.children))
-        out: set[str] = set()
-        for child in self.children:
-            out |= child.first_chars()
-            if child.mandatory():
-                break
-        return frozenset(out)
-
-    def mandatory(self) -> bool:
-        """Whether every match of this node consumes at least one character."""
-        if self.kind == "atom":
-            return True
-        if self.kind in ("empty", "look"):
-            return False
-        if self.kind == "quant":
-            return self.min > 0 and self.children[0].mandatory()
-        if self.kind == "seq":
-            return any(c.mandatory() for c in self.children)
-        return all(c.mandatory() for c in self.children)
-
-    def loops(self) -> bool:
-        """Whether it is or holds a backtracking loop that may run long."""
-        if self.kind in ("atomic", "look"):
-            return False
-        if self.kind == "quant" and self.mode != "+" and (self.max is None or self.max > 10):
-            return True
-        return any(c.loops() for c in self.children)
-
-    def literal(self) -> str | None:
-        """The text it matches when that is fixed ("have"), else None."""
-        if self.kind == "atom" and len(self.chars) == 1:
-            (token,) = self.chars
-            return token[2:] if token.startswith("c:") else None
-        if self.kind == "seq":
-            parts = [c.literal() for c in self.children]
-            return None if None in parts else "".join(p for p in parts if p)
-        if self.kind in ("group", "alt") and len(self.children) == 1:
-            return self.children[0].literal()
-        return None
-
-
-class _PatternReader:
-    """Reads a pattern into `_Node` trees (unknown syntax reads as any character)."""
-
-    def __init__(self, pattern: str) -> None:
-        self.p = pattern
-        self.i = 0
-
-    def alternation(self) -> _Node:
-        alt = _Node("alt", self.i)
-        alt.children.append(self.sequence())
-        while self.i < len(self.p) and self.p[self.i] == "|":
-            self.i += 1
-            alt.children.append(self.sequence())
-        alt.end = self.i
-        return alt
-
-    def sequence(self) -> _Node:
-        seq = _Node("seq", self.i)
-        while self.i < len(self.p) and self.p[self.i] not in "|)":
-            seq.children.append(self.quantified(self.item()))
-        seq.end = self.i
-        return seq
-
-    def quantified(self, item: _Node) -> _Node:
-        q = _QUANTIFIER.match(self.p, self.i)
-        if q is None:
-            return item
-        node = _Node("quant", item.start)
-        node.children.append(item)
-        low, comma, high = q.groups()
-        node.min = {"*": 0, "+": 1, "?": 0}.get(q.group(), int(low or 0))
-        node.max = {"*": None, "+": None, "?": 1}.get(
-            q.group(), (int(high) if high else None) if comma else node.min
-        )
-        self.i = q.end()
-        if self.p[self.i : self.i + 1] in ("?", "+"):
-            node.mode = self.p[self.i]
-            self.i += 1
-        node.end = self.i
-        return node
-
-    def item(self) -> _Node:
-        ch = self.p[self.i]
-        if ch == "(":
-            return self.group()
-        if ch == "\\":
-            return self.escape()
-        node = _Node("atom", self.i)
-        if ch == "[":
-            node.chars = self.char_set()
-        else:
-            node.kind = "empty" if ch in "^$" else "atom"
-            node.chars = _ANY if ch == "." else _char(ch)
-            self.i += 1
-        node.end = self.i
-        return node
-
-    def group(self) -> _Node:
-        head = _GROUP_HEAD.match(self.p, self.i)
-        assert head is not None  # it always matches the "("
-        text = head.group()
-        self.i = head.end()
-        if text.startswith("(?P="):  # a back-reference
-            node = _Node("atom", head.start())
-            node.chars = _ANY
-        elif text.endswith(")"):  # a comment or inline flags: "(?i)"
-            node = _Node("empty", head.start())
-        else:
-            kinds = {"(?>": "atomic", "(?=": "look", "(?!": "look", "(?<=": "look"}
-            node = _Node(kinds.get(text, "look" if text == "(?<!" else "group"), head.start())
-            node.children.append(self.alternation())
-            if self.p[self.i : self.i + 1] == ")":
-                self.i += 1
-        node.end = self.i
-        return node
-
-    def escape(self) -> _Node:
-        p, start = self.p, self.i
-        node = _Node("atom", start)
-        letter = p[start + 1 : start + 2] or "\\"
-        self.i = start + 2
-        if (letter in "pPN" and p[self.i : self.i + 1] == "{") or letter == "L":
-            self.i = p.find("}" if letter != "L" else ">", self.i) + 1 or len(p)
-        hex_code = _HEX.match(p, self.i) if letter == "x" else None
-        if hex_code is not None:
-            self.i = hex_code.end()
-            node.chars = _char(chr(int(hex_code.group().strip("{}"), 16)))
-        elif letter in _ZERO_WIDTH:
-            node.kind = "empty"
-        elif letter.isdigit():
-            node.chars = _ANY  # a back-reference
-        else:
-            node.chars = _ESCAPED_CLASSES.get(letter, _char(letter))
-        node.end = self.i
-        return node
-
-    def char_set(self) -> _Chars:
-        p = self.p
-        self.i += 1
-        negated = p[self.i : self.i + 1] == "^"
-        self.i += negated
-        members: set[str] = set()
-        depth, first = 1, True
-        while self.i < len(p) and depth:
-            ch = p[self.i]
-            if ch == "]" and not first:
-                depth -= 1
-                self.i += 1
-            elif ch == "[":
-                depth += 1
-                members |= _ANY  # set operations: read as any character
-                self.i += 1
-            elif ch == "\\":
-                members |= self.escape().chars
-            elif p[self.i + 1 : self.i + 2] == "-" and p[self.i + 2 : self.i + 3] not in ("]", ""):
-                low, high = ch, p[self.i + 2]
-                members |= (
-                    _char(low) | _char(high)
-                    if low == high
-                    else (_W if low.isalnum() and high.isalnum() else _ANY)
-                )
-                self.i += 3
-            else:
-                members |= _char(ch)
-                self.i += 1
-            first = False
-        if not negated:
-            return frozenset(members)
-        # [^...]: any character but those; only named punctuation is kept out.
-        kept_out = "".join(t[2:] for t in members if t.startswith("c:") and _token_overlap(t, "P"))
-        out = {"P-" + kept_out}
-        if "w" not in members:
-            out.add("w")
-        if "s" not in members:
-            out.add("s")
-        return frozenset(out)
-
-
-def _uniquely_decodable(words: Sequence[str]) -> bool:
-    """Sardinas-Patterson: no text is two different sequences of these words."""
-    code = set(words)
-    if "" in code:
-        return False
-    dangling = {v[len(u) :] for u in code for v in code if u != v and v.startswith(u)}
-    seen: set[frozenset[str]] = set()
-    while dangling:
-        if dangling & code or "" in dangling:
-            return False
-        key = frozenset(dangling)
-        if key in seen:
-            return True
-        seen.add(key)
-        dangling = {v[len(u) :] for u in dangling for v in code if v.startswith(u)} | {
-            v[len(u) :] for u in code for v in dangling if v.startswith(u)
-        }
-    return True
-
-
-def _parts(node: _Node) -> list[_Node]:
-    """The sequence a node stands for, through groups of one alternative."""
-    while node.kind == "group" or (node.kind in ("alt", "seq") and len(node.children) == 1):
-        node = node.children[0]
-    return node.children if node.kind == "seq" else [node]
-
-
-def _ambiguous(items: Sequence[_Node], after: _Chars) -> _Node | None:
-    """A loop among ``items`` that can also match all that must follow it, else None.
-
-    ``items`` is a loop body as a sequence; ``after`` is what can follow it (the
-    body's own start in the next round). Such a loop can end a round early or
-    late, and a failing match tries every way: ``(a+)+``, ``(.*,)*``.
-    """
-    for index, item in enumerate(items):
-        rest = items[index + 1 :]
-        follows = frozenset().union(*(i.first_chars() for i in rest)) | after
-        if item.kind == "quant" and item.loops():
-            swallowed = item.children[0].all_chars()
-            if all(_overlap(swallowed, m.all_chars()) for m in rest if m.mandatory()) and (
-                _overlap(swallowed, after) or any(m.loops() for m in rest)
-            ):
-                return item
-        elif item.kind in ("group", "alt"):
-            inner = item.children[0] if item.kind == "group" else item
-            for alternative in inner.children if inner.kind == "alt" else [inner]:
-                found = _ambiguous(_parts(alternative), follows)
-                if found is not None:
-                    return found
-    return None
-
-
-def _overlapping_alternatives(body: _Node) -> _Node | None:
-    """Alternatives of a loop body that can split one text two ways ("(a|aa)+")."""
-    parts = _parts(body)
-    if len(parts) != 1 or parts[0].kind not in ("alt", "group"):
-        return None
-    alt = parts[0] if parts[0].kind == "alt" else parts[0].children[0]
-    if len(alt.children) < 2:
-        return None
-    words = [a.literal() for a in alt.children]
-    if all(w is not None for w in words):
-        return None if _uniquely_decodable([w or "" for w in words]) else alt
-    start = alt.first_chars()
-    for a in alt.children:
-        found = _ambiguous(_parts(a), start)
-        if found is not None:
-            return found
-    fixed = [
-        [p.chars for p in _parts(a)] if all(p.kind == "atom" for p in _parts(a)) else None
-        for a in alt.children
-    ]
-    for i, x in enumerate(fixed):
-        for y in fixed[i + 1 :]:
-            if x and y and all(_overlap(a, b) for a, b in zip(x, y, strict=False)):
-                return alt
-    return None
-
-
-def _risky_loops(node: _Node) -> list[tuple[_Node, _Node]]:
-    """Loops of unbounded length whose bodies can split the same text two ways."""
-    if node.kind == "atomic":
-        return []
-    if (
-        node.kind == "quant"
-        and node.mode != "+"
-        and (node.max is None or node.max > 10)
-        and node.children[0].kind != "atomic"
-    ):
-        body = node.children[0]
-        found = _overlapping_alternatives(body)
-        if found is None and any(i.loops() for i in _parts(body)):
-            found = _ambiguous(_parts(body), body.first_chars())
-        if found is not None:
-            return [(node, found)]
-    out: list[tuple[_Node, _Node]] = []
-    for child in node.children:
-        out.extend(_risky_loops(child))
-    return out
-
-
-def backtracking_risk(pattern: str) -> str | None:
-    """A warning when a pattern can backtrack catastrophically, else None.
-
-    Flags a loop of unbounded length (``+``, ``*``, ``{2,}``) whose body can
-    match the same text in more than one way: another such loop that can match
-    what follows it (``(a+)+``, ``(?:\\w+\\s*)+``, ``(?:[^,]+,?)*``) or
-    alternatives that overlap (``(a|aa)+``). A sentence on which such a pattern
-    fails can take time exponential in its length. Atomic groups and
-    possessive quantifiers are safe.
-    """
-    try:
-        tree = _PatternReader(pattern).alternation()
-    except (IndexError, ValueError, AssertionError):
-        return None
-    risky = _risky_loops(tree)
-    if not risky:
-        return None
-    loop, inner = risky[0]
-    return (
-        f"the loop {pattern[loop.start : loop.end]!r} can match the same text in more than one "
-        f"way (through {pattern[inner.start : inner.end]!r}), so a sentence where the pattern "
-        "fails can take exponential time; use an atomic group (?>...) or a possessive "
-        "quantifier (++, *+), or make the parts of the loop match different characters"
-    )
-
-
-def trigger_keywords(rule_pattern: str, lists: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
-    """Lower-case words of which one must occur in a sentence for the rule to match.
-
-    Read from the ``trigger`` group when it is made of word lists, plain words
-    and groups of them. A word ending in ``*`` is a prefix ("call*" for
-    ``call(?:s|ed)?``). An empty result means the rule runs on every sentence.
-    """
-    words: set[str] = set()
-    start = rule_pattern.find("(?P<trigger>")
-    if start < 0:
-        return ()
-    while start >= 0:  # a pattern may name the trigger in several alternatives
-        end = _group_end(rule_pattern, start)
-        found = _leading_words(rule_pattern[start + len("(?P<trigger>") : end], lists)
-        if not found:
-            return ()
-        words.update(found)
-        start = rule_pattern.find("(?P<trigger>", end)
-    return tuple(sorted(words))
-
-
-def _group_end(pattern: str, start: int) -> int:
-    depth, i = 0, start
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return len(pattern)
-
-
-def _leading_words(body: str, lists: Mapping[str, Sequence[str]]) -> set[str] | None:
-    """The words one of which starts every match of ``body``; None when unknown."""
-    words: set[str] = set()
-    for alt in _split_top_level(_strip_group(body)):
-        alt = alt.strip()
-        listed = _LIST_REF.match(alt)
-        if listed:
-            for item in lists.get(listed.group("name"), ()):
-                tokens = _WORD.findall(item.lower())
-                if tokens:
-                    words.add(tokens[0])
-            continue
-        if alt.startswith("(?:"):
-            inner = _leading_words(alt[3 : _group_end(alt, 0)], lists)
-            if inner is None or alt[_group_end(alt, 0) + 1 : _group_end(alt, 0) + 2] in ("?", "*"):
-                return None
-            words.update(inner)
-            continue
-        first = regex.match(r"[\p{L}']+", alt)
-        if first is None:
-            return None
-        word = first.group().lower()
-        rest = alt[first.end() :]
-        if rest[:1] in ("?", "*", "{"):
-            word = word[:-1] + "*" if len(word) > 2 else ""
-        elif rest[:1] not in ("", " ") and not rest.startswith(("\\s", "\\b")):
-            word += "*"
-        if not word:
-            return None
-        words.add(word)
-    return words
-
-
-def _strip_group(body: str) -> str:
-    body = body.strip()
-    while body.startswith("(?:") and body.endswith(")") and _balanced(body[3:-1]):
-        body = body[3:-1]
-    return body
-
-
-def _balanced(text: str) -> bool:
-    depth = 0
-    i = 0
-    while i < len(text):
-        if text[i] == "\\":
-            i += 2
-            continue
-        if text[i] == "(":
-            depth += 1
-        elif text[i] == ")":
-            depth -= 1
-            if depth < 0:
-                return False
-        i += 1
-    return depth == 0
-
-
-def _split_top_level(body: str) -> list[str]:
-    parts, depth, current, i = [], 0, [], 0
-    while i < len(body):
-        ch = body[i]
-        if ch == "\\":
-            current.append(body[i : i + 2])
-            i += 2
-            continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        if ch == "|" and depth == 0:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(ch)
-        i += 1
-    parts.append("".join(current))
-    return parts
-
-
-# ---------------------------------------------------------------------------
 # Loading
 
 
@@ -957,11 +402,9 @@ def _merge_parts(parts: Sequence[_Part], inherited: Sequence[RuleSet]) -> RuleSe
 
     kinds: dict[str, Kind] = {k.name: k for rs in inherited for k in rs.kinds}
     lists: dict[str, tuple[str, ...]] = {}
-    macros: dict[str, str] = {}
     words: dict[str, tuple[str, ...]] = {}
     for rs in inherited:
         lists.update(rs.lists)
-        macros.update(rs.macros)
         words.update(rs.words)
     own_kinds: list[Kind] = []
     topics: list[tuple[_Part, int, dict[str, Any]]] = []
@@ -971,6 +414,12 @@ def _merge_parts(parts: Sequence[_Part], inherited: Sequence[RuleSet]) -> RuleSe
 
     for part in parts:
         for key in part.data:
+            if key in _REMOVED:
+                raise RuleSetError(
+                    _REMOVED[key],
+                    source=part.source,
+                    line=part.line_of(key) or part.line_of(key, 0),
+                )
             if key not in _TOP_KEYS:
                 raise RuleSetError(
                     f"unknown top-level key {key!r}; allowed: " + ", ".join(sorted(_TOP_KEYS)),
@@ -1005,12 +454,6 @@ def _merge_parts(parts: Sequence[_Part], inherited: Sequence[RuleSet]) -> RuleSe
                         f"list name {list_name!r} must be letters, digits and '_'", list_name
                     )
                 target[list_name] = c.strings(table_data, list_name)
-        macro_data = _mapping(part, "macros")
-        for macro_name in macro_data:
-            c = _Checker(part, "macros", None)
-            if not _MACRO_REF.fullmatch("{" + macro_name + "}"):
-                raise c.fail(f"macro name {macro_name!r} must be UPPER_CASE", macro_name)
-            macros[macro_name] = c.string(macro_data, macro_name) or ""
         for i, table in enumerate(_tables(part, "topics")):
             topics.append((part, i, table))
         for i, table in enumerate(_tables(part, "actors")):
@@ -1023,12 +466,12 @@ def _merge_parts(parts: Sequence[_Part], inherited: Sequence[RuleSet]) -> RuleSe
         for i, table in enumerate(_tables(part, "rules")):
             raw_rules.append((part, i, table))
 
-    built_topics = [_topic(part, i, table, macros, lists) for part, i, table in topics]
+    built_topics = [_topic(part, i, table, name, lists) for part, i, table in topics]
     topic_names = {t.name for rs in inherited for t in rs.topics} | {t.name for t in built_topics}
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     for part, i, table in raw_rules:
-        rule = _rule(part, i, table, name, kinds, topic_names, macros, lists)
+        rule = _rule(part, i, table, name, kinds, topic_names, lists)
         if rule.id in seen:
             raise RuleSetError(
                 f"duplicate rule id {rule.id!r} (first defined at {seen[rule.id]}); "
@@ -1050,7 +493,6 @@ def _merge_parts(parts: Sequence[_Part], inherited: Sequence[RuleSet]) -> RuleSe
         disable=check.strings(meta, "disable"),
         kinds=tuple(own_kinds),
         lists=lists,
-        macros=macros,
         words=words,
         rules=tuple(rules),
         topics=tuple(built_topics),
@@ -1087,22 +529,24 @@ def _topic(
     part: _Part,
     index: int,
     table: dict[str, Any],
-    macros: Mapping[str, str],
+    ruleset: str,
     lists: Mapping[str, Sequence[str]],
 ) -> Topic:
     c = _Checker(part, "topics", index)
+    if "pattern" in table:
+        raise c.fail(
+            "a topic's 'pattern' (a regex) is the 0.1 form; since 0.2 it is 'tokens', a token "
+            "pattern such as '/mediat\\w*/ | \"good offices\"'",
+            "pattern",
+        )
     c.keys(table, _TOPIC_KEYS)
     name = c.string(table, "name", required=True) or ""
-    pattern = c.string(table, "pattern", required=True) or ""
+    tokens = c.string(table, "tokens", required=True) or ""
     codes = table.get("codes", {})
     if not isinstance(codes, dict) or not all(isinstance(v, str) for v in codes.values()):
         raise c.fail(f"topic {name!r}: 'codes' must be a table of kind = \"CAMEO code\"", "codes")
-
-    def fail(message: str) -> RuleSetError:
-        return c.fail(f"topic {name!r}: {message}", "pattern")
-
-    compiled = compile_pattern(pattern, macros=macros, lists=lists, case_sensitive=False, fail=fail)
-    return Topic(name, pattern, dict(codes), c.string(table, "plover_mode"), compiled)
+    pattern = _token_pattern(c, "tokens", tokens, lists, what=f"topic {name!r}: ")
+    return Topic(name, tokens, dict(codes), c.string(table, "plover_mode"), ruleset, pattern)
 
 
 def _rule(
@@ -1112,13 +556,15 @@ def _rule(
     ruleset: str,
     kinds: Mapping[str, Kind],
     topics: set[str],
-    macros: Mapping[str, str],
     lists: Mapping[str, Sequence[str]],
 ) -> Rule:
     c = _Checker(part, "rules", index)
     rule_id = table.get("id")
     if isinstance(rule_id, str):
         c.rule = rule_id
+    for key in ("pattern", "case_sensitive"):
+        if key in table:
+            raise c.fail(_REMOVED[key], key)
     c.keys(table, _RULE_KEYS)
     rule_id = c.string(table, "id", required=True) or ""
     if not _ID.match(rule_id):
@@ -1132,101 +578,31 @@ def _rule(
             "or declare it in a [[kinds]] table",
             "kind",
         )
-    pattern = c.string(table, "pattern") or ""
     tokens = c.string(table, "tokens")
-    if tokens is None and not pattern:
-        raise c.fail("a rule needs 'tokens' (a token pattern) or 'pattern' (a regex)", "tokens")
-    if tokens is not None and pattern:
-        raise c.fail("give 'tokens' or 'pattern', not both", "pattern")
+    if tokens is None:
+        raise c.fail(
+            "a rule needs 'tokens', a token pattern with a trigger, such as 'trigger:VG[threaten]'",
+            "tokens",
+        )
     actor = c.string(table, "actor") or "subject"
     if actor not in ACTOR_FINDERS:
         raise c.fail(f"'actor' must be one of {', '.join(ACTOR_FINDERS)}, not {actor!r}", "actor")
     topic = c.string(table, "topic")
     if topic is not None and topic not in topics:
         raise c.fail(f"unknown topic {topic!r}; declare it in a [[topics]] table", "topic")
-    case_sensitive = c.boolean(table, "case_sensitive")
     unless = c.string(table, "unless")
-    keywords = c.strings(table, "keywords")
-
-    def fail_at(key: str) -> Any:
-        return lambda message: c.fail(message, key)
-
-    extra: dict[str, Any]
-    if tokens is not None:
-        if case_sensitive:
-            raise c.fail(
-                "'case_sensitive' is for regex patterns; a token pattern sees lower-case "
-                "forms and the NAME tag for capitalised words",
-                "case_sensitive",
-            )
-        token_pattern = _token_pattern(c, "tokens", tokens, lists)
-        if "trigger" not in token_pattern.slots:
-            raise c.fail(
-                "tokens has no trigger slot; mark the words that make the statement, as in "
-                "'trigger:VG[threaten]'",
-                "tokens",
-            )
-        extra = {
-            "tokens": tokens,
-            "when": _when(c, table),
-            "token_pattern": token_pattern,
-            "unless_tokens": _token_pattern(c, "unless", unless, lists) if unless else None,
-        }
-        keywords = keywords or tuple(sorted(token_pattern.trigger_lemmas))
-    else:
-        if "when" in table:
-            raise c.fail("'when' constrains a token pattern's verb group; use 'tokens'", "when")
-        compiled = compile_pattern(
-            pattern,
-            macros=macros,
-            lists=lists,
-            case_sensitive=case_sensitive,
-            fail=fail_at("pattern"),
+    token_pattern = _token_pattern(c, "tokens", tokens, lists)
+    if "trigger" not in token_pattern.slots:
+        raise c.fail(
+            "tokens has no trigger slot; mark the words that make the statement, as in "
+            "'trigger:VG[threaten]'",
+            "tokens",
         )
-        if "trigger" not in compiled.groupindex:
-            raise c.fail(
-                "pattern has no (?P<trigger>...) group; wrap the words that make the statement "
-                "in one, as in '(?P<trigger>threatened)'",
-                "pattern",
-            )
-        for group in compiled.groupindex:
-            if group not in SLOT_NAMES:
-                raise c.fail(
-                    f"unknown named group {group!r}; slots are {', '.join(SLOT_NAMES)} "
-                    "(use (?:...) for other groups)",
-                    "pattern",
-                )
-        extra = {
-            "regex": compiled,
-            "unless_regex": (
-                compile_pattern(
-                    unless,
-                    macros=macros,
-                    lists=lists,
-                    case_sensitive=case_sensitive,
-                    fail=fail_at("unless"),
-                )
-                if unless
-                else None
-            ),
-        }
-        if not keywords:
-            keywords = trigger_keywords(
-                expand_macros(pattern, macros, fail=fail_at("pattern")), lists
-            )
-        for key in ("pattern", "unless"):
-            compiled_key = extra["regex" if key == "pattern" else "unless_regex"]
-            risk = backtracking_risk(compiled_key.pattern) if compiled_key is not None else None
-            if risk is not None:
-                # Said when the rule set loads, not only by `rules check`.
-                where = f"{part.source}:{part.line_of('rules', index)}"
-                warnings.warn(
-                    RuleSetWarning(f"{where}: rule {rule_id!r}: {key}: {risk}"), stacklevel=2
-                )
+    unless_tokens = _token_pattern(c, "unless", unless, lists) if unless else None
     return Rule(
         id=rule_id,
         kind=kind,
-        pattern=pattern,
+        tokens=tokens,
         actor=actor,  # type: ignore[arg-type]
         conditional=c.boolean(table, "conditional"),
         negated=c.boolean(table, "negated"),
@@ -1234,27 +610,43 @@ def _rule(
         cameo=c.string(table, "cameo"),
         plover=c.string(table, "plover"),
         priority=c.integer(table, "priority"),
-        case_sensitive=case_sensitive,
         unless=unless,
-        keywords=tuple(k.lower() for k in keywords),
+        keywords=tuple(
+            k.lower() for k in c.strings(table, "keywords") or sorted(token_pattern.trigger_lemmas)
+        ),
         examples=c.strings(table, "examples"),
         counterexamples=c.strings(table, "counterexamples"),
         description=c.string(table, "description") or "",
         source=part.source,
         line=part.line_of("rules", index),
         ruleset=ruleset,
-        **extra,
+        when=_when(c, table),
+        token_pattern=token_pattern,
+        unless_tokens=unless_tokens,
     )
 
 
 def _token_pattern(
-    c: _Checker, key: str, text: str, lists: Mapping[str, Sequence[str]]
+    c: _Checker, key: str, text: str, lists: Mapping[str, Sequence[str]], what: str = ""
 ) -> TokenPattern:
-    """A token pattern compiled, or a `RuleSetError` naming the key and what is wrong."""
+    """A token pattern compiled, or a `RuleSetError` naming the key and what is wrong.
+
+    A ``/regex/`` element that can backtrack without bound on a long word is compiled,
+    with a `RuleSetWarning` naming it (``dipparse rules check`` also times each
+    pattern on test sentences).
+    """
     try:
-        return compile_token_pattern(text, lists, english())
+        pattern = compile_token_pattern(text, lists, english())
     except PatternError as exc:
-        raise c.fail(f"{key}: {exc}", key) from None
+        raise c.fail(f"{what}{key}: {exc}", key) from None
+    for element in pattern.regexes:
+        risk = backtracking_risk(element)
+        if risk is not None:
+            # Said when the rule set loads, not only by `rules check`.
+            where = f"{c.part.source}:{c.line(key)}"
+            who = f"rule {c.rule!r}: " if c.rule else what
+            warnings.warn(RuleSetWarning(f"{where}: {who}{key}: /{element}/: {risk}"), stacklevel=3)
+    return pattern
 
 
 def _when(c: _Checker, table: Mapping[str, Any]) -> dict[str, bool | tuple[str, ...]]:
