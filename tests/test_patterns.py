@@ -646,3 +646,42 @@ def test_a_verb_group_head_may_be_a_phrasal_verb() -> None:
 def test_a_regex_element_that_could_span_tokens_is_refused(element: str) -> None:
     with pytest.raises(PatternError, match="space"):
         compile_token_pattern(f"trigger:offer {element}", LISTS, english())
+
+
+# -- what a pattern needs in a sentence ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pattern", "keywords"),
+    [
+        # an optional word or a closed-class word is no keyword when a rarer one is there
+        ('trigger:(VG[agree|sign] ("on"|"up")? TO)', {"agree", "sign"}),
+        ('trigger:(VG[bind|abide] "by")', {"bind", "abide"}),
+        ("trigger:((only|precondition) (for|to) _{0,4})", {"only", "precondition"}),
+        # a trigger in two alternatives: a lemma of either
+        ("(trigger:{rejections} | trigger:VG[defy] NP)", {"reject", "rebuff", "defy"}),
+        # a list's first words; a form's lemma
+        ("trigger:{rejections}", {"reject", "rebuff"}),
+        ('trigger:"rejected"', {"reject"}),
+    ],
+)
+def test_keywords_are_what_every_match_of_the_trigger_holds(
+    pattern: str, keywords: set[str]
+) -> None:
+    compiled = compile_token_pattern(pattern, {"rejections": ["reject", "rebuff"]}, english())
+    assert set(compiled.trigger_lemmas) == keywords
+
+
+def test_required_lemmas_of_a_pattern() -> None:
+    """Every required element of a one-branch pattern gives a set the sentence must meet."""
+    compiled = compile_token_pattern('trigger:VG[say] "no" (PUNCT|"to")', {}, english())
+    assert set(compiled.required) == {frozenset({"say"}), frozenset({"no"})}
+    either = compile_token_pattern('(trigger:say "no" | trigger:refuse)', {}, english())
+    assert either.required == (frozenset({"say", "refuse"}),)  # a lemma of either branch
+
+
+def test_a_rule_whose_required_word_is_missing_does_not_match() -> None:
+    """The cheap test before the regex changes no result: said-no needs 'no'."""
+    parser = dipparse.Parser()
+    assert [e.rule for e in parser.parse("Germany said no.").events] == ["rejection.said-no"]
+    assert [e.rule for e in parser.parse("Germany said it would wait.").events] == []

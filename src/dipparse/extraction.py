@@ -144,6 +144,12 @@ class Layers:
         return chunk(tokens, tag(tokens, self._lexicon, first, last), first)
 
     @cached_property
+    def lemmas(self) -> frozenset[str]:
+        """The lemmas of its tokens."""
+        first, last = self._ctx.token_range(*self._sentence)
+        return frozenset(self._ctx.tokens.lemmas[first:last])
+
+    @cached_property
     def encoded(self) -> Encoded:
         return encode(self._ctx.tokens, self.chunks)
 
@@ -262,14 +268,29 @@ class Extractor:
         return self._tried(ctx, rules, layers or self.layers(ctx, sentence))
 
     def _tried(self, ctx: Context, rules: Sequence[Rule], layers: Layers) -> list[_Tried]:
+        lemmas = layers.lemmas
+        # A rule that needs a word the sentence lacks cannot match: when no rule is left,
+        # the sentence need not be chunked.
+        viable = [
+            all(lemmas & need for need in r.token_pattern.required) if r.token_pattern else False
+            for r in rules
+        ]
+        if not any(viable):
+            return [(rule, [], None) for rule in rules]
         tokens, chunks, encoded = ctx.tokens, layers.chunks, layers.encoded
         out: list[_Tried] = []
-        for rule in rules:
+        for rule, can in zip(rules, viable, strict=True):
             pattern = rule.token_pattern
             assert pattern is not None
+            if not can:
+                out.append((rule, [], None))
+                continue
+            unless = rule.unless_tokens
             try:
-                if rule.unless_tokens is not None and rule.unless_tokens.regex.search(
-                    encoded.string, timeout=MATCH_TIMEOUT
+                if (
+                    unless is not None
+                    and all(lemmas & need for need in unless.required)
+                    and unless.regex.search(encoded.string, timeout=MATCH_TIMEOUT)
                 ):
                     out.append((rule, [], "unless"))
                     continue

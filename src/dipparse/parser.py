@@ -340,10 +340,18 @@ def _attribution(norm: NormalisedText, span: tuple[int, int]) -> Span:
 
 
 def _with_lexicon(rule: Rule, lists: Mapping[str, Sequence[str]], lexicon: Lexicon) -> Rule:
-    """``rule`` with its token patterns compiled against ``lexicon``."""
+    """``rule`` with its token patterns compiled against ``lexicon``, and its keywords
+    read again from them (unless the rule gives its own)."""
+    pattern = compile_token_pattern(rule.tokens, lists, lexicon)
+    keywords = rule.keywords
+    if rule.token_pattern is not None and keywords == tuple(
+        sorted(rule.token_pattern.trigger_lemmas)
+    ):
+        keywords = tuple(sorted(pattern.trigger_lemmas))
     return attrs.evolve(
         rule,
-        token_pattern=compile_token_pattern(rule.tokens, lists, lexicon),
+        keywords=keywords,
+        token_pattern=pattern,
         unless_tokens=compile_token_pattern(rule.unless, lists, lexicon) if rule.unless else None,
     )
 

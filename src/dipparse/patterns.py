@@ -107,6 +107,9 @@ class TokenPattern:
     lemmas: frozenset[str] = frozenset()  # every lemma it names, for the lemmatiser
     verbs: frozenset[str] = frozenset()  # the heads it names in VG[...], verbs to the tagger
     regexes: tuple[str, ...] = ()  # its /regex/ elements, as written
+    # Sets of lemmas of which a sentence must hold one each for the pattern to match
+    # there: a cheap test before the regex runs.
+    required: tuple[frozenset[str], ...] = ()
 
 
 def compile_token_pattern(
@@ -122,14 +125,17 @@ def compile_token_pattern(
         compiled = regex.compile("(?:^|(?<= ))" + body, regex.VERSION0)
     except regex.error as exc:  # a /regex/ element that is not one
         raise PatternError(f"does not compile: {exc}") from None
+    # The trigger's keywords: the fewest lemmas one of which each match of it holds
+    # ("accept" in 'VG[accept] ("to")?', not "to"), else every lemma it names.
     return TokenPattern(
         pattern,
         compiled,
-        frozenset(reader.trigger_lemmas),
+        reader.trigger_anchor or frozenset(reader.trigger_lemmas),
         tuple(reader.slots),
         frozenset(reader.lemmas),
         frozenset(reader.verbs),
         tuple(reader.regexes),
+        reader.required,
     )
 
 
@@ -148,6 +154,11 @@ class _Reader:
         self.verbs: set[str] = set()
         self.regexes: list[str] = []
         self._in_trigger = 0
+        self._anchor: frozenset[str] | None = None
+        self.trigger_anchor: frozenset[str] | None = None
+        self._triggers = 0  # the trigger slots read so far (one per alternative)
+        self._required: list[frozenset[str]] = []
+        self.required: tuple[frozenset[str], ...] = ()
 
     def _peek(self) -> regex.Match[str] | None:
         if self.pos >= len(self.text) or not self.text[self.pos :].strip():
@@ -165,23 +176,42 @@ class _Reader:
         before = set(self._taken)
         taken = set(before)
         branches = [self.sequence()]
+        anchors = [self._anchor]
+        required = self._required
         taken |= self._taken
         while (m := self._peek()) is not None and m.group("bar"):
             self.pos = m.end()
             self._taken = set(before)
             branches.append(self.sequence())
+            anchors.append(self._anchor)
             taken |= self._taken
         self._taken = taken
+        if top:
+            # What every match of the whole pattern holds: a lemma of each set.
+            self.required = tuple(required) if len(branches) == 1 else ()
+        # Every match holds a lemma of each branch's anchor: of their union.
+        self._anchor = (
+            None
+            if any(a is None for a in anchors)
+            else frozenset().union(*(a for a in anchors if a is not None))
+        )
         if not top and ((m := self._peek()) is None or not m.group("close")):
             raise PatternError(f"a group opened before {self.pos} is not closed with ')'")
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
     def sequence(self) -> str:
         parts: list[str] = []
+        required: list[frozenset[str]] = []
         while (m := self._peek()) is not None and not (m.group("bar") or m.group("close")):
             parts.append(self.element())
+            if self._anchor is not None:
+                required.append(self._anchor)
         if not parts:
             raise PatternError(f"an empty alternative at {self.pos}")
+        # Every match holds a lemma of each required element: look for the rarest, taking
+        # a closed-class word ("to", "by", "be") as a thousand others.
+        self._anchor = min(required, key=self._cost) if required else None
+        self._required = required
         return "".join(parts)
 
     def element(self) -> str:
@@ -207,7 +237,15 @@ class _Reader:
                         "the trigger must name its words (lemmas, a {list} or VG[...]), so "
                         "that the rule runs only where they occur"
                     )
-            return f"(?P<{slot}>{self.quantified(atom, m)})"
+            quantified = self.quantified(atom, m)
+            if slot == "trigger":
+                # A trigger in several alternatives: a lemma of one of them is in each match.
+                if self._triggers and (self.trigger_anchor is None or self._anchor is None):
+                    self.trigger_anchor = None
+                elif self._anchor is not None:
+                    self.trigger_anchor = (self.trigger_anchor or frozenset()) | self._anchor
+                self._triggers += 1
+            return f"(?P<{slot}>{quantified})"
         atom, _ = self.atom()
         return self.quantified(atom, m)
 
@@ -217,6 +255,8 @@ class _Reader:
             return atom
         self.pos = m.end()
         quant = m.group("quant")
+        if quant in ("?", "*") or quant.startswith(("{,", "{0")):
+            self._anchor = None  # it may match nothing
         if atom == _ANY_UNIT and (quant in ("*", "+") or regex.fullmatch(r"\{\d*,\}", quant)):
             raise PatternError(
                 f"'_{quant}' at {start.start()} is unbounded: it may try every token after "
@@ -230,6 +270,7 @@ class _Reader:
         if m is None:
             raise PatternError("the pattern ends where an element was expected")
         self.pos = m.end()
+        self._anchor = None  # the lemmas one of which every match holds, if known
         if m.group("open"):
             named = len(self.trigger_lemmas)
             body = self.alternatives()
@@ -266,6 +307,9 @@ class _Reader:
             return self._lemma_sequence(m.group("words").split("|")), True
         raise PatternError(f"cannot read {m.group()!r}")  # pragma: no cover - _LEX covers all
 
+    def _cost(self, lemmas: frozenset[str]) -> int:
+        return sum(1000 if w in self.lexicon.closed else 1 for w in lemmas)
+
     def _list(self, name: str) -> Sequence[str]:
         if name not in self.lists:
             close = difflib.get_close_matches(name, sorted(self.lists), n=1)
@@ -281,27 +325,33 @@ class _Reader:
     def _form_sequence(self, entries: Sequence[str]) -> str:
         """Entries of one or more words, each word matched by its exact lower form."""
         branches = []
+        firsts: set[str] = set()
         for entry in sorted(set(entries), key=lambda e: (-len(e.split()), e)):
             words = entry.lower().split()
             if not words:
                 continue
+            firsts.add(self.lexicon.lemma(words[0]))
             self._note(self.lexicon.lemma(words[0]))
             branches.append("".join(_lower_unit(regex.escape(w)) for w in words))
         if not branches:
             raise PatternError("an empty word list")
+        self._anchor = frozenset(firsts)
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
     def _lemma_sequence(self, entries: Sequence[str]) -> str:
         """Entries of one or more words, each word matched by its lemma."""
         branches = []
+        firsts: set[str] = set()
         for entry in sorted(set(entries), key=lambda e: (-len(e.split()), e)):
             words = [self.lexicon.lemma(w) for w in entry.lower().split()]
             if not words:
                 continue
+            firsts.add(words[0])
             self._note(words[0])
             branches.append("".join(_lemma_unit(regex.escape(w)) for w in words))
         if not branches:
             raise PatternError("an empty word list")
+        self._anchor = frozenset(firsts)
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
     def _phrase(self, kind: str, heads: str | None) -> tuple[str, bool]:
@@ -327,6 +377,7 @@ class _Reader:
             raise PatternError(f"{kind}[...] names no one-word head lemma")
         for lemma in phrases:
             self._note(lemma)
+        self._anchor = frozenset(phrases)
         if kind == "VG":
             self.verbs.update(phrases)
         single = sorted(h for h, tails in phrases.items() if [] in tails)
