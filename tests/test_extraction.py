@@ -344,3 +344,35 @@ def test_will_not_once_again_accept_is_a_refusal() -> None:
     """Once a known gap: only an -ly adverb could stand between 'will not' and 'accept'."""
     (event,) = events("India will not once again accept the proposal.")
     assert (event.type, event.actor.name, event.negated) == ("rejection", "India", False)
+
+
+def test_an_unknown_by_agent_is_kept_as_the_actor() -> None:
+    """Every actor kept, for the by-agent too: 'endorsed by Arab leaders'."""
+    doc_events = events(
+        "The Gaza reconstruction plan drawn up by Egypt was endorsed by Arab leaders on Tuesday."
+    )
+    assert [(e.type, e.actor.name) for e in doc_events] == [
+        ("offer", "Egypt"),  # one offer: the participle's, not also the noun's
+        ("acceptance", "Arab leaders"),
+    ]
+
+
+def test_a_coordinated_participle_takes_its_own_agent() -> None:
+    """'welcomed by Hamas but dismissed by the Israeli government': two actors."""
+    doc_events = events(
+        "Ankara's bid to mediate was welcomed by Hamas but dismissed by the Israeli government."
+    )
+    assert [(e.type, e.actor.name) for e in doc_events] == [
+        ("acceptance", "Hamas"),
+        ("rejection", "Israel"),
+    ]
+
+
+def test_a_reduced_relative_offer_of_a_swap() -> None:
+    doc_events = events(
+        "The prisoner swap, proposed by the United Arab Emirates, was accepted by Kyiv."
+    )
+    assert [(e.type, e.actor.name) for e in doc_events] == [
+        ("offer", "United Arab Emirates"),
+        ("acceptance", "Ukraine"),
+    ]

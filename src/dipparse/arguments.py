@@ -19,7 +19,7 @@ from attrs import evolve, field, frozen
 from dipparse.actors import ANAPHOR, PLACE, Gazetteer, Mention
 from dipparse.dates import DateMention
 from dipparse.models import Actor
-from dipparse.phrases import Chunks
+from dipparse.phrases import Chunks, Phrase
 from dipparse.quotes import QuoteSpan
 from dipparse.text import NormalisedText
 from dipparse.tokens import Tokens
@@ -63,6 +63,9 @@ _VERB_GROUP = regex.compile(
 )
 
 _PARENTHETICAL = regex.compile(r",[^,;\"]{1,80},")
+
+# "accepted by both the government and the rebels": a quantifier before the agents.
+_FLOATING_BOTH = frozenset({"both", "all", "each"})
 
 COORDINATION = regex.compile(
     r"(?i)(?:,?\s+(?:and|but|or)|,)\s+"
@@ -351,20 +354,50 @@ class ArgumentFinder:
         if k < chunks.first:
             return None
         phrase = chunks.noun_phrase_ending_at(k)
-        if phrase is None or chunks.tags[phrase.head - chunks.first] in "R#":
+        if phrase is None:
+            return None
+        if phrase.first > chunks.first and chunks.tags[phrase.first - 1 - chunks.first] == "I":
+            return None
+        return self._phrase_mention(ctx, chunks, phrase, t0)
+
+    def agent_phrase(self, ctx: Context, chunks: Chunks, t1: int) -> Mention | None:
+        """The noun phrase after "by" right after a passive trigger, as an actor mention.
+
+        As `subject_phrase` for the by-agent the gazetteer does not know: "was endorsed
+        by Arab leaders" gives the leaders, "were spurned by the government in Tbilisi"
+        the government. Its head must be an actor noun.
+        """
+        tokens = ctx.tokens
+        k = bisect_left(tokens.starts, t1)
+        while k <= chunks.last and chunks.tags[k - chunks.first] == "E":
+            k += 1  # "rejected outright by"
+        if k > chunks.last or tokens.lowers[k] != "by":
+            return None
+        k += 1
+        if k <= chunks.last and tokens.lowers[k] in _FLOATING_BOTH:
+            k += 1  # "accepted by both the government and the rebels"
+        phrase = chunks.noun_phrase_starting_at(k)
+        if phrase is None:
+            return None
+        return self._phrase_mention(ctx, chunks, phrase, t1)
+
+    def _phrase_mention(
+        self, ctx: Context, chunks: Chunks, phrase: Phrase, trigger: int
+    ) -> Mention | None:
+        """A noun phrase as an unknown actor: its head an actor noun, no pronoun or number."""
+        tokens = ctx.tokens
+        if chunks.tags[phrase.head - chunks.first] in "R#":
             return None
         heads = self.gazetteer.actor_heads
         if tokens.lowers[phrase.head] not in heads and tokens.lemmas[phrase.head] not in heads:
             return None  # "Thai Airways offered", "a Warsaw court refused": not actors here
-        if phrase.first > chunks.first and chunks.tags[phrase.first - 1 - chunks.first] == "I":
-            return None
         first = phrase.first
         if chunks.tags[first - chunks.first] == "D":
             first += 1
         if first > phrase.last:
             return None
         start, end = tokens.starts[first], tokens.ends[phrase.last]
-        if ctx.quote_at(t0) is None and ctx.quote_at(start) is not None:
+        if ctx.quote_at(trigger) is None and ctx.quote_at(start) is not None:
             return None
         codes: list[str] = []
         for k in range(first, phrase.last + 1):

@@ -395,9 +395,13 @@ class Extractor:
             ctx, rule.actor, m.slot("actor"), (a0, t1), sentence, scope, quote
         )
         actor = self.arguments.resolve(ctx, actor_mention, quote) if actor_mention else None
-        if actor is None and rule.actor == "subject":
+        if actor is None and rule.actor in ("subject", "agent"):
             # Every actor kept: an actor the gazetteer does not know is its noun phrase.
-            phrase = self.arguments.subject_phrase(ctx, layers.chunks, t0)
+            phrase = (
+                self.arguments.subject_phrase(ctx, layers.chunks, t0)
+                if rule.actor == "subject"
+                else self.arguments.agent_phrase(ctx, layers.chunks, t1)
+            )
             if phrase is not None:
                 actor_mention, actor = phrase, self.arguments.resolve(ctx, phrase, quote)
         if actor_mention is None and rule.actor != "none":

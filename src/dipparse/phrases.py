@@ -82,6 +82,7 @@ class Chunks:
     # in a sentence of a million tokens as in one of twenty.
     _group_of: dict[int, VerbGroup] = field(factory=dict, repr=False, eq=False)
     _phrase_ending: dict[int, Phrase] = field(factory=dict, repr=False, eq=False)
+    _phrase_starting: dict[int, Phrase] = field(factory=dict, repr=False, eq=False)
 
     def verb_group_at(self, i: int) -> VerbGroup | None:
         """The verb group that holds token ``i``, if any."""
@@ -90,6 +91,10 @@ class Chunks:
     def noun_phrase_ending_at(self, i: int) -> Phrase | None:
         """The noun phrase whose last token is ``i``, if any."""
         return self._phrase_ending.get(i)
+
+    def noun_phrase_starting_at(self, i: int) -> Phrase | None:
+        """The noun phrase whose first token is ``i``, if any."""
+        return self._phrase_starting.get(i)
 
 
 def chunk(tokens: Tokens, tags: str, first: int) -> Chunks:
@@ -120,6 +125,7 @@ def chunk(tokens: Tokens, tags: str, first: int) -> Chunks:
         nps.append(Phrase(first + s, first + max(e, attached) - 1, first + head))
     group_of = {i: vg for vg in vgs for i in range(vg.first, vg.last + 1)}
     ending = {p.last: p for p in nps}
+    starting = {p.first: p for p in nps}
     return Chunks(
         first,
         first + len(tags) - 1,
@@ -129,6 +135,7 @@ def chunk(tokens: Tokens, tags: str, first: int) -> Chunks:
         tuple(vgs),
         group_of,
         ending,
+        starting,
     )
 
 
