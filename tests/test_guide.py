@@ -101,11 +101,11 @@ def test_command_examples(workdir: Path, capsys: pytest.CaptureFixture[str]) -> 
 ERRORS = {
     "unknown key": "unknown_key.toml",
     "wrong type": "wrong_type.toml",
-    "bad regular expression": "bad_regex.toml",
-    "undefined macro": "undefined_macro.toml",
+    "bad regex element": "bad_regex.toml",
+    "old regex rule": "regex_rule.toml",
     "undefined word list": "undefined_list.toml",
     "duplicate rule id": "duplicate_id.toml",
-    "no trigger group": "missing_trigger.toml",
+    "no trigger slot": "missing_trigger.toml",
     "invalid TOML": "invalid_toml.toml",
 }
 
