@@ -38,8 +38,6 @@ SLOT_NAMES = ("trigger", "actor", "target", "content", "condition")
 MATCH_TIMEOUT = 0.25
 
 _ID = regex.compile(r"^[a-z0-9][a-z0-9_.\-]*$")
-# Rule and Topic have a field named ``regex`` that hides the module in their class bodies.
-_Pattern: TypeAlias = "regex.Pattern[str]"
 
 
 class RuleSetWarning(UserWarning):
