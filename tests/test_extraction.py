@@ -376,3 +376,17 @@ def test_a_reduced_relative_offer_of_a_swap() -> None:
         ("offer", "United Arab Emirates"),
         ("acceptance", "Ukraine"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("The plan was not rejected by Moscow.", True),
+        ("The plan was again rejected by Moscow.", False),
+        ("The plan will be once again rejected by Moscow.", False),
+    ],
+)
+def test_passive_rejections_with_any_adverb_or_a_negation(text: str, negated: bool) -> None:
+    """Once a known gap: only -ly adverbs could stand in a passive, and no 'not'."""
+    (event,) = events(text)
+    assert (event.type, event.actor.name, event.negated) == ("rejection", "Russia", negated)

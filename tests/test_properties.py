@@ -61,14 +61,6 @@ _OFFER_OWNED = re.compile(r"(?:\{target\}'s|from \{target\})")
 
 KNOWN_GAPS: dict[str, tuple[str, str, Callable[[Plan], bool]]] = {
     # name: (minimal example, what goes wrong, which plans it affects)
-    "passive-adverb": (
-        "The plan was not rejected by Moscow.",
-        "the {PASSIVE} macro allows only -ly adverbs: 'was not', 'was again', "
-        "'will be once again' <participle> by X find no event",
-        lambda p: (
-            p.frame == "passive" and (p.negated or bool(p.adverb and not p.adverb.endswith("ly")))
-        ),
-    ),
     "commissive-support": (
         '"We will support the peace plan," Modi said.',
         "offer.commissive ('we will support') wins over the acceptance of a plan",
@@ -478,7 +470,6 @@ def _expected(kind: str, actor: str, country: str | None, **flags: Any) -> Any:
 
 
 _GAP_EXPECTATIONS = {
-    "passive-adverb": _expected("rejection", "Russia", "RUS", negated=True),
     "commissive-support": _expected(
         "acceptance", "Narendra Modi", "IND", quoted=True, speaker="Narendra Modi"
     ),
