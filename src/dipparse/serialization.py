@@ -189,7 +189,7 @@ class _Reader:
 
     def slice(self, value: object, path: str) -> Span:
         start, end = self.pair(value, path)
-        return Span(start, end, self.text[start:end])
+        return Span.of(self.text, start, end)
 
     def span(self, value: object, path: str, *, null: bool = False) -> Any:
         if value is None and null:

@@ -71,7 +71,7 @@ class NormalisedText:
             return made
         o_start = self.to_original(start) if start < len(self.text) else len(self.original)
         o_end = self.original_end(end) if end > start else o_start
-        made = self._spans[(start, end)] = Span(o_start, o_end, self.original[o_start:o_end])
+        made = self._spans[(start, end)] = Span.of(self.original, o_start, o_end)
         return made
 
     def original_char(self, pos: int) -> str:
