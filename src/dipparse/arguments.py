@@ -167,6 +167,8 @@ class Context:
     tokens: Tokens
     # What rules read: the sentences, a very long one cut at clause edges.
     windows: Sequence[tuple[int, int]] = ()
+    # Rule patterns that gave up on a window: (rule id, window start, window end).
+    timeouts: list[tuple[str, int, int]] = field(factory=list, eq=False, repr=False)
     _starts: list[int] = field(init=False, repr=False, eq=False)
     _quote_starts: list[int] = field(init=False, repr=False, eq=False)
     _date_starts: list[int] = field(init=False, repr=False, eq=False)

@@ -239,6 +239,7 @@ class Extractor:
                     RuntimeWarning,
                     stacklevel=2,
                 )
+                ctx.timeouts.append((rule.id, start, end))
                 out.append((rule, [], "timeout"))
         first, last = ctx.token_range(start, end)
         rules = self.token_candidates(ctx, first, last)

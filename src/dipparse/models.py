@@ -350,9 +350,40 @@ class EventGroup:
         }
 
 
+WARNING_CODES: tuple[str, ...] = ("rule-timeout",)
+
+
+@frozen(kw_only=True)
+class ParseWarning:
+    """Something a parse had to give up on, reported with the document instead of dropped.
+
+    ``code`` says what: ``"rule-timeout"`` is a rule whose pattern ran out of
+    time (`dipparse.rules.MATCH_TIMEOUT`) on one sentence, so that it found
+    nothing there; ``rule`` is that rule's id and ``span`` the sentence (or the
+    window of a very long sentence) it gave up on.
+    """
+
+    code: str = field(validator=attrs.validators.in_(WARNING_CODES))
+    message: str
+    rule: str | None = None
+    span: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "rule": self.rule,
+            "span": [self.span.start, self.span.end] if self.span is not None else None,
+            "message": self.message,
+        }
+
+
 @frozen(kw_only=True)
 class Document:
-    """A parsed text: its sentences, quotations, actor mentions, events and groups."""
+    """A parsed text: its sentences, quotations, actor mentions, events and groups.
+
+    ``warnings`` lists what the parse had to give up on (a rule that ran out of
+    time on a sentence); it is empty for almost every text.
+    """
 
     text: str
     published: dt.date | None = None
@@ -361,6 +392,7 @@ class Document:
     actors: tuple[Actor, ...] = ()
     events: tuple[Event, ...] = ()
     groups: tuple[EventGroup, ...] = ()
+    warnings: tuple[ParseWarning, ...] = ()
 
     def events_of(self, kind: str) -> tuple[Event, ...]:
         """The event mentions of one kind (``"offer"``, ``"rejection"``, ...)."""
@@ -389,6 +421,7 @@ class Document:
             "groups": [g.to_dict() for g in self.groups],
             "quotes": [q.to_dict() for q in self.quotes],
             "actors": [a.to_dict() for a in self.actors],
+            "warnings": [w.to_dict() for w in self.warnings],
         }
 
     def to_json(self, *, indent: int | None = None, text: TextMode = "full") -> str:
