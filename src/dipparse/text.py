@@ -52,6 +52,10 @@ class NormalisedText:
     # copying the sentence's text (quadratic in a long sentence with many events).
     _spans: dict[tuple[int, int], Span] = field(factory=dict, init=False, eq=False, repr=False)
 
+    def clear_spans(self) -> None:
+        """Forget the spans made so far (they stay valid; later ones are new objects)."""
+        self._spans.clear()
+
     def to_original(self, pos: int) -> int:
         """Original position of the character at normalised position ``pos``."""
         if not self.deletions:
