@@ -94,6 +94,21 @@ def test_small_chunks_change_nothing(parser: dipparse.Parser, size: int) -> None
     assert _events(parser, text, PUBLISHED, size) == list(whole.events)
 
 
+def test_an_attribution_that_runs_into_the_next_chunk(parser: dipparse.Parser) -> None:
+    """The attribution after '..."blackmail".' runs to the end of the next sentence,
+    whose "its" is the speaker: the chunk's context holds that sentence too."""
+    text = (
+        "Chișinău has turned down a Kremlin offer to supply gas to Transnistria free of charge.\n"
+        "The ELN's central command brushed aside the condition, saying in a communique that it "
+        'would not "negotiate under blackmail". Global demand for oil will grow by 700,000 '
+        "barrels per day next year, the International Energy Agency said in its monthly report.\n"
+    )
+    whole = _whole(parser, text, PUBLISHED)
+    speaker = whole.quotes[0].speaker
+    assert speaker is not None and speaker.text == "its"
+    assert _chunked(parser, text, PUBLISHED, 1) == whole
+
+
 _SEPARATORS = st.sampled_from([" ", "  ", "\n", "\n\n", " \n"])
 
 

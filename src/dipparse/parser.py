@@ -314,21 +314,49 @@ class Parser:
 
         A chunk's context reaches at least `_LOOKBACK` characters (whole sentences)
         before it, for anaphors' antecedents and quotations' speakers, and
-        `_LOOKAHEAD` after, for mentions and attributions that run on: what
+        `_LOOKAHEAD` after (at least to the end of the next sentence), for mentions
+        and attributions that run on: what
         extraction reads of a sentence lies within them, so that a chunked parse
         finds what one pass over the whole text would.
         """
         text = norm.text
         all_quotes = find_quotes(norm)
         quote_starts = [q[0] for q in all_quotes]
-        history: deque[tuple[int, int]] = deque()
-        for batch in _batches(iter_sentences(text), CHUNK):
+        sentences = iter_sentences(text)
+        history: deque[tuple[int, int]] = deque()  # before the chunk, in its context
+        ahead: deque[tuple[int, int]] = deque()  # read, not yet in a chunk
+
+        def read_until(pos: int) -> None:
+            """Read the sentences that start before ``pos`` (and one more)."""
+            while not ahead or ahead[-1][0] < pos:
+                sentence = next(sentences, None)
+                if sentence is None:
+                    return
+                ahead.append(sentence)
+
+        while True:
+            read_until(0)
+            if not ahead:
+                return
+            batch = [ahead.popleft()]
+            while batch[-1][1] - batch[0][0] < CHUNK:
+                read_until(batch[-1][1] + 1)
+                if not ahead:
+                    break
+                batch.append(ahead.popleft())
             body = (batch[0][0], batch[-1][1])
             floor = body[0] - _LOOKBACK
+            open_at = bisect_left(quote_starts, body[0]) - 1
+            if open_at >= 0 and all_quotes[open_at][1] > body[0]:
+                # A quotation that runs into the chunk: its speaker's context too.
+                floor = min(floor, all_quotes[open_at][0] - _LOOKBACK)
             while len(history) > 1 and history[1][0] <= floor:
                 history.popleft()
             lo = history[0][0] if history else body[0]
-            hi = min(len(text), body[1] + _LOOKAHEAD)
+            # At least the next sentence: a quotation's attribution may run into it.
+            read_until(body[1] + _LOOKAHEAD)
+            hi = min(len(text), max(body[1] + _LOOKAHEAD, ahead[0][1] if ahead else 0))
+            following = [s for s in ahead if s[0] < hi]
             # The gazetteer reads a copy of the context: its scan prepares the whole
             # string it is given (a lower-case copy, a check of every character).
             mentions = _shifted(self.gazetteer.find(text[lo:hi]), lo)
@@ -339,7 +367,7 @@ class Parser:
             yield _Chunk(
                 Context(
                     norm,
-                    [*history, *batch],
+                    [*history, *batch, *following],
                     mentions,
                     attribute(text, near, mentions, self.cues.reporting),
                     find_dates(text, lo, hi, day),
@@ -410,18 +438,6 @@ class _Chunk:
 CHUNK = 100_000
 _LOOKBACK = 6_000
 _LOOKAHEAD = 1_000
-
-
-def _batches(sentences: Iterable[tuple[int, int]], size: int) -> Iterator[list[tuple[int, int]]]:
-    """Consecutive sentences in lists of about ``size`` characters (at least one each)."""
-    batch: list[tuple[int, int]] = []
-    for sentence in sentences:
-        batch.append(sentence)
-        if sentence[1] - batch[0][0] >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def _shifted(mentions: list[Mention], offset: int) -> list[Mention]:
