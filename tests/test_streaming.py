@@ -109,6 +109,26 @@ def test_an_attribution_that_runs_into_the_next_chunk(parser: dipparse.Parser) -
     assert _chunked(parser, text, PUBLISHED, 1) == whole
 
 
+def test_a_paragraph_parses_the_same_whatever_comes_before(parser: dipparse.Parser) -> None:
+    """A sentence-initial "It" is resolved the same alone and after 300 sentences.
+
+    The sentence holding a position used to be found by a comparison that depended
+    on how many sentences the text had: in a short text, "It" at the start of a
+    sentence was taken for a position of the sentence before.
+    """
+    paragraph = (
+        "Iran's foreign ministry summoned the British ambassador in Tehran on Sunday. It also "
+        "rejected London's demand for the release of two detained British nationals."
+    )
+    filler = "Rain fell. " * 300 + "\n"
+    alone = parser.parse(paragraph).events
+    after = parser.parse(filler + paragraph).events
+    assert [(e.type, e.actor and e.actor.name) for e in alone] == [
+        (e.type, e.actor and e.actor.name) for e in after
+    ]
+    assert alone[0].actor is not None and alone[0].actor.country == "IRN"
+
+
 _SEPARATORS = st.sampled_from([" ", "  ", "\n", "\n\n", " \n"])
 
 
