@@ -4,13 +4,16 @@ and the speed-up of ``dipparse parse --workers 2`` over ``--workers 1`` on a JSO
     python benchmarks/run.py                  # the full run (texts up to 10 MB; several minutes)
     python benchmarks/run.py --quick          # a smaller run (texts up to 1 MB)
     python benchmarks/run.py --workers-only   # only the --workers speed-up
+    python benchmarks/run.py --memory-only    # only the peak-memory rows (fresh processes)
     python benchmarks/run.py --json results.json
 
 Every time is the median of several runs. The reference is one
 case-insensitive pass of one compiled `regex` pattern, a 300-word trigger list
 as ``\\L<...>``, over the same text, timed in the same run; the ratio is
 parse time / reference time. Import time and memory are measured in fresh
-subprocesses. See docs/performance.md for what the numbers mean.
+subprocesses: peak resident memory (VmHWM) of one parse of 3 MB of event-dense
+text and of 10 MB of real news, and of streaming the 10 MB with
+``Parser.iter_events``. See docs/performance.md for what the numbers mean.
 """
 
 from __future__ import annotations
@@ -120,6 +123,87 @@ print(a, b, c)
     }
 
 
+# The event-dense text of the memory rows: two statements in every 68 characters.
+EVENT_DENSE_UNIT = "India offered Pakistan talks on Monday. China rejected the proposal. "
+
+
+def peak_memory(kind: str, size: int, mode: str = "parse") -> dict[str, Any]:
+    """Peak resident memory (MB) and time of one parse in a fresh process.
+
+    ``kind`` is ``"event-dense"`` (`EVENT_DENSE_UNIT` repeated) or ``"real-news"``
+    (the Wikinews articles repeated), ``size`` characters of it; ``mode`` is
+    ``"parse"`` (`Parser.parse`, the Document kept) or ``"iter_events"`` (the
+    events counted as they come, none kept).
+    """
+    code = f"""
+import sys, time
+sys.path.insert(0, {str(Path(__file__).parent)!r})
+from run import EVENT_DENSE_UNIT, real_news_text
+def rss():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    import resource
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+import dipparse
+size = {size}
+if {kind!r} == "event-dense":
+    text = (EVENT_DENSE_UNIT * (size // len(EVENT_DENSE_UNIT) + 1))[:size]
+else:
+    text = real_news_text(size)
+    if text is None:
+        print("missing")
+        raise SystemExit(0)
+parser = dipparse.Parser()
+parser.parse(text[:20_000], published="2025-05-12")
+before = rss()
+start = time.perf_counter()
+if {mode!r} == "parse":
+    events = len(parser.parse(text, published="2025-05-12").events)
+else:
+    events = sum(1 for _ in parser.iter_events(text, published="2025-05-12"))
+seconds = time.perf_counter() - start
+print(before, rss(), seconds, events)
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    if out.stdout.strip() == "missing":
+        return {"kind": kind, "chars": size, "mode": mode, "missing": True}
+    before, peak, seconds, events = out.stdout.split()
+    return {
+        "kind": kind,
+        "chars": size,
+        "mode": mode,
+        "before_mb": float(before),
+        "peak_mb": float(peak),
+        "parse_s": float(seconds),
+        "events": int(events),
+    }
+
+
+def peak_memory_rows(quick: bool) -> list[dict[str, Any]]:
+    """The memory rows: event-dense text and real news, parsed and streamed."""
+    dense, news = (300_000, 1_000_000) if quick else (3_000_000, 10_000_000)
+    return [
+        peak_memory("event-dense", dense),
+        peak_memory("real-news", news),
+        peak_memory("real-news", news, "iter_events"),
+    ]
+
+
+def _peak_rows(rows: list[dict[str, Any]]) -> list[str]:
+    out = []
+    for r in rows:
+        what = f"peak RSS: {r['chars'] / 1e6:g} MB of {r['kind']} text, {r['mode']}"
+        if r.get("missing"):
+            out.append(f"| {what} | no real news ({REAL_NEWS.name}/ beside the checkout) |")
+            continue
+        out.append(
+            f"| {what} | {r['peak_mb']:.0f} MB ({r['before_mb']:.0f} MB before; "
+            f"{r['events']} events in {r['parse_s']:.1f} s) |"
+        )
+    return out
+
+
 # Real published news: twelve Wikinews articles (CC BY 2.5) kept beside the project
 # checkout; their first line is the attribution, not text.
 REAL_NEWS = Path(__file__).resolve().parents[2] / "shared" / "bench" / "wikinews"
@@ -217,8 +301,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--workers-only", action="store_true", help="only the --workers 2 vs 1 speed-up"
     )
+    ap.add_argument("--memory-only", action="store_true", help="only the peak resident memory rows")
     args = ap.parse_args(argv)
     quick = args.quick
+    if args.memory_only:
+        rows = peak_memory_rows(quick)
+        print("| measure | value |\n| --- | --- |\n" + "\n".join(_peak_rows(rows)))
+        if args.json:
+            Path(args.json).write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
+        return 0
     runs = 3 if quick else 5
     main_size = 300_000 if quick else 1_000_000
     archive_size = 500_000 if quick else 2_000_000
@@ -322,6 +413,7 @@ def main(argv: list[str] | None = None) -> int:
 
     results["import_s"] = import_time(runs=7 if not quick else 5)
     results["memory"] = resident_memory(main_size)
+    results["peak_memory"] = peak_memory_rows(quick)
     results["workers"] = workers_speedup(archive_size, 3)
 
     print(report(results))
@@ -367,6 +459,7 @@ def report(r: dict[str, Any]) -> str:
         f"| memory: + a parser | {r['memory']['parser_built_mb']:.0f} MB "
         f"(parser {r['memory']['parser_mb']:.0f} MB) |",
         f"| memory: + parsing the text | {r['memory']['after_parse_mb']:.0f} MB |",
+        *_peak_rows(r["peak_memory"]),
         f"| rules: built-in ({r['rules']['builtin_rules']}) vs built-in + 10x synthetic "
         f"({r['rules']['with_extra_rules']}) | "
         f"{r['rules']['builtin_s']:.3f} s -> {r['rules']['with_extra_s']:.3f} s "

@@ -85,6 +85,7 @@ def test_empty_and_blank_text(text: str) -> None:
         "groups": [],
         "quotes": [],
         "actors": [],
+        "warnings": [],
     }
 
 

@@ -105,7 +105,7 @@ def test_parse_json_format(capsys: pytest.CaptureFixture[str]) -> None:
     assert data["text"] == seed_text()
     assert set(data) == {
         "schema", "text", "text_sha256", "text_length", "published", "sentences", "events",
-        "groups", "quotes", "actors", "source",
+        "groups", "quotes", "actors", "warnings", "source",
     }  # fmt: skip
     text = seed_text()
     assert check_spans(data, text) > 50

@@ -285,6 +285,43 @@ def test_catastrophic_rule_times_out_instead_of_hanging() -> None:
     assert elapsed < 40 * MATCH_TIMEOUT + 10
 
 
+def test_rule_timeout_is_reported_in_the_document() -> None:
+    """A rule that gives up leaves a warning in the Document: its id and the sentence."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the loader warns about the pattern itself
+        ruleset = dipparse.ruleset_from_string(CATASTROPHIC)
+    slow = dipparse.Parser(["core-en", ruleset])
+    slow_sentence = "Turkey sent aid " + "a" * 60 + "."
+    text = "India rejected the offer.\n" + slow_sentence + "\nPakistan accepted the plan."
+    with pytest.warns(RuntimeWarning, match="offer.catastrophic"):
+        doc = slow.parse(text)
+    assert {e.type for e in doc.events} == {"rejection", "acceptance"}
+    assert len(doc.warnings) == 1
+    (warning,) = doc.warnings
+    assert warning.code == "rule-timeout"
+    assert warning.rule == "offer.catastrophic"
+    assert warning.span is not None and warning.span.text == slow_sentence
+    assert (warning.span.start, warning.span.end) == (26, 26 + len(slow_sentence))
+    assert "offer.catastrophic" in warning.message
+    # the warning goes through JSON and back, and fits the shipped schema
+    data = doc.to_dict()
+    assert data["warnings"] == [
+        {
+            "code": "rule-timeout",
+            "rule": "offer.catastrophic",
+            "span": [26, 26 + len(slow_sentence)],
+            "message": warning.message,
+        }
+    ]
+    assert dipparse.Document.from_json(doc.to_json()) == doc
+    jsonschema = pytest.importorskip("jsonschema")
+    jsonschema.validate(data, dipparse.json_schema())
+    # a document without timeouts has none, and one written before warnings reads as none
+    assert dipparse.parse(text).warnings == ()
+    data.pop("warnings")
+    assert dipparse.Document.from_dict(data).warnings == ()
+
+
 # -- wrong types and values at the API -------------------------------------------------
 
 

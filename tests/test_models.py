@@ -203,6 +203,12 @@ QUOTE = {
     "speaker": nullable(ACTOR),
     "attribution": nullable(SPAN),
 }
+WARNING = {
+    "code": one_of("rule-timeout"),
+    "rule": nullable(str),
+    "span": nullable(offsets),
+    "message": str,
+}
 DOCUMENT = {
     "schema": one_of(SCHEMA),
     "text": nullable(str),
@@ -214,6 +220,7 @@ DOCUMENT = {
     "quotes": [QUOTE],
     "actors": [ACTOR],
     "sentences": [offsets],
+    "warnings": [WARNING],
 }
 
 
@@ -573,7 +580,7 @@ def test_document_to_dict() -> None:
     data = doc.to_dict()
     assert set(data) == {
         "schema", "text", "text_sha256", "text_length", "published", "events", "groups",
-        "quotes", "actors", "sentences",
+        "quotes", "actors", "sentences", "warnings",
     }  # fmt: skip
     assert data["schema"] == "dipparse.document/2"
     assert data["text"] == TEXT
@@ -609,6 +616,7 @@ def test_empty_document() -> None:
         "groups": [],
         "quotes": [],
         "actors": [],
+        "warnings": [],
     }
     assert validate(data, DOCUMENT) == []
 

@@ -289,6 +289,9 @@ def test_catastrophic_topic_cannot_hang_parse() -> None:
         doc = parser.parse("Turkey offered talks " + "a" * 60 + "!")
     assert any("topic 'slow' gave up after" in str(w.message) for w in caught)
     assert [e.type for e in doc.events] == ["offer"]
+    # and the document says so, with the topic's name and the words it was searched in
+    assert {(w.code, w.rule) for w in doc.warnings} == {("topic-timeout", "slow")}
+    assert all(w.span is not None and "a" * 60 in w.span.text for w in doc.warnings)
 
 
 def test_a_pattern_that_can_backtrack_without_bound_warns_when_loaded() -> None:

@@ -9,6 +9,7 @@ text, sentences, actor mentions, quotations and dates, looked up by position.
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import Any
@@ -170,6 +171,9 @@ class Context:
     tokens: Tokens
     # What rules read: the sentences, a very long one cut at clause edges.
     windows: Sequence[tuple[int, int]] = ()
+    # Rule patterns that gave up on a window: (rule id, window start, window end).
+    # What ran out of time: ("rule-timeout" or "topic-timeout", its id or name, span).
+    timeouts: list[tuple[str, str, int, int]] = field(factory=list, eq=False, repr=False)
     _starts: list[int] = field(init=False, repr=False, eq=False)
     _quote_starts: list[int] = field(init=False, repr=False, eq=False)
     _date_starts: list[int] = field(init=False, repr=False, eq=False)
@@ -752,8 +756,14 @@ def _first_actor(mentions: Sequence[Mention], start: int, end: int) -> Mention |
 
 
 def _sentence_back(sentences: Sequence[tuple[int, int]], pos: int, back: int) -> int:
-    """Start of the sentence ``back`` sentences before the one holding ``pos``."""
+    """Start of the sentence ``back`` sentences before the one holding ``pos``.
+
+    A sentence holds the positions from its start on. (The comparison that found
+    it used to depend on how many sentences the text has, so that a short text
+    took a sentence-initial position for the previous sentence's, and a text's
+    parse changed with what else it was parsed with.)
+    """
     if not sentences:
         return 0
-    index = max(0, bisect_right(sentences, (pos, len(sentences) + pos + 1)) - 1)
+    index = max(0, bisect_right(sentences, (pos, math.inf)) - 1)
     return sentences[max(0, index - back)][0]

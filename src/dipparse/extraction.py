@@ -134,19 +134,19 @@ class Layers:
 
     def __init__(self, ctx: Context, sentence: tuple[int, int], lexicon: Lexicon) -> None:
         self._ctx = ctx
-        self._sentence = sentence
+        self.sentence = sentence
         self._lexicon = lexicon
 
     @cached_property
     def chunks(self) -> Chunks:
         tokens = self._ctx.tokens
-        first, last = self._ctx.token_range(*self._sentence)
+        first, last = self._ctx.token_range(*self.sentence)
         return chunk(tokens, tag(tokens, self._lexicon, first, last), first)
 
     @cached_property
     def lemmas(self) -> frozenset[str]:
         """The lemmas of its tokens."""
-        first, last = self._ctx.token_range(*self._sentence)
+        first, last = self._ctx.token_range(*self.sentence)
         return frozenset(self._ctx.tokens.lemmas[first:last])
 
     @cached_property
@@ -325,6 +325,7 @@ class Extractor:
                     RuntimeWarning,
                     stacklevel=2,
                 )
+                ctx.timeouts.append(("rule-timeout", rule.id, *layers.sentence))
                 out.append((rule, [], "timeout"))
         return out
 
@@ -463,7 +464,7 @@ class Extractor:
                 )
             )
         )
-        topic = self._topic(rule, text, layers, (t0, t1), content, clause, a0)
+        topic = self._topic(ctx, rule, text, layers, (t0, t1), content, clause, a0)
         kind = self.kinds.get(rule.kind)
         cameo = (
             rule.cameo
@@ -498,6 +499,7 @@ class Extractor:
 
     def _topic(
         self,
+        ctx: Context,
         rule: Rule,
         text: str,
         layers: Layers,
@@ -526,7 +528,19 @@ class Extractor:
                 continue
             best: tuple[int, Topic] | None = None
             for topic in self._topic_order:
-                hit = _topic_search(topic, encoded, lo, hi)
+                assert topic.token_pattern is not None
+                try:
+                    hit = topic.token_pattern.regex.search(encoded, lo, hi, timeout=MATCH_TIMEOUT)
+                except TimeoutError:
+                    # Searched under the same time limit as a rule, and reported the same way.
+                    warnings.warn(
+                        f"topic {topic.name!r} gave up after {MATCH_TIMEOUT}s on one sentence; "
+                        "its pattern may backtrack catastrophically",
+                        RuntimeWarning,
+                        stacklevel=2,
+                    )
+                    ctx.timeouts.append(("topic-timeout", topic.name, probe_start, probe_end))
+                    continue
                 if hit is not None and (best is None or hit.start() < best[0]):
                     best = (hit.start(), topic)
             if best is not None:
@@ -687,21 +701,6 @@ def _satisfies(when: Mapping[str, bool | tuple[str, ...]], group: VerbGroup | No
         elif have != want:
             return False
     return True
-
-
-def _topic_search(topic: Topic, encoded: str, lo: int, hi: int) -> regex.Match[str] | None:
-    """A topic's pattern searched under the same time limit as a rule's (None on timeout)."""
-    assert topic.token_pattern is not None
-    try:
-        return topic.token_pattern.regex.search(encoded, lo, hi, timeout=MATCH_TIMEOUT)
-    except TimeoutError:
-        warnings.warn(
-            f"topic {topic.name!r} gave up after {MATCH_TIMEOUT}s on one sentence; "
-            "its pattern may backtrack catastrophically",
-            RuntimeWarning,
-            stacklevel=2,
-        )
-        return None
 
 
 def _without_repeats(

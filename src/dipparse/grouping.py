@@ -9,13 +9,15 @@ shares its topic or whose actor it names as target.
 
 from __future__ import annotations
 
+import datetime as dt
 import heapq
 from collections import Counter
 from collections.abc import Sequence
 
 from attrs import evolve
 
-from dipparse.models import Actor, Event, EventGroup
+from dipparse.dates import DateBasis
+from dipparse.models import Actor, Event, EventGroup, Span
 
 _ANSWERS = {"acceptance", "rejection"}
 _ANSWERED = {"offer", "demand"}
@@ -30,14 +32,33 @@ def _key(actor: Actor | None) -> frozenset[str]:
 
 
 class _Group:
-    def __init__(self, first: Event) -> None:
-        self.events = [first]
+    """One group as it grows: what `accepts` reads and what its `EventGroup` is built from.
+
+    It keeps what the group's record needs (first values, counts, the mention ids),
+    not the events themselves, so that grouping a stream holds no event.
+    """
+
+    def __init__(self, first: Event, records: bool = True) -> None:
+        self.records = records
+        self.type = first.type
+        self.negated = first.negated
         self.key = _key(first.actor)
         self.topic = first.topic
+        self.mentions: list[str] = []
+        self.names: Counter[str] = Counter()
+        self.actors: dict[str, Actor] = {}  # the first actor of each name
+        self.target: Actor | None = None
+        self.first_content = first.content
+        self.topic_content = first.content if first.topic is not None else None
+        self.any_content: Span | None = None
+        self.date: dt.date | None = None
+        self.date_basis: DateBasis | None = None
+        self.cameo: str | None = None
+        self.plover: str | None = None
+        self.plover_mode: str | None = None
 
     def accepts(self, event: Event) -> bool:
-        first = self.events[0]
-        if event.type != first.type or event.negated != first.negated:
+        if event.type != self.type or event.negated != self.negated:
             return False
         key = _key(event.actor)
         if not key or not self.key:
@@ -50,65 +71,109 @@ class _Group:
         return False
 
     def add(self, event: Event) -> None:
-        self.events.append(event)
+        if not self.records:
+            self.topic = self.topic if self.topic is not None else event.topic
+            return
+        if self.mentions and self.topic is None and event.topic is not None:
+            self.topic_content = event.content
         if self.topic is None:
             self.topic = event.topic
+        self.mentions.append(event.id)
+        if event.actor is not None:
+            self.names[event.actor.name] += 1
+            self.actors.setdefault(event.actor.name, event.actor)
+        if self.target is None:
+            self.target = event.target
+        if self.any_content is None:
+            self.any_content = event.content
+        if self.date is None and event.date is not None:
+            self.date, self.date_basis = event.date, event.date_basis
+        if event.cameo and (self.cameo is None or len(event.cameo) > len(self.cameo)):
+            self.cameo = event.cameo
+        self.plover = self.plover or event.plover
+        self.plover_mode = self.plover_mode or event.plover_mode
+
+    def build(self, group_id: str) -> EventGroup:
+        actor = None
+        if self.names:
+            actor = self.actors[self.names.most_common(1)[0][0]]
+        content = self.topic_content if self.topic_content is not None else self.first_content
+        extra = {"date_basis": self.date_basis} if self.date_basis is not None else {}
+        return EventGroup(
+            id=group_id,
+            type=self.type,
+            mentions=tuple(self.mentions),
+            actor=actor,
+            target=self.target,
+            content=content or self.any_content,
+            date=self.date,
+            topic=self.topic,
+            cameo=self.cameo,
+            plover=self.plover,
+            plover_mode=self.plover_mode,
+            negated=self.negated,
+            **extra,
+        )
+
+
+class Grouper:
+    """Groups event mentions one at a time, in text order, as `group_events` does.
+
+    `assign` gives the id of the group an event joins (before it is added), `add`
+    records it there, `groups` builds the groups with their responses linked.
+    With ``records=False`` a group keeps only what deciding membership needs
+    (kind, negation, actor, topic), not its mentions: `groups` is then not
+    available, and memory grows with the number of groups, not of events.
+    """
+
+    def __init__(self, *, records: bool = True) -> None:
+        self.records = records
+        self._groups: list[_Group] = []
+        # A group that accepts an event shares a country or name with it: the groups
+        # are indexed by kind, negation and each element of their key, so an event is
+        # tried against those only, the latest first (as a scan of all groups would).
+        self._index: dict[tuple[str, bool, str], list[int]] = {}
+        self._pending: tuple[Event, int] | None = None
+
+    def assign(self, event: Event) -> str:
+        """The id of the group ``event`` belongs to (a new group's when none accepts it)."""
+        key = _key(event.actor)
+        lists = [self._index.get((event.type, event.negated, k), []) for k in key]
+        for at in heapq.merge(*(reversed(li) for li in lists), reverse=True):
+            if self._groups[at].accepts(event):
+                self._pending = (event, at)
+                return f"g{at + 1}"
+        at = len(self._groups)
+        self._groups.append(_Group(event, self.records))
+        for k in key:
+            self._index.setdefault((event.type, event.negated, k), []).append(at)
+        self._pending = (event, at)
+        return f"g{at + 1}"
+
+    def add(self, event: Event) -> None:
+        """Record ``event`` (the one just assigned, as it is kept) in its group."""
+        assert self._pending is not None
+        self._groups[self._pending[1]].add(event)
+        self._pending = None
+
+    def groups(self) -> list[EventGroup]:
+        """The groups so far, in order of their first mention, responses linked."""
+        if not self.records:
+            raise ValueError("a Grouper made with records=False keeps no group records")
+        built = [g.build(f"g{i + 1}") for i, g in enumerate(self._groups)]
+        answered = _Answered(built)
+        return [evolve(g, responds_to=answered.by(g)) for g in built]
 
 
 def group_events(events: Sequence[Event]) -> tuple[list[Event], list[EventGroup]]:
     """Assign each mention a group and build the groups, responses linked."""
-    groups: list[_Group] = []
-    membership: dict[str, int] = {}
-    # A group that accepts an event shares a country or name with it: the groups
-    # are indexed by kind, negation and each element of their key, so an event is
-    # tried against those only, the latest first (as a scan of all groups would).
-    index: dict[tuple[str, bool, str], list[int]] = {}
+    grouper = Grouper()
+    grouped = []
     for event in events:
-        home_at = None
-        key = _key(event.actor)
-        lists = [index.get((event.type, event.negated, k), []) for k in key]
-        for at in heapq.merge(*(reversed(li) for li in lists), reverse=True):
-            if groups[at].accepts(event):
-                home_at = at
-                break
-        if home_at is None:
-            home_at = len(groups)
-            groups.append(_Group(event))
-            for k in key:
-                index.setdefault((event.type, event.negated, k), []).append(home_at)
-        else:
-            groups[home_at].add(event)
-        membership[event.id] = home_at
-    built = [_build(f"g{i + 1}", g) for i, g in enumerate(groups)]
-    answered = _Answered(built)
-    built = [evolve(g, responds_to=answered.by(g)) for g in built]
-    grouped = [evolve(e, group=f"g{membership[e.id] + 1}") for e in events]
-    return grouped, built
-
-
-def _build(group_id: str, group: _Group) -> EventGroup:
-    events = group.events
-    names = Counter(e.actor.name for e in events if e.actor is not None)
-    actor = None
-    if names:
-        top = names.most_common(1)[0][0]
-        actor = next(e.actor for e in events if e.actor is not None and e.actor.name == top)
-    with_topic = next((e for e in events if e.topic is not None), events[0])
-    codes = sorted((e.cameo for e in events if e.cameo), key=len, reverse=True)
-    return EventGroup(
-        id=group_id,
-        type=events[0].type,
-        mentions=tuple(e.id for e in events),
-        actor=actor,
-        target=next((e.target for e in events if e.target is not None), None),
-        content=with_topic.content or next((e.content for e in events if e.content), None),
-        date=next((e.date for e in events if e.date is not None), None),
-        topic=group.topic,
-        cameo=codes[0] if codes else None,
-        plover=next((e.plover for e in events if e.plover), None),
-        plover_mode=next((e.plover_mode for e in events if e.plover_mode), None),
-        negated=events[0].negated,
-    )
+        event = evolve(event, group=grouper.assign(event))
+        grouper.add(event)
+        grouped.append(event)
+    return grouped, grouper.groups()
 
 
 class _Answered:

@@ -28,30 +28,91 @@ Country: TypeAlias = str | tuple[str, ...] | None
 BUILTIN_KINDS: tuple[str, ...] = ("offer", "acceptance", "rejection", "demand")
 
 
-def _non_negative(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
-    if value < 0:
-        raise ValueError(f"{attribute.name} must be >= 0, got {value}")
-
-
-@frozen
 class Span:
-    """A run of the original text: ``text == original[start:end]``."""
+    """A run of the original text: ``text == original[start:end]``.
 
-    start: int = field(validator=_non_negative)
-    end: int = field(validator=_non_negative)
-    text: str
+    ``Span(start, end, text)`` holds its own copy of the words; `Span.of` points
+    into the document's text instead and reads ``text`` from it on demand, so that
+    the spans of a parse share one string rather than copying a string each.
+    Either way a span is immutable, compares and hashes by ``(start, end, text)``.
+    """
 
-    def __attrs_post_init__(self) -> None:
-        if self.end < self.start:
-            raise ValueError(f"span end {self.end} is before its start {self.start}")
-        if len(self.text) != self.end - self.start:
+    __slots__ = ("_source", "_text", "end", "start")
+    __match_args__ = ("start", "end", "text")
+
+    start: int
+    end: int
+    _text: str | None
+    _source: str | None
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        _check_offsets(start, end)
+        if len(text) != end - start:
             raise ValueError(
-                f"span text {self.text!r} has length {len(self.text)}, "
-                f"not end - start = {self.end - self.start}"
+                f"span text {text!r} has length {len(text)}, not end - start = {end - start}"
             )
+        _set(self, start, end, text, None)
+
+    @classmethod
+    def of(cls, source: str, start: int, end: int) -> Span:
+        """The span ``source[start:end]``, sharing ``source`` instead of copying its words."""
+        _check_offsets(start, end)
+        if end > len(source):
+            raise ValueError(f"span end {end} is past the end of its text ({len(source)})")
+        span = cls.__new__(cls)
+        _set(span, start, end, None, source)
+        return span
+
+    @property
+    def text(self) -> str:
+        if self._text is not None:
+            return self._text
+        assert self._source is not None
+        return self._source[self.start : self.end]
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise attrs.exceptions.FrozenInstanceError()
+
+    def __delattr__(self, name: str) -> None:
+        raise attrs.exceptions.FrozenInstanceError()
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Span)
+        return (self.start, self.end, self.text) == (other.start, other.end, other.text)
+
+    def __ne__(self, other: object) -> bool:
+        result = self.__eq__(other)
+        return result if result is NotImplemented else not result
+
+    def __hash__(self) -> int:
+        return hash((Span, self.start, self.end, self.text))
+
+    def __repr__(self) -> str:
+        return f"Span(start={self.start!r}, end={self.end!r}, text={self.text!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Span, (self.start, self.end, self.text))
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "span": [self.start, self.end]}
+
+
+def _check_offsets(start: int, end: int) -> None:
+    for name, value in (("start", start), ("end", end)):
+        if value < 0:
+            raise ValueError(f"{name} must be >= 0, got {value}")
+    if end < start:
+        raise ValueError(f"span end {end} is before its start {start}")
+
+
+def _set(span: Span, start: int, end: int, text: str | None, source: str | None) -> None:
+    setter = object.__setattr__
+    setter(span, "start", start)
+    setter(span, "end", end)
+    setter(span, "_text", text)
+    setter(span, "_source", source)
 
 
 def _country(value: object) -> Country:
@@ -289,9 +350,42 @@ class EventGroup:
         }
 
 
+WARNING_CODES: tuple[str, ...] = ("rule-timeout", "topic-timeout")
+
+
+@frozen(kw_only=True)
+class ParseWarning:
+    """Something a parse had to give up on, reported with the document instead of dropped.
+
+    ``code`` says what: ``"rule-timeout"`` is a rule whose pattern ran out of
+    time (`dipparse.rules.MATCH_TIMEOUT`) on one sentence, so that it found
+    nothing there; ``rule`` is that rule's id and ``span`` the sentence (or the
+    window of a very long sentence) it gave up on. ``"topic-timeout"``: a topic's
+    pattern ran out of time on an event's words, so the event may lack that topic;
+    ``rule`` is the topic's name.
+    """
+
+    code: str = field(validator=attrs.validators.in_(WARNING_CODES))
+    message: str
+    rule: str | None = None
+    span: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "rule": self.rule,
+            "span": [self.span.start, self.span.end] if self.span is not None else None,
+            "message": self.message,
+        }
+
+
 @frozen(kw_only=True)
 class Document:
-    """A parsed text: its sentences, quotations, actor mentions, events and groups."""
+    """A parsed text: its sentences, quotations, actor mentions, events and groups.
+
+    ``warnings`` lists what the parse had to give up on (a rule that ran out of
+    time on a sentence); it is empty for almost every text.
+    """
 
     text: str
     published: dt.date | None = None
@@ -300,6 +394,7 @@ class Document:
     actors: tuple[Actor, ...] = ()
     events: tuple[Event, ...] = ()
     groups: tuple[EventGroup, ...] = ()
+    warnings: tuple[ParseWarning, ...] = ()
 
     def events_of(self, kind: str) -> tuple[Event, ...]:
         """The event mentions of one kind (``"offer"``, ``"rejection"``, ...)."""
@@ -328,6 +423,7 @@ class Document:
             "groups": [g.to_dict() for g in self.groups],
             "quotes": [q.to_dict() for q in self.quotes],
             "actors": [a.to_dict() for a in self.actors],
+            "warnings": [w.to_dict() for w in self.warnings],
         }
 
     def to_json(self, *, indent: int | None = None, text: TextMode = "full") -> str:

@@ -9,23 +9,27 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from bisect import bisect_left
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import attrs
+from attrs import frozen
 
-from dipparse.actors import ANAPHOR, PLACE, Gazetteer
+from dipparse.actors import ANAPHOR, PLACE, Gazetteer, Mention
 from dipparse.arguments import Context
 from dipparse.batch import ParseFailure, parse_many
 from dipparse.dates import find_dates
 from dipparse.extraction import Extractor, compile_cues
-from dipparse.grouping import group_events
-from dipparse.models import Document, Event, EventGroup, Quote, Span
+from dipparse.grouping import Grouper
+from dipparse.models import Actor, Document, Event, ParseWarning, Quote, Span
 from dipparse.patterns import compile_token_pattern
 from dipparse.quotes import attribute, find_quotes
 from dipparse.rules import (
     BUILTIN,
+    MATCH_TIMEOUT,
     ActorEntry,
     Kind,
     Rule,
@@ -34,7 +38,7 @@ from dipparse.rules import (
     Topic,
     coerce_rulesets,
 )
-from dipparse.sentences import split_sentences, windows
+from dipparse.sentences import iter_sentences, split_sentences, windows
 from dipparse.text import NormalisedText, normalise
 from dipparse.tokens import Lexicon, english, tokenize
 
@@ -229,40 +233,179 @@ class Parser:
         )
 
     def parse(self, text: str, *, published: dt.date | dt.datetime | str | None = None) -> Document:
-        """Parse one text into a `Document` (see `dipparse.parse`)."""
+        """Parse one text into a `Document` (see `dipparse.parse`).
+
+        A long text is read in chunks of whole sentences (see `iter_events`): what
+        is kept for the whole text is the events, sentences, quotations and actor
+        mentions of the `Document`, not the words and tags of every sentence.
+        """
         check_text(text)
         day = coerce_published(published)
-        ctx = self.analyse(text, day)
-        norm, mentions, quote_spans, sentences = ctx.norm, ctx.mentions, ctx.quotes, ctx.sentences
-        events, groups = _date_bases(ctx, day, *group_events(self.extractor.extract(ctx)))
+        norm = normalise(text)
+        grouper = Grouper()
+        events: list[Event] = []
+        sentences: list[Span] = []
+        quotes: list[Quote] = []
+        actors: list[Actor] = []
+        problems: list[ParseWarning] = []
+        unanchored: list[str] = []
         resolve = self.extractor.arguments.resolve
-        quotes = tuple(
-            Quote(
-                span=norm.span(q.start, q.end),
-                content=norm.span(q.content_start, q.content_end),
-                speaker=self.extractor.arguments.resolve(ctx, q.speaker, None)
-                if q.speaker
-                else None,
-                attribution=_attribution(norm, q.attribution) if q.attribution else None,
+        for chunk in self._chunks(norm, day):
+            ctx, (body_start, body_end) = chunk.ctx, chunk.body
+            events.extend(self._events(chunk, grouper, len(events)))
+            sentences.extend(norm.span(s, e) for s, e in chunk.sentences)
+            for q in ctx.quotes:
+                if body_start <= q.start < body_end:
+                    quotes.append(
+                        Quote(
+                            span=norm.span(q.start, q.end),
+                            content=norm.span(q.content_start, q.content_end),
+                            speaker=resolve(ctx, q.speaker, None) if q.speaker else None,
+                            attribution=_attribution(norm, q.attribution)
+                            if q.attribution
+                            else None,
+                        )
+                    )
+            actors.extend(
+                a
+                for m in ctx.between(body_start, body_end)
+                if m.kind not in (PLACE, ANAPHOR)
+                for a in [resolve(ctx, m, None)]
+                if a is not None
             )
-            for q in quote_spans
-        )
-        actors = tuple(
-            a
-            for m in mentions
-            if m.kind not in (PLACE, ANAPHOR)
-            for a in [resolve(ctx, m, None)]
-            if a is not None
-        )
+            problems.extend(_timeouts(ctx))
+            if day is None:
+                dated = ctx.dates_in(body_start, body_end)
+                unanchored.extend(d.text for d in dated if d.date is None)
+        _log_unanchored(unanchored)
         return Document(
             text=text,
             published=day,
-            sentences=tuple(norm.span(s, e) for s, e in sentences),
-            quotes=quotes,
-            actors=actors,
+            sentences=tuple(sentences),
+            quotes=tuple(quotes),
+            actors=tuple(actors),
             events=tuple(events),
-            groups=tuple(groups),
+            groups=tuple(grouper.groups()),
+            warnings=tuple(problems),
         )
+
+    def iter_events(
+        self, text: str, *, published: dt.date | dt.datetime | str | None = None
+    ) -> Iterator[Event]:
+        """The event mentions of ``text``, yielded as each chunk of it is parsed.
+
+        The same events, in the same order and with the same ids and groups, as
+        ``parse(text).events``, but the text is read in chunks of whole sentences
+        (about `CHUNK` characters each, plus some context either side) and each
+        chunk's words, tags and mentions are released before the next: memory
+        stays bounded by the chunk, however long the text, besides the text itself
+        and what the caller keeps. Nothing is parsed until the first event is
+        asked for. Raises `TypeError` and `ValueError` for bad arguments at once.
+
+        What needs the whole document is not given: the groups' records (each
+        event's ``group`` id is), the document's quotations, actor mentions and
+        warnings (a rule that runs out of time still warns with a
+        `RuntimeWarning`). Use `parse` for those.
+        """
+        check_text(text)
+        day = coerce_published(published)
+        return self._iter_events(text, day)
+
+    def _iter_events(self, text: str, day: dt.date | None) -> Iterator[Event]:
+        grouper = Grouper(records=False)
+        count = 0
+        for chunk in self._chunks(normalise(text), day):
+            for event in self._events(chunk, grouper, count):
+                count += 1
+                yield event
+
+    def _chunks(self, norm: NormalisedText, day: dt.date | None) -> Iterator[_Chunk]:
+        """The text's sentences in chunks of about `CHUNK` characters, each with its context.
+
+        A chunk's context reaches at least `_LOOKBACK` characters (whole sentences)
+        before it, for anaphors' antecedents and quotations' speakers, and
+        `_LOOKAHEAD` after (at least to the end of the next sentence), for mentions
+        and attributions that run on: what
+        extraction reads of a sentence lies within them, so that a chunked parse
+        finds what one pass over the whole text would.
+        """
+        text = norm.text
+        all_quotes = find_quotes(norm)
+        quote_starts = [q[0] for q in all_quotes]
+        sentences = iter_sentences(text)
+        history: deque[tuple[int, int]] = deque()  # before the chunk, in its context
+        ahead: deque[tuple[int, int]] = deque()  # read, not yet in a chunk
+
+        def read_until(pos: int) -> None:
+            """Read the sentences that start before ``pos`` (and one more)."""
+            while not ahead or ahead[-1][0] < pos:
+                sentence = next(sentences, None)
+                if sentence is None:
+                    return
+                ahead.append(sentence)
+
+        while True:
+            read_until(0)
+            if not ahead:
+                return
+            batch = [ahead.popleft()]
+            while batch[-1][1] - batch[0][0] < CHUNK:
+                read_until(batch[-1][1] + 1)
+                if not ahead:
+                    break
+                batch.append(ahead.popleft())
+            body = (batch[0][0], batch[-1][1])
+            floor = body[0] - _LOOKBACK
+            open_at = bisect_left(quote_starts, body[0]) - 1
+            if open_at >= 0 and all_quotes[open_at][1] > body[0]:
+                # A quotation that runs into the chunk: its speaker's context too.
+                floor = min(floor, all_quotes[open_at][0] - _LOOKBACK)
+            while len(history) > 1 and history[1][0] <= floor:
+                history.popleft()
+            lo = history[0][0] if history else body[0]
+            # At least the next sentence: a quotation's attribution may run into it.
+            read_until(body[1] + _LOOKAHEAD)
+            hi = min(len(text), max(body[1] + _LOOKAHEAD, ahead[0][1] if ahead else 0))
+            following = [s for s in ahead if s[0] < hi]
+            # The gazetteer reads a copy of the context: its scan prepares the whole
+            # string it is given (a lower-case copy, a check of every character).
+            mentions = _shifted(self.gazetteer.find(text[lo:hi]), lo)
+            first = bisect_left(quote_starts, lo)
+            if first > 0 and all_quotes[first - 1][1] > lo:
+                first -= 1  # a quotation that opened before the context and runs into it
+            near = all_quotes[first : bisect_left(quote_starts, hi)]
+            yield _Chunk(
+                Context(
+                    norm,
+                    [*history, *batch, *following],
+                    mentions,
+                    attribute(text, near, mentions, self.cues.reporting),
+                    find_dates(text, lo, hi, day),
+                    tokenize(text, self.lexicon, body[0], body[1]),
+                    windows(text, batch),
+                ),
+                body,
+                batch,
+            )
+            history.extend(batch)
+            # The spans made for this chunk are the document's now: the next chunk
+            # makes its own (a span is shared within a sentence, not across chunks).
+            norm.clear_spans()
+
+    def _events(self, chunk: _Chunk, grouper: Grouper, before: int) -> Iterator[Event]:
+        """The events of one chunk, numbered after ``before`` earlier ones, grouped."""
+        ctx = chunk.ctx
+        bases = {}
+        for d in ctx.dates:
+            where = ctx.norm.span(d.start, d.end)
+            bases[where.start, where.end] = d.basis
+        for n, e in enumerate(self.extractor.extract(ctx), before + 1):
+            basis = e.date_basis
+            if e.date_text is not None:
+                basis = bases.get((e.date_text.start, e.date_text.end), e.date_basis)
+            e = attrs.evolve(e, id=f"m{n}", date_basis=basis, group=grouper.assign(e))
+            grouper.add(e)
+            yield e
 
 
 def _as_tuple(value: object, name: str, what: str) -> tuple[Any, ...]:
@@ -290,43 +433,63 @@ def _event_classes(value: object) -> dict[str, type[Event]]:
     return dict(value)
 
 
-def _date_bases(
-    ctx: Context,
-    published: dt.date | None,
-    events: Sequence[Event],
-    groups: Sequence[EventGroup],
-) -> tuple[list[Event], list[EventGroup]]:
-    """Each date's basis as the date finder gave it; a group's that of its first dated mention.
+@frozen
+class _Chunk:
+    """A run of whole sentences and what extraction reads of it and around it."""
 
-    Logs (at INFO, on the ``"dipparse"`` logger) the relative dates left
-    unresolved because the text has no publication date.
-    """
-    bases = {}
-    for d in ctx.dates:
-        where = ctx.norm.span(d.start, d.end)
-        bases[where.start, where.end] = d.basis
-    out = []
-    for e in events:
-        if e.date_text is not None:
-            basis = bases.get((e.date_text.start, e.date_text.end), e.date_basis)
-            if basis != e.date_basis:
-                e = attrs.evolve(e, date_basis=basis)
-        out.append(e)
-    by_id = {e.id: e for e in out}
-    regrouped = []
-    for g in groups:
-        first = next((by_id[m] for m in g.mentions if m in by_id and by_id[m].date), None)
-        if first is not None and first.date == g.date and first.date_basis != g.date_basis:
-            g = attrs.evolve(g, date_basis=first.date_basis)
-        regrouped.append(g)
-    unanchored = [d.text for d in ctx.dates if d.date is None] if published is None else []
+    ctx: Context
+    body: tuple[int, int]  # from the first sentence's start to the last one's end
+    sentences: list[tuple[int, int]]
+
+
+# How many characters of sentences a chunk holds (a chunk ends after the sentence that
+# reaches this size), and how far its context reaches either side. The lookback is
+# more than the farthest an anaphor's antecedent is looked for (5,000 characters).
+CHUNK = 100_000
+_LOOKBACK = 6_000
+_LOOKAHEAD = 1_000
+
+
+def _shifted(mentions: list[Mention], offset: int) -> list[Mention]:
+    """Mentions found in a slice of the text that starts at ``offset``, in the text's offsets."""
+    if not offset:
+        return mentions
+    return [
+        attrs.evolve(
+            m,
+            start=m.start + offset,
+            end=m.end + offset,
+            members=tuple(_shifted(list(m.members), offset)),
+        )
+        for m in mentions
+    ]
+
+
+def _timeouts(ctx: Context) -> Iterator[ParseWarning]:
+    """A warning for each rule that ran out of time on a window of this chunk."""
+    for code, name, start, end in ctx.timeouts:
+        what = (
+            f"rule {name!r} gave up after {MATCH_TIMEOUT}s on this sentence and found nothing in it"
+            if code == "rule-timeout"
+            else f"topic {name!r} gave up after {MATCH_TIMEOUT}s on an event's words here"
+        )
+        yield ParseWarning(
+            code=code,
+            rule=name,
+            span=ctx.norm.span(start, end),
+            message=f"{what}; its pattern may backtrack catastrophically",
+        )
+
+
+def _log_unanchored(unanchored: Sequence[str]) -> None:
+    """Log (at INFO, on the ``"dipparse"`` logger) the relative dates left unresolved
+    because the text has no publication date."""
     if unanchored and logger.isEnabledFor(logging.INFO):
         logger.info(
             "no publication date: %d date phrase(s) left unresolved (%s)",
             len(unanchored),
             ", ".join(repr(t) for t in unanchored[:5]),
         )
-    return out, regrouped
 
 
 def _attribution(norm: NormalisedText, span: tuple[int, int]) -> Span:

@@ -91,7 +91,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
     Sentences are trimmed of surrounding white space; empty ones are dropped.
     """
-    spans: list[tuple[int, int]] = []
+    return list(iter_sentences(text))
+
+
+def iter_sentences(text: str) -> Iterator[tuple[int, int]]:
+    """The sentences of `split_sentences`, found as they are consumed."""
     start = 0
     for match in _BOUNDARY.finditer(text):
         if match.group("nl") is not None:
@@ -104,10 +108,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 text, match.start("punct"), match.group("punct"), next_start, match.group("close")
             ):
                 continue
-        spans.extend(_trimmed(text, start, end))
+        yield from _trimmed(text, start, end)
         start = next_start
-    spans.extend(_trimmed(text, start, len(text)))
-    return spans
+    yield from _trimmed(text, start, len(text))
 
 
 # The longest stretch (characters) that rules read at once; a longer sentence

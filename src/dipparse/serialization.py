@@ -30,10 +30,12 @@ from dipparse.models import (
     EVENT_CLASSES,
     SCHEMA,
     SCHEMAS,
+    WARNING_CODES,
     Actor,
     Document,
     Event,
     EventGroup,
+    ParseWarning,
     Quote,
     Span,
     _utf8,
@@ -189,7 +191,7 @@ class _Reader:
 
     def slice(self, value: object, path: str) -> Span:
         start, end = self.pair(value, path)
-        return Span(start, end, self.text[start:end])
+        return Span.of(self.text, start, end)
 
     def span(self, value: object, path: str, *, null: bool = False) -> Any:
         if value is None and null:
@@ -413,8 +415,8 @@ class _Reader:
         self.text = self.document_text(data)
         published = self.date(self.get(data, "published", "$"), "$.published")
 
-        def items(key: str) -> list[tuple[Any, str]]:
-            values = self.array(self.get(data, key, "$"), f"$.{key}")
+        def items(key: str, default: object = _MISSING) -> list[tuple[Any, str]]:
+            values = self.array(self.get(data, key, "$", default), f"$.{key}")
             return [(v, f"$.{key}[{i}]") for i, v in enumerate(values)]
 
         events = tuple(self.event(v, p, published) for v, p in items("events"))
@@ -433,6 +435,23 @@ class _Reader:
             actors=tuple(actors),
             events=events,
             groups=tuple(self.group(v, p, by_id) for v, p in items("groups")),
+            # Added within dipparse.document/2: a document written before has none.
+            warnings=tuple(self.warning(v, p) for v, p in items("warnings", [])),
+        )
+
+    def warning(self, value: object, path: str) -> ParseWarning:
+        data = self.obj(value, path)
+        code = self.string(self.get(data, "code", path), f"{path}.code")
+        if code not in WARNING_CODES:
+            raise DocumentFormatError(
+                f"{path}.code", f"{code!r} is not one of {', '.join(WARNING_CODES)}"
+            )
+        span = self.get(data, "span", path, None)
+        return ParseWarning(
+            code=code,
+            message=self.string(self.get(data, "message", path), f"{path}.message"),
+            rule=self.string(self.get(data, "rule", path, None), f"{path}.rule", null=True),
+            span=self.slice(span, f"{path}.span") if span is not None else None,
         )
 
 

@@ -52,6 +52,10 @@ class NormalisedText:
     # copying the sentence's text (quadratic in a long sentence with many events).
     _spans: dict[tuple[int, int], Span] = field(factory=dict, init=False, eq=False, repr=False)
 
+    def clear_spans(self) -> None:
+        """Forget the spans made so far (they stay valid; later ones are new objects)."""
+        self._spans.clear()
+
     def to_original(self, pos: int) -> int:
         """Original position of the character at normalised position ``pos``."""
         if not self.deletions:
@@ -71,7 +75,7 @@ class NormalisedText:
             return made
         o_start = self.to_original(start) if start < len(self.text) else len(self.original)
         o_end = self.original_end(end) if end > start else o_start
-        made = self._spans[(start, end)] = Span(o_start, o_end, self.original[o_start:o_end])
+        made = self._spans[(start, end)] = Span.of(self.original, o_start, o_end)
         return made
 
     def original_char(self, pos: int) -> str:
