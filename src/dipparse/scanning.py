@@ -24,11 +24,15 @@ exhaustively.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Protocol, TypeVar
 
 import regex
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
+# White space other than one plain space: where a form's space can match more text.
+_IRREGULAR_WS = regex.compile(r"\s{2,}|[^\S ]")
+_SPACES = regex.compile(r"\s+")
 _UPPER = regex.compile(r"\p{Lu}")
 _WS_RUN = regex.compile(r"\s{2,}")
 # The characters a case-insensitive pattern matches as an ASCII letter that
@@ -182,20 +186,191 @@ def finditer_at(
 
     ``positions`` must be sorted and hold every such position (more do no harm).
     """
+    return scan_at(pattern.match, text, positions, start, end)
+
+
+def scan_at(
+    match: Callable[[str, int, int], M | None],
+    text: str,
+    positions: Iterable[int],
+    start: int,
+    end: int,
+) -> Iterator[M]:
+    """What ``finditer`` gives for a matcher ``match(text, pos, end)``, tried at ``positions``.
+
+    ``positions`` must be sorted; a position inside the previous match is skipped,
+    as ``finditer`` does.
+    """
     last = start
     for pos in positions:
         if pos < last:
             continue
         if pos >= end:
             break
-        match = pattern.match(text, pos, end)
-        if match is not None:
-            yield match
-            last = max(match.end(), pos + 1)
+        found = match(text, pos, end)
+        if found is not None:
+            yield found
+            last = max(found.end(), pos + 1)
+
+
+class _Spanned(Protocol):
+    def end(self) -> int: ...
+
+
+M = TypeVar("M", bound=_Spanned)
+_Form = tuple[str, tuple[str, ...] | None]  # a form, and its parts between spaces
+_WordNode = dict[str, tuple["_WordNode", list[_Form]]]
+
+
+def regular_form(form: str) -> bool:
+    """A form whose spaces are single, inner and the only white space in it."""
+    return (
+        form == form.strip()
+        and "  " not in form
+        and not any(c.isspace() and c != " " for c in form)
+    )
+
+
+class FormTable:
+    """Case-sensitive surface forms, matched at a position by dictionary, not by regex.
+
+    A form matches where the text holds it with each of its spaces as a run of
+    white space, which is what the form does in `trie_alternation` (and in a flat
+    alternation ordered longest first). `ends` gives the ends of the forms that
+    match at a position, longest first: the order in which such an alternation
+    tries them. The table is exact only for `regular_form` forms that start with
+    a letter or digit (``ok``); callers fall back to the pattern otherwise.
+    """
+
+    def __init__(self, forms: Iterable[str]) -> None:
+        unique = sorted({f for f in forms if f}, key=lambda s: (-len(s), s))
+        self.ok = all(regular_form(f) and first_word(f) for f in unique)
+        self.forms = frozenset(unique)
+        self.lengths = sorted({len(f) for f in unique})
+        by_first: dict[str, list[_Form]] = {}
+        # The forms by their words: each node maps a word to the node after it and
+        # the forms that end with that word, longest first.
+        self._words: _WordNode = {}
+        for form in unique:
+            entry = (form, tuple(form.split(" ")) if " " in form else None)
+            by_first.setdefault(first_word(form), []).append(entry)
+            node = self._words
+            words = _WORD.findall(form)
+            for k, word in enumerate(words):
+                child = node.get(word)
+                if child is None:
+                    child = node[word] = ({}, [])
+                if k == len(words) - 1:
+                    child[1].append(entry)
+                node = child[0]
+        self._by_first = by_first
+        self.first_words = frozenset(by_first)
+
+    def ends(self, scan: TextScan, pos: int, end: int) -> list[int]:
+        """Where the forms that match ``scan.text[pos:end]`` at ``pos`` end, longest first.
+
+        A form that matches at ``pos`` and is followed by a character that is not
+        a letter or digit (as every caller's pattern needs) has the words of the
+        text there: the forms are looked up by the text's words from ``pos`` on
+        (by the one word at ``pos`` where it does not start a word of ``scan``),
+        then checked character by character.
+        """
+        text = scan.text
+        starts = scan.starts
+        i = bisect_left(starts, pos)
+        buckets: list[list[_Form]] = []
+        if i < len(starts) and starts[i] == pos:
+            words = scan.words
+            node = self._words
+            for k in range(i, len(words)):
+                at = starts[k]
+                child = node.get(text[at : at + len(words[k])])
+                if child is None:
+                    break
+                if child[1]:
+                    buckets.append(child[1])
+                node = child[0]
+                if not node:
+                    break
+            buckets.reverse()  # more words first: the longer form
+        else:
+            word = _WORD.match(text, pos, end)
+            if word is None:
+                return []
+            candidates = self._by_first.get(word.group())
+            if candidates is None:
+                return []
+            buckets.append(candidates)
+        out = []
+        irregular = -1
+        for bucket in buckets:
+            for form, chunks in bucket:
+                if text.startswith(form, pos, end):
+                    out.append(pos + len(form))
+                    continue
+                if chunks is None:
+                    continue
+                if irregular < 0:
+                    irregular = scan.next_irregular(pos)
+                # White space other than single spaces within reach: match run by run.
+                if irregular < pos + len(form):
+                    stop = _walk(text, pos, end, chunks)
+                    if stop >= 0:
+                        out.append(stop)
+        return out
+
+    def starts_before(self, text: str, lo: int, stop: int, irregular: bool) -> list[int]:
+        """Where the forms that end exactly at ``stop`` start, at or after ``lo``.
+
+        ``irregular``: whether ``text[lo:stop]`` may hold white space other than
+        single spaces. Forms may start inside a word (as a regex search finds them).
+        """
+        if not irregular:
+            forms = self.forms
+            return [
+                stop - n for n in self.lengths if stop - n >= lo and text[stop - n : stop] in forms
+            ]
+        # Each run of white space as one space; ``where[i]``: the offset of squashed[i].
+        pieces: list[str] = []
+        where: list[int] = []
+        at = lo
+        for m in _SPACES.finditer(text, lo, stop):
+            pieces.append(text[at : m.start()])
+            where.extend(range(at, m.start()))
+            pieces.append(" ")
+            where.append(m.start())
+            at = m.end()
+        pieces.append(text[at:stop])
+        where.extend(range(at, stop))
+        squashed = "".join(pieces)
+        size = len(squashed)
+        return [
+            where[size - n]
+            for n in self.lengths
+            if n <= size and squashed[size - n :] in self.forms
+        ]
+
+
+def _walk(text: str, pos: int, end: int, chunks: tuple[str, ...]) -> int:
+    """The end of ``chunks`` joined by runs of white space at ``pos``, or -1."""
+    for k, chunk in enumerate(chunks):
+        if k:
+            space = _SPACES.match(text, pos, end)
+            if space is None:
+                return -1
+            pos = space.end()
+        if not text.startswith(chunk, pos, end):
+            return -1
+        pos += len(chunk)
+    return pos
 
 
 def _longest(items: Iterable[str]) -> int:
     return max((len(i) for i in items), default=0)
+
+
+def _words(items: Iterable[str]) -> int:
+    return max((len(_WORD.findall(i)) for i in items), default=0)
 
 
 def _spaces(items: Iterable[str]) -> int:
@@ -237,11 +412,22 @@ class GazetteerScan:
         self.titled_spaces = _spaces((*prefixes, *names)) + 2
         lower_prefixes = [p.lower() for p in (*prefixes, *names)]
         self.dem_lkeys = frozenset(first_word(p) for p in lower_prefixes) - {""}
+        self.dem_keys = frozenset(first_word(p) for p in (*prefixes, *names)) - {""}
         dets = [d.lower() for d in determiners]
         self.det_lkeys = frozenset(first_word(d) for d in dets) - {""}
         # How many words the determiners before a demonym can take up.
         self.det_span = 3 * max((len(_WORD.findall(d)) for d in dets), default=0)
-        self.head_last = frozenset(h.lower().split()[-1] for h in heads if h.split())
+        self.head_last = frozenset(_WORD.findall(h.lower())[-1] for h in heads if _WORD.search(h))
+        # Between a described actor's demonym (or name) and its head's last word: its
+        # "'s", modifiers and the head's other words, in any case.
+        self.between = frozenset(
+            w for item in (*modifiers, *heads) for w in _WORD.findall(item.lower())
+        ) | {"s"}
+        self.between_most = 1 + 3 * _words(modifiers) + max(_words(heads) - 1, 0)
+        self.dem_last_keys = frozenset(
+            words[-1] for p in (*prefixes, *names) if (words := _WORD.findall(p))
+        )
+        self.dem_words = _words((*prefixes, *names))
         self.government_first = frozenset(first_word(h.lower()) for h in government_heads) - {""}
         self.heads_first = frozenset(first_word(h.lower()) for h in heads) - {""}
         self.described_ok = all(first_word(p) for p in lower_prefixes) and all(
@@ -288,12 +474,21 @@ class TextScan:
         self.words: list[str] = []
         self._index: dict[str, list[int]] = {}
         self.width = 1
+        # Starts of white space other than single spaces (see FormTable.ends).
+        self.irregular = [m.start() for m in _IRREGULAR_WS.finditer(text, start, end)]
+        self.irregular.append(len(text) + 1)
         if self.ok:
+            segment = lowered[start:end]
+            words = self.words = _WORD.findall(segment)
+            # Each word starts after the text between it and the word before.
+            starts = self.starts
+            at = start
+            for between, word in zip(_WORD.split(segment), words, strict=False):
+                at += len(between)
+                starts.append(at)
+                at += len(word)
             index = self._index
-            for i, m in enumerate(_WORD.finditer(lowered, start, end)):
-                word = m.group()
-                self.starts.append(m.start())
-                self.words.append(word)
+            for i, word in enumerate(words):
                 hit = index.get(word)
                 if hit is None:
                     index[word] = [i]
@@ -318,22 +513,41 @@ class TextScan:
     def _window(self, lo: int, hi: int) -> range:
         return range(bisect_left(self.starts, lo), bisect_right(self.starts, hi))
 
-    # -- the patterns ----------------------------------------------------------------
+    def next_irregular(self, pos: int) -> int:
+        """The first place at or after ``pos`` with white space other than one space."""
+        return self.irregular[bisect_left(self.irregular, pos)]
 
-    def names(self, pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
+    def after_of(self, pos: int, reach: int) -> list[int]:
+        """Starts of the words after an "of" among the ``reach`` words from ``pos`` on,
+        the furthest first (``pos`` is the start of a word)."""
+        i = bisect_left(self.starts, pos)
+        words = self.words
+        return [
+            self.starts[j + 1]
+            for j in range(min(len(words) - 2, i + reach), i, -1)
+            if words[j] == "of"
+        ]
+
+    def irregular_in(self, lo: int, hi: int) -> bool:
+        """Whether ``text[lo:hi]`` holds white space other than single spaces."""
+        return self.next_irregular(lo) < hi
+
+    # -- where each pattern can match (None: anywhere, run the pattern itself) ----
+
+    def names(self) -> list[int] | None:
         """Gazetteer names: a name starts with the first word of one of its forms."""
         t = self.tables
         if not (self.ok and t.names_ok):
-            return pattern.finditer(self.text, self.start, self.end)
+            return None
         keys = t.name_keys
         positions = [self.starts[i] for i in self._where(t.name_lkeys) if self._original(i) in keys]
-        return finditer_at(pattern, self.text, positions, self.start, self.end)
+        return positions
 
-    def titled(self, pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
+    def titled(self) -> list[int] | None:
         """Titled names: a title, perhaps after a qualifier and a state, demonym or body."""
         t = self.tables
         if not (self.ok and t.titled_ok):
-            return pattern.finditer(self.text, self.start, self.end)
+            return None
         reach = t.titled_before + t.titled_spaces * self.width
         title_lkeys = {k.lower() for k in t.title_keys}
         positions: set[int] = set()
@@ -345,32 +559,40 @@ class TextScan:
             for j in self._window(a - reach, a - 1):
                 if self._original(j) in t.pre_keys:
                     positions.add(self.starts[j])
-        return finditer_at(pattern, self.text, sorted(positions), self.start, self.end)
+        return sorted(positions)
 
-    def described(self, pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
+    def described(self) -> list[int] | None:
         """Described actors: determiners, a demonym or state, modifiers, then a head noun."""
         t = self.tables
         if not (self.ok and t.described_ok):
-            return pattern.finditer(self.text, self.start, self.end)
-        reach = t.described_before + t.described_spaces * self.width
+            return None
         starts = t.det_lkeys | t.dem_lkeys
-        words, dems = self.words, t.dem_lkeys
+        words = self.words
+        # Demonyms and names keep their case in the pattern.
+        dems = {i for i in self._where(t.dem_lkeys) if self._original(i) in t.dem_keys}
         positions: set[int] = set()
         for i in self._where(t.head_last):
-            a = self.starts[i]
-            for j in self._window(a - reach, a):
-                word = words[j]
-                # A match starts at the demonym or at a determiner a few words before it.
-                if word in dems or (
-                    word in starts and any(w in dems for w in words[j + 1 : j + 1 + t.det_span])
-                ):
-                    positions.add(self.starts[j])
-        return finditer_at(pattern, self.text, sorted(positions), self.start, self.end)
+            # The demonym ends at a word before the head's last word with only its
+            # "'s", modifiers and the head's other words between them.
+            k = i - 1
+            while k >= 0:
+                if self._original(k) in t.dem_last_keys:
+                    # A match starts at the demonym or at a determiner a few words before it.
+                    for j in range(max(0, k - t.dem_words + 1 - t.det_span), k + 1):
+                        if j in dems or (
+                            words[j] in starts
+                            and any(d in dems for d in range(j + 1, j + 1 + t.det_span))
+                        ):
+                            positions.add(self.starts[j])
+                if i - k >= t.between_most + 1 or words[k] not in t.between:
+                    break
+                k -= 1
+        return sorted(positions)
 
-    def in_capital(self, pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
+    def in_capital(self) -> list[int] | None:
         """Officials in a capital ("officials in Kabul"): a head noun, then "in" or "from"."""
         if not self.ok:
-            return pattern.finditer(self.text, self.start, self.end)
+            return None
         reach = 3 * (12 + self.width) + 2
         positions: set[int] = set()
         for i in self._where(_CAPITAL_HEADS):
@@ -380,9 +602,9 @@ class TextScan:
             for j in self._window(a - reach, a):
                 if self.words[j] in _CAPITAL_DETS or self.words[j] in _CAPITAL_HEADS:
                     positions.add(self.starts[j])
-        return finditer_at(pattern, self.text, sorted(positions), self.start, self.end)
+        return sorted(positions)
 
-    def of_state(self, pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
+    def of_state(self) -> list[int] | None:
         """A body or office of a state ("the government of Iran"): "of" before a state.
 
         The match starts at one of the few words before that "of" (a head noun of
@@ -390,17 +612,17 @@ class TextScan:
         """
         t = self.tables
         if not self.ok:
-            return pattern.finditer(self.text, self.start, self.end)
+            return None
         words = self.words
         positions: set[int] = set()
         for i in self._where(frozenset({"of"})):
-            if i + 1 < len(words) and words[i + 1] in t.name_lkeys:
+            if i + 1 < len(words) and self._original(i + 1) in t.name_keys:
                 positions.update(self.starts[j] for j in range(max(0, i - _OF_REACH), i))
-        return finditer_at(pattern, self.text, sorted(positions), self.start, self.end)
+        return sorted(positions)
 
-    def anaphors(self, pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
+    def anaphors(self) -> list[int] | None:
         """Anaphors start with a pronoun, "both", "the", "you" or a head noun."""
         if not self.ok:
-            return pattern.finditer(self.text, self.start, self.end)
+            return None
         positions = [self.starts[i] for i in self._where(self.tables.anaphor_keys)]
-        return finditer_at(pattern, self.text, positions, self.start, self.end)
+        return positions
