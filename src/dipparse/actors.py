@@ -117,6 +117,9 @@ _LEFT_V0I = regex.compile(_BOUNDARY_L, _V0I)
 _RIGHT_V1 = regex.compile(_BOUNDARY_R, _V1)
 _RIGHT_V0I = regex.compile(_BOUNDARY_R, _V0I)
 _AFTER_NAME = regex.compile(_BOUNDARY_R + _POSSESSIVE, _V1)
+# Characters after a name that are neither a letter, a digit, "-" nor "'": the
+# right boundary holds there, and no possessive follows.
+_PLAIN_AFTER = frozenset(' \t\n\r,.;:!?()[]{}"')
 _QUALIFIER = regex.compile(_QUALIFIERS + r"\s+", _V1)
 _QUALIFIER_TITLED = regex.compile(_QUALIFIERS_TITLED + r"\s+", _V1)
 _QUALIFIER_BEFORE = regex.compile(_QUALIFIERS + r"\s+\Z", _V1)
@@ -295,10 +298,15 @@ class Gazetteer:
     # (see _ReferencePatterns), trying the same choices in the same order: a word
     # list's forms longest first, optional parts present before absent.
 
+    # The positions come from the word scan: each starts a word, so nothing but
+    # the first word of the scanned stretch can have a letter or digit before it.
+
     def _name_at(self, scan: TextScan, text: str, pos: int, end: int) -> _Hit | None:
-        if _LEFT_V1.match(text, pos) is None:
+        if pos == scan.start and _LEFT_V1.match(text, pos) is None:
             return None
         for stop in self._name_table.ends(scan, pos, end):
+            if stop >= end or text[stop] in _PLAIN_AFTER:
+                return _Hit(text, pos, stop)  # the right boundary holds; no "'s"
             after = _AFTER_NAME.match(text, stop, end)
             if after is not None:
                 return _Hit(text, pos, after.end(), pos=_span(after, "pos"))
@@ -330,7 +338,7 @@ class Gazetteer:
         return None
 
     def _titled_at(self, scan: TextScan, text: str, pos: int, end: int) -> _Hit | None:
-        if _LEFT_V1.match(text, pos) is None:
+        if pos == scan.start and _LEFT_V1.match(text, pos) is None:
             return None
         found = self._prefixed(scan, text, pos, end, _QUALIFIER_TITLED, self._titled_rest)
         if found is None:
@@ -405,7 +413,7 @@ class Gazetteer:
                 out.add(qualifier.start())
 
     def _described_at(self, scan: TextScan, text: str, pos: int, end: int) -> _Hit | None:
-        if _LEFT_V0I.match(text, pos) is None:
+        if pos == scan.start and _LEFT_V0I.match(text, pos) is None:
             return None
         for det_end in self._determiner_ends(text, pos, end, 3):
             for stop in self._prefix_table.ends(scan, det_end, end):

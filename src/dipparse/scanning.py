@@ -25,11 +25,14 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import accumulate, compress
+from operator import add
 from typing import Protocol, TypeVar
 
 import regex
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
+_WORD_SPLIT = regex.compile(r"([\p{L}\p{N}]+)")
 # White space other than one plain space: where a form's space can match more text.
 _IRREGULAR_WS = regex.compile(r"\s{2,}|[^\S ]")
 _SPACES = regex.compile(r"\s+")
@@ -265,6 +268,13 @@ class FormTable:
                 node = child[0]
         self._by_first = by_first
         self.first_words = frozenset(by_first)
+        # The forms by their last four characters, and the shorter forms.
+        by_tail: dict[str, list[str]] = {}
+        for form in unique:
+            if len(form) >= _TAIL:
+                by_tail.setdefault(form[-_TAIL:], []).append(form)
+        self._by_tail = by_tail
+        self._short = frozenset(f for f in unique if len(f) < _TAIL)
 
     def ends(self, scan: TextScan, pos: int, end: int) -> list[int]:
         """Where the forms that match ``scan.text[pos:end]`` at ``pos`` end, longest first.
@@ -280,11 +290,10 @@ class FormTable:
         i = bisect_left(starts, pos)
         buckets: list[list[_Form]] = []
         if i < len(starts) and starts[i] == pos:
-            words = scan.words
             node = self._words
-            for k in range(i, len(words)):
-                at = starts[k]
-                child = node.get(text[at : at + len(words[k])])
+            originals = scan.originals
+            for k in range(i, len(originals)):
+                child = node.get(originals[k])
                 if child is None:
                     break
                 if child[1]:
@@ -294,10 +303,10 @@ class FormTable:
                     break
             buckets.reverse()  # more words first: the longer form
         else:
-            word = _WORD.match(text, pos, end)
-            if word is None:
+            first = _WORD.match(text, pos, end)
+            if first is None:
                 return []
-            candidates = self._by_first.get(word.group())
+            candidates = self._by_first.get(first.group())
             if candidates is None:
                 return []
             buckets.append(candidates)
@@ -326,10 +335,16 @@ class FormTable:
         single spaces. Forms may start inside a word (as a regex search finds them).
         """
         if not irregular:
-            forms = self.forms
-            return [
-                stop - n for n in self.lengths if stop - n >= lo and text[stop - n : stop] in forms
+            short = self._short
+            found = [
+                stop - n
+                for n in range(1, _TAIL)
+                if stop - n >= lo and text[stop - n : stop] in short
             ]
+            for form in self._by_tail.get(text[stop - _TAIL : stop], ()) if stop >= _TAIL else ():
+                if stop - len(form) >= lo and text.startswith(form, stop - len(form)):
+                    found.append(stop - len(form))
+            return found
         # Each run of white space as one space; ``where[i]``: the offset of squashed[i].
         pieces: list[str] = []
         where: list[int] = []
@@ -349,6 +364,9 @@ class FormTable:
             for n in self.lengths
             if n <= size and squashed[size - n :] in self.forms
         ]
+
+
+_TAIL = 4
 
 
 def _walk(text: str, pos: int, end: int, chunks: tuple[str, ...]) -> int:
@@ -472,43 +490,34 @@ class TextScan:
         )
         self.starts: list[int] = []
         self.words: list[str] = []
-        self._index: dict[str, list[int]] = {}
+        self.originals: list[str] = []
         self.width = 1
-        # Starts of white space other than single spaces (see FormTable.ends).
-        self.irregular = [m.start() for m in _IRREGULAR_WS.finditer(text, start, end)]
+        # White space other than single spaces (see FormTable.ends): where it starts,
+        # and how wide its widest run is.
+        spans = [m.span() for m in _IRREGULAR_WS.finditer(text, start, end)]
+        self.irregular = [a for a, _ in spans]
         self.irregular.append(len(text) + 1)
         if self.ok:
-            segment = lowered[start:end]
-            words = self.words = _WORD.findall(segment)
-            # Each word starts after the text between it and the word before.
-            starts = self.starts
-            at = start
-            for between, word in zip(_WORD.split(segment), words, strict=False):
-                at += len(between)
-                starts.append(at)
-                at += len(word)
-            index = self._index
-            for i, word in enumerate(words):
-                hit = index.get(word)
-                if hit is None:
-                    index[word] = [i]
-                else:
-                    hit.append(i)
-            runs = _WS_RUN.findall(text, start, end)
-            self.width = max(map(len, runs)) if runs else 1
+            # One split of the lower-cased text gives the words and what lies between
+            # them (``parts``: between, word, between, ...), from which the starts
+            # add up. The words as written are the same runs of the text (lower-casing
+            # keeps a character a letter or digit).
+            parts = _WORD_SPLIT.split(lowered[start:end])
+            words = self.words = parts[1::2]
+            starts = self.starts = list(accumulate(map(len, parts), initial=start))[1:-1:2]
+            ends = map(add, starts, map(len, words))
+            self.originals = list(map(text.__getitem__, map(slice, starts, ends)))
+            self.width = max((b - a for a, b in spans if b - a > 1), default=1)
 
     # -- helpers -------------------------------------------------------------------
 
     def _original(self, i: int) -> str:
-        s = self.starts[i]
-        return self.text[s : s + len(self.words[i])]
+        return self.originals[i]
 
-    def _where(self, keys: frozenset[str]) -> list[int]:
-        """Indexes of the words in ``keys``, in text order."""
-        index = self._index
-        found = [i for w in (index.keys() & keys) for i in index[w]]
-        found.sort()
-        return found
+    def _where(self, keys: frozenset[str], *, case: bool = False) -> list[int]:
+        """Indexes of the words in ``keys`` (as written with ``case``), in text order."""
+        words = self.originals if case else self.words
+        return list(compress(range(len(words)), map(keys.__contains__, words)))
 
     def _window(self, lo: int, hi: int) -> range:
         return range(bisect_left(self.starts, lo), bisect_right(self.starts, hi))
@@ -540,7 +549,7 @@ class TextScan:
         if not (self.ok and t.names_ok):
             return None
         keys = t.name_keys
-        positions = [self.starts[i] for i in self._where(t.name_lkeys) if self._original(i) in keys]
+        positions = [self.starts[i] for i in self._where(keys, case=True)]
         return positions
 
     def titled(self) -> list[int] | None:
@@ -548,17 +557,23 @@ class TextScan:
         t = self.tables
         if not (self.ok and t.titled_ok):
             return None
-        reach = t.titled_before + t.titled_spaces * self.width
-        title_lkeys = {k.lower() for k in t.title_keys}
+        starts, originals = self.starts, self.originals
         positions: set[int] = set()
-        for i in self._where(frozenset(title_lkeys)):
-            if self._original(i) not in t.title_keys:
-                continue
-            a = self.starts[i]
-            positions.add(a)
-            for j in self._window(a - reach, a - 1):
-                if self._original(j) in t.pre_keys:
-                    positions.add(self.starts[j])
+        for i in self._where(t.title_keys, case=True):
+            # The match starts at the title, at a prefix that ends one word before
+            # it (two, with "'s" between), or at a qualifier before either.
+            firsts = [i]
+            for k in (i - 1, i - 2):
+                if k < 0 or (k == i - 2 and self.words[i - 1] != "s"):
+                    break
+                if originals[k] in t.dem_last_keys:
+                    for j in range(max(0, k - t.dem_words + 1), k + 1):
+                        if originals[j] in t.dem_keys:
+                            firsts.append(j)
+            for j in firsts:
+                positions.add(starts[j])
+                if j > 0 and originals[j - 1] in _QUALIFIERS:
+                    positions.add(starts[j - 1])
         return sorted(positions)
 
     def described(self) -> list[int] | None:
@@ -569,7 +584,7 @@ class TextScan:
         starts = t.det_lkeys | t.dem_lkeys
         words = self.words
         # Demonyms and names keep their case in the pattern.
-        dems = {i for i in self._where(t.dem_lkeys) if self._original(i) in t.dem_keys}
+        dems = set(self._where(t.dem_keys, case=True))
         positions: set[int] = set()
         for i in self._where(t.head_last):
             # The demonym ends at a word before the head's last word with only its
