@@ -9,6 +9,7 @@ extraction step resolves them against what came before.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cached_property, partial
 from itertools import pairwise
@@ -23,6 +24,7 @@ from dipparse.scanning import (
     GazetteerScan,
     TextScan,
     finditer_at,
+    regular_form,
     scan_at,
     trie_alternation,
 )
@@ -211,6 +213,17 @@ class Gazetteer:
         determiners = _alternation(w("determiners"))
         modifiers = _alternation(w("modifiers"))
         # The small patterns that the table lookups are joined with.
+        # The titles by their last word and what follows it ("Gen", ".").
+        self._title_tails: dict[tuple[str, str], list[str]] = {}
+        for title in w("titles"):
+            runs = _WORD_RUN.findall(title)
+            if runs:
+                tail = title[title.rindex(runs[-1]) :]
+                key = (runs[-1], tail[len(runs[-1]) :])
+                self._title_tails.setdefault(key, []).append(title)
+        self._title_tails_ok = all(
+            regular_form(t) and _WORD_RUN.search(t) and t[-1] != " " for t in w("titles")
+        )
         self._title_start = regex.compile(r"(?:" + titles + r")\s", _V1)
         self._title_end = regex.compile(r"(?P<title>" + titles + r")\s+$", _V1)
         self._titled_rest = regex.compile(
@@ -358,14 +371,16 @@ class Gazetteer:
         """``_title_before.search(text, lo, hi)``: a title (perhaps after a qualifier
         and a national prefix) and white space up to ``hi``."""
         starts: set[int] = set()
-        at = lo
-        while True:
-            title = self._title_end.search(text, at, hi)
-            if title is None:
-                break
-            starts.add(title.start())
-            self._starts_before(scan, text, lo, title.start(), starts)
-            at = title.start() + 1
+        titles = self._title_starts(scan, text, lo, hi)
+        if titles is None:  # the slow way: every title that ends there, by search
+            titles = []
+            at = lo
+            while (title := self._title_end.search(text, at, hi)) is not None:
+                titles.append(title.start())
+                at = title.start() + 1
+        for at in titles:
+            starts.add(at)
+            self._starts_before(scan, text, lo, at, starts)
         for pos in sorted(starts):
             found = self._prefixed(scan, text, pos, hi, _QUALIFIER, self._title_end)
             if found is not None:
@@ -373,6 +388,31 @@ class Gazetteer:
                 pfx = (a, b) if a >= 0 else None
                 return _Hit(text, pos, m.end(), pfx=pfx, title=m.span("title"))
         return None
+
+    def _title_starts(self, scan: TextScan, text: str, lo: int, hi: int) -> list[int] | None:
+        """Where the titles that end with the white space before ``hi`` start, by the
+        word before that white space; None where the word scan cannot tell."""
+        if not (scan.ok and self._title_tails_ok) or scan.irregular_in(lo, hi):
+            return None
+        if hi <= lo or _SPACES_V1.match(text, hi - 1, hi) is None:
+            return []  # the pattern ends in white space
+        stop = hi - 1
+        while stop > lo and text[stop - 1] == " ":
+            stop -= 1
+        k = bisect_left(scan.starts, stop) - 1
+        if k < 0:
+            return []
+        word = scan.originals[k]
+        after = text[scan.starts[k] + len(word) : stop]
+        found = []
+        # The title's last word is the word there, or (a one-word title found
+        # inside a word) the end of it.
+        for cut in range(len(word)):
+            for title in self._title_tails.get((word[cut:], after), ()):
+                at = stop - len(title)
+                if at >= lo and text.startswith(title, at):
+                    found.append(at)
+        return sorted(set(found))
 
     def _prefix_before(self, scan: TextScan, text: str, lo: int, hi: int) -> _Hit | None:
         """``prefix_before.search(text, lo, hi)``: a prefix and white space up to ``hi``."""

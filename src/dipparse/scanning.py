@@ -76,8 +76,13 @@ _ANAPHOR_STARTS = frozenset(
         "fighters",
     ]
 )
-# How many words before "of" a match of "the government of Iran" can start.
-_OF_REACH = 8
+# The heads of "the government of Iran" besides the government nouns (as in the
+# gazetteer's pattern: keep them in step).
+_OF_HEADS = (
+    *("permanent representative", "ambassador", "representative", "delegation"),
+    *("foreign minister", "prime minister", "president", "king", "emir", "people"),
+    *("leader", "leaders", "envoy"),
+)
 # Determiners and heads of "officials in Kabul" (the gazetteer's capital pattern).
 _CAPITAL_DETS = frozenset(
     [
@@ -446,6 +451,11 @@ class GazetteerScan:
             words[-1] for p in (*prefixes, *names) if (words := _WORD.findall(p))
         )
         self.dem_words = _words((*prefixes, *names))
+        of_heads = (*government_heads, *_OF_HEADS)
+        self.of_heads_last = frozenset(
+            _WORD.findall(h.lower())[-1] for h in of_heads if _WORD.search(h)
+        )
+        self.of_head_words = _words(of_heads)
         self.government_first = frozenset(first_word(h.lower()) for h in government_heads) - {""}
         self.heads_first = frozenset(first_word(h.lower()) for h in heads) - {""}
         self.described_ok = all(first_word(p) for p in lower_prefixes) and all(
@@ -631,8 +641,15 @@ class TextScan:
         words = self.words
         positions: set[int] = set()
         for i in self._where(frozenset({"of"})):
-            if i + 1 < len(words) and self._original(i + 1) in t.name_keys:
-                positions.update(self.starts[j] for j in range(max(0, i - _OF_REACH), i))
+            if (
+                0 < i < len(words) - 1
+                and words[i - 1] in t.of_heads_last
+                and self._original(i + 1) in t.name_keys
+            ):
+                # The head ends right before "of": the match starts at its first word
+                # or at the "the" before it.
+                first = max(0, i - 1 - t.of_head_words)
+                positions.update(self.starts[j] for j in range(first, i))
         return sorted(positions)
 
     def anaphors(self) -> list[int] | None:
