@@ -438,6 +438,7 @@ class GazetteerScan:
         self.dem_keys = frozenset(first_word(p) for p in (*prefixes, *names)) - {""}
         dets = [d.lower() for d in determiners]
         self.det_lkeys = frozenset(first_word(d) for d in dets) - {""}
+        self.det_words = frozenset(w for d in dets for w in _WORD.findall(d))
         # How many words the determiners before a demonym can take up.
         self.det_span = 3 * max((len(_WORD.findall(d)) for d in dets), default=0)
         self.head_last = frozenset(_WORD.findall(h.lower())[-1] for h in heads if _WORD.search(h))
@@ -591,8 +592,7 @@ class TextScan:
         t = self.tables
         if not (self.ok and t.described_ok):
             return None
-        starts = t.det_lkeys | t.dem_lkeys
-        words = self.words
+        words, starts = self.words, self.starts
         # Demonyms and names keep their case in the pattern.
         dems = set(self._where(t.dem_keys, case=True))
         positions: set[int] = set()
@@ -602,13 +602,17 @@ class TextScan:
             k = i - 1
             while k >= 0:
                 if self._original(k) in t.dem_last_keys:
-                    # A match starts at the demonym or at a determiner a few words before it.
-                    for j in range(max(0, k - t.dem_words + 1 - t.det_span), k + 1):
-                        if j in dems or (
-                            words[j] in starts
-                            and any(d in dems for d in range(j + 1, j + 1 + t.det_span))
-                        ):
-                            positions.add(self.starts[j])
+                    for d in range(max(0, k - t.dem_words + 1), k + 1):
+                        if d not in dems:
+                            continue
+                        # A match starts at the demonym or at one of the determiners
+                        # right before it.
+                        positions.add(starts[d])
+                        j = d - 1
+                        while j >= 0 and d - j <= t.det_span and words[j] in t.det_words:
+                            if words[j] in t.det_lkeys:
+                                positions.add(starts[j])
+                            j -= 1
                 if i - k >= t.between_most + 1 or words[k] not in t.between:
                     break
                 k -= 1
