@@ -112,7 +112,6 @@ _OF_HEADS = (
     r"|prime\s+minister|president|king|emir|people|leaders?|envoy"
 )
 _SPACES_V1 = regex.compile(r"\s+", _V1)
-_SPACES_V0I = regex.compile(r"\s+", _V0I)
 _SPACES_AT_END = regex.compile(r"\s+$", _V1)
 _LEFT_V1 = regex.compile(_BOUNDARY_L, _V1)
 _LEFT_V0I = regex.compile(_BOUNDARY_L, _V0I)

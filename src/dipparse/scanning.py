@@ -1,24 +1,28 @@
 """Fast, exact stand-ins for ``pattern.finditer`` over whole texts.
 
-The gazetteer's patterns are large alternations (thousands of names) that a
-regular-expression engine tries at every position of a text: about a second
-per megabyte each. This module makes the same matches cheaply, in two ways:
+The gazetteer's patterns hold large word lists (thousands of names) that a
+regular-expression engine would try at every position of a text, and that
+take about a second to compile. This module makes the same matches cheaply:
 
+- `GazetteerScan` picks where a pattern can start: one pass splits the text
+  into words, and sets of the words a pattern can start with (or must
+  contain) pick the candidate positions; `scan_at` (and `finditer_at`, for a
+  compiled pattern) tries a matcher at those positions in order, skipping
+  positions inside the previous match, which is what ``finditer`` itself does.
+- `FormTable` stands in for a word list inside a pattern: the forms that
+  match at a position, found by the text's words in a dictionary and checked
+  character by character, longest first, in the order an alternation tries
+  them. The gazetteer joins these lookups with small regexes for the rest of
+  each pattern (see `dipparse.actors`).
 - `trie_alternation` writes a word list as a prefix tree (``Pak(?:istan|...)``)
-  instead of a flat ``a|b|c``: the engine rejects a position after a character
-  or two instead of trying every word. The matches are the same (see there).
-- `GazetteerScan` tries a pattern only where a match can start: one pass splits
-  the text into words, dictionaries of the words a pattern can start with (or
-  must contain) pick the candidate positions, and `finditer_at` runs
-  ``pattern.match`` at those positions in order, skipping positions inside the
-  previous match, which is what ``finditer`` itself does.
+  for the patterns that keep their lists (the gazetteer's reference patterns).
 
 Each candidate rule below states what it relies on ("a name starts with the
 first word of one of its forms"); ``tests/test_scanning.py`` checks the fast
-and the exhaustive scans agree on varied text, in case a pattern changes.
-Texts whose lower-casing changes their length, or that hold characters that
-case-fold to ASCII letters without lower-casing to them, are scanned
-exhaustively.
+scans and the reference patterns run over whole texts agree on varied text, in
+case a pattern changes. Texts whose lower-casing changes their length, or that
+hold characters that case-fold to ASCII letters without lower-casing to them,
+are scanned with the reference patterns.
 """
 
 from __future__ import annotations
@@ -388,16 +392,8 @@ def _walk(text: str, pos: int, end: int, chunks: tuple[str, ...]) -> int:
     return pos
 
 
-def _longest(items: Iterable[str]) -> int:
-    return max((len(i) for i in items), default=0)
-
-
 def _words(items: Iterable[str]) -> int:
     return max((len(_WORD.findall(i)) for i in items), default=0)
-
-
-def _spaces(items: Iterable[str]) -> int:
-    return max((i.count(" ") for i in items), default=0)
 
 
 def first_word(text: str) -> str:
@@ -425,14 +421,7 @@ class GazetteerScan:
         self.name_keys = frozenset(keys)
         self.name_lkeys = frozenset(k.lower() for k in keys)
         self.title_keys = frozenset(first_word(t) for t in titles) - {""}
-        self.pre_keys = (
-            frozenset(first_word(p) for p in prefixes) | self.name_keys | _QUALIFIERS
-        ) - {""}
         self.titled_ok = all(first_word(t) for t in titles)
-        # How far before its title a match can start: a qualifier and a prefix,
-        # each \s+ of them (``titled_spaces``) as wide as the widest white space.
-        self.titled_before = _longest((*prefixes, *names)) + _longest(_QUALIFIERS) + 4
-        self.titled_spaces = _spaces((*prefixes, *names)) + 2
         lower_prefixes = [p.lower() for p in (*prefixes, *names)]
         self.dem_lkeys = frozenset(first_word(p) for p in lower_prefixes) - {""}
         self.dem_keys = frozenset(first_word(p) for p in (*prefixes, *names)) - {""}
@@ -461,20 +450,6 @@ class GazetteerScan:
         self.heads_first = frozenset(first_word(h.lower()) for h in heads) - {""}
         self.described_ok = all(first_word(p) for p in lower_prefixes) and all(
             first_word(d) for d in dets
-        )
-        self.described_before = (
-            3 * _longest(dets)
-            + _longest(lower_prefixes)
-            + 3 * _longest(modifiers)
-            + _longest(heads)
-            + 8
-        )
-        self.described_spaces = (
-            7
-            + 3 * _spaces(dets)
-            + _spaces(lower_prefixes)
-            + 3 * _spaces(modifiers)
-            + _spaces(heads)
         )
         self.anaphor_keys = _ANAPHOR_STARTS | self.heads_first
         # True: every pattern runs over the whole text (the reference the tests use).
