@@ -382,3 +382,122 @@ def test_every_state_name_is_found(core_actors: tuple[dipparse.ActorEntry, ...])
             continue
         mentions = [m for m in find(f"Officials of {a.name} met.") if m.kind != ANAPHOR]
         assert [(m.name, m.country) for m in mentions] == [(a.name, a.country)], a.name
+
+
+# -- the dictionary lookup: what the table-driven scan must keep finding ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # names at the very start and end of a text, and the whole text
+        ("Iran", [("Iran", "Iran", "state", "IRN", None, False)]),
+        ("talks with Iran", [("Iran", "Iran", "state", "IRN", None, False)]),
+        # names are case-sensitive: a shouted name is not looked up
+        ("IRAN rejected it", []),
+        # a hyphenated demonym: the longer place, not the state
+        (
+            "Indian-administered Kashmir was calm.",
+            [
+                (
+                    "Indian-administered Kashmir",
+                    "Indian-administered Kashmir",
+                    PLACE,
+                    None,
+                    None,
+                    False,
+                )
+            ],
+        ),
+        # a state's name before a hyphen and a small letter is still the state
+        (
+            "India-administered Kashmir",
+            [
+                ("India", "India", "state", "IND", None, False),
+                ("Kashmir", "Kashmir", PLACE, None, None, False),
+            ],
+        ),
+        # a title and a national prefix before a listed name, across a line break
+        (
+            "Pakistani Prime Minister\nShehbaz Sharif said",
+            [
+                (
+                    "Pakistani Prime Minister\nShehbaz Sharif",
+                    "Shehbaz Sharif",
+                    "leader",
+                    "PAK",
+                    "Prime Minister",
+                    False,
+                )
+            ],
+        ),
+        # a possessive state before the title
+        (
+            "Russia's Foreign Minister Sergei Lavrov",
+            [
+                (
+                    "Russia's Foreign Minister Sergei Lavrov",
+                    "Sergei Lavrov",
+                    "official",
+                    "RUS",
+                    "Foreign Minister",
+                    False,
+                )
+            ],
+        ),
+        # an unlisted person after a qualifier, a demonym and a title
+        (
+            "former Pakistani President Pervez Musharraf",
+            [
+                (
+                    "former Pakistani President Pervez Musharraf",
+                    "Pervez Musharraf",
+                    "leader",
+                    "PAK",
+                    "President",
+                    False,
+                )
+            ],
+        ),
+        # a curly apostrophe's possessive (normalised) before a described official
+        (
+            "The Chinese ambassador\u2019s remarks",
+            [("The Chinese ambassador's", "Chinese ambassador", "official", "CHN", None, True)],
+        ),
+        # a multi-word form with an apostrophe, joined with another multi-word form
+        (
+            "The Republic of Korea and the Democratic People's Republic of Korea talked.",
+            [
+                (
+                    "Republic of Korea and the Democratic People's Republic of Korea",
+                    "South Korea and North Korea",
+                    "state",
+                    ("KOR", "PRK"),
+                    None,
+                    False,
+                )
+            ],
+        ),
+        # a body of a state, described
+        (
+            "the government of Iran said",
+            [("the government of Iran", "Iran", "state", "IRN", None, False)],
+        ),
+    ],
+)
+def test_lookup_cases(text: str, expected: list[tuple[object, ...]]) -> None:
+    """Titles, multi-word names, possessives, hyphens, case, text start and end."""
+    norm = normalise(text).text
+    got = [
+        (norm[m.start : m.end], m.name, m.kind, m.country, m.role, m.possessive)
+        for m in find(text)
+        if m.kind != ANAPHOR
+    ]
+    assert got == expected
+
+
+def test_a_form_across_a_line_break_is_found() -> None:
+    """A space of a form matches any run of white space."""
+    norm = normalise("New\nDelhi rejected it.").text
+    assert [norm[m.start : m.end] for m in find(norm) if m.kind != ANAPHOR] == ["New\nDelhi"]
+    assert named("New Delhi rejected it.") == [("New Delhi", "India", "state", "IND")]

@@ -9,14 +9,25 @@ extraction step resolves them against what came before.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import cached_property, partial
 from itertools import pairwise
+from typing import Any, cast
 
 import regex
 from attrs import evolve, frozen
 
 from dipparse.rules import ActorEntry
-from dipparse.scanning import GazetteerScan, trie_alternation
+from dipparse.scanning import (
+    FormTable,
+    GazetteerScan,
+    TextScan,
+    finditer_at,
+    regular_form,
+    scan_at,
+    trie_alternation,
+)
 
 # Internal mention kinds beyond the public actor kinds.
 ANAPHOR = "anaphor"
@@ -74,8 +85,91 @@ def _alternation(items: Iterable[str]) -> str:
     return trie_alternation(items)
 
 
+# The pieces of the patterns around their word lists, in the flags of the pattern
+# each comes from (\p{Lu} and the letter classes differ a little with IGNORECASE).
+_V1 = regex.VERSION1
+_WORD_RUN = regex.compile(r"[\p{L}\p{N}]+")
+_V0I = regex.VERSION0 | regex.IGNORECASE
+_BOUNDARY_L = r"(?<![\p{L}\p{N}])"
+_BOUNDARY_R = r"(?![\p{L}\p{N}]|-[\p{Lu}])"
+_POSSESSIVE = r"(?P<pos>'s?(?![\p{L}]))?"
+_QUALIFIERS = r"(?:former|then|ex-|outgoing|incoming|acting|late)"
+_QUALIFIERS_TITLED = r"(?:former|then|ex-|outgoing|incoming|acting)"
+# The first word of a name after its title: it ends in a letter (or is an initial),
+# so the full stop of '... said King Willem-Alexander.' is not part of the name.
+_TITLED_NAME = (
+    r"(?P<name>\p{Lu}(?:[\p{L}'.-]*\p{L}|\.)"
+    r"(?:\s+(?:(?:al|bin|de|van|von|der|el)[- ])?\p{Lu}[\p{L}'-]+){0,2})"
+)
+_CAPITAL_LEAD = (
+    r"(?i:(?:the|a|an|senior|top|government|diplomatic|official|security|military"
+    r"|intelligence|western|several|some|two|three)\s+){0,3}"
+    r"(?i:officials?|sources?|diplomats?|junta|government|authorities|regime|leadership"
+    r"|military|rulers|leaders)\s+(?:in|from)\s+"
+)
+_OF_HEADS = (
+    r"|permanent\s+representative|ambassador|representative|delegation|foreign\s+minister"
+    r"|prime\s+minister|president|king|emir|people|leaders?|envoy"
+)
+_SPACES_V1 = regex.compile(r"\s+", _V1)
+_SPACES_AT_END = regex.compile(r"\s+$", _V1)
+_LEFT_V1 = regex.compile(_BOUNDARY_L, _V1)
+_LEFT_V0I = regex.compile(_BOUNDARY_L, _V0I)
+_RIGHT_V1 = regex.compile(_BOUNDARY_R, _V1)
+_RIGHT_V0I = regex.compile(_BOUNDARY_R, _V0I)
+_AFTER_NAME = regex.compile(_BOUNDARY_R + _POSSESSIVE, _V1)
+# Characters after a name that are neither a letter, a digit, "-" nor "'": the
+# right boundary holds there, and no possessive follows.
+_PLAIN_AFTER = frozenset(' \t\n\r,.;:!?()[]{}"')
+_QUALIFIER = regex.compile(_QUALIFIERS + r"\s+", _V1)
+_QUALIFIER_TITLED = regex.compile(_QUALIFIERS_TITLED + r"\s+", _V1)
+_QUALIFIER_BEFORE = regex.compile(_QUALIFIERS + r"\s+\Z", _V1)
+_CAPITAL_LEAD_RE = regex.compile(_BOUNDARY_L + _CAPITAL_LEAD, _V1)
+
+
+class _Hit:
+    """What `Gazetteer.find` reads of a match: its spans and their text, by group name."""
+
+    __slots__ = ("_spans", "string")
+
+    def __init__(self, string: str, start: int, end: int, **spans: tuple[int, int] | None) -> None:
+        self.string = string
+        self._spans: dict[str | int, tuple[int, int] | None] = {0: (start, end)}
+        self._spans.update(spans)
+
+    def _span(self, key: str | int) -> tuple[int, int] | None:
+        return self._spans.get(key)
+
+    def group(self, key: str | int = 0) -> Any:
+        span = self._span(key)
+        return None if span is None else self.string[span[0] : span[1]]
+
+    def start(self, key: str | int = 0) -> int:
+        span = self._span(key)
+        return -1 if span is None else span[0]
+
+    def end(self, key: str | int = 0) -> int:
+        span = self._span(key)
+        return -1 if span is None else span[1]
+
+
+def _span(m: regex.Match[str], group: str) -> tuple[int, int] | None:
+    return m.span(group) if m.group(group) is not None else None
+
+
+_Match = regex.Match[str] | _Hit
+
+
 class Gazetteer:
-    """Finds actor mentions in normalised text, from rule-set data compiled once."""
+    """Finds actor mentions in normalised text, from rule-set data compiled once.
+
+    Names, demonyms and capitals are found by dictionary: each pattern's word
+    lists of thousands of forms are `FormTable` lookups at the places where the
+    pattern can start (see `dipparse.scanning`), and the rest of the pattern is
+    a small regex. The patterns with the word lists as alternations are kept as
+    the reference (`exhaustive` scans, texts the fast scan cannot take); they
+    are compiled only when first needed.
+    """
 
     def __init__(
         self,
@@ -101,58 +195,71 @@ class Gazetteer:
         def w(key: str) -> tuple[str, ...]:
             return tuple(words.get(key, _DEFAULT_WORDS.get(key, ())))
 
-        boundary_l = r"(?<![\p{L}\p{N}])"
-        boundary_r = r"(?![\p{L}\p{N}]|-[\p{Lu}])"
-        names = trie_alternation(self._forms, ignorecase=False)
-        self._names = regex.compile(
-            boundary_l + "(?:" + names + ")" + boundary_r + r"(?P<pos>'s?(?![\p{L}]))?",
-            regex.VERSION1,
-        )
-        titles = _alternation(w("titles"))
-        prefixes = [
+        self._w = w
+        self._prefixes = [
             *self._demonyms,
             *self._forms_of_kind("state"),
             *self._forms_of_kind("organisation"),
             *self._forms_of_kind("group"),
         ]
-        dem_or_state = trie_alternation(prefixes, ignorecase=False)
-        self._title_before = regex.compile(
-            r"(?:(?:former|then|ex-|outgoing|incoming|acting|late)\s+)?"
-            r"(?:(?P<pfx>" + dem_or_state + r")(?:'s)?\s+)?"
-            r"(?P<title>" + titles + r")\s+$",
-            regex.VERSION1,
-        )
-        # For a name that starts with its title ("King Frederik X"): the national prefix.
-        self._prefix_before = regex.compile(
-            r"(?P<pfx>" + dem_or_state + r")(?:'s)?\s+$", regex.VERSION1
-        )
-        self._title_start = regex.compile(r"(?:" + titles + r")\s", regex.VERSION1)
-        self._titled_unknown = regex.compile(
-            boundary_l
-            + r"(?:(?:former|then|ex-|outgoing|incoming|acting)\s+)?"
-            + r"(?:(?P<pfx>"
-            + dem_or_state
-            + r")(?:'s)?\s+)?"
-            + r"(?P<title>"
-            + titles
-            + r")\s+"
-            # The first word ends in a letter (or is an initial): the full stop of
-            # '... said King Willem-Alexander.' is not part of the name.
-            + r"(?P<name>\p{Lu}(?:[\p{L}'.-]*\p{L}|\.)"
-            + r"(?:\s+(?:(?:al|bin|de|van|von|der|el)[- ])?\p{Lu}[\p{L}'-]+){0,2})"
-            + r"(?P<pos>'s?(?![\p{L}]))?",
-            regex.VERSION1,
-        )
+        self._name_table = FormTable(self._forms)
+        self._prefix_table = FormTable(self._prefixes)
+        self._state_table = FormTable(self._forms_of_kind("state"))
+
+        titles = _alternation(w("titles"))
         heads_official = _alternation(w("official_nouns"))
-        # Singular nouns that are as often adjectives or other senses ("an official statement").
-        anaphor_heads = _alternation(
-            n
-            for n in w("official_nouns")
-            if n not in ("official", "source", "chief", "mission", "side", "leader", "delegation")
-        )
         heads_government = _alternation(w("government_nouns"))
-        modifiers = _alternation(w("modifiers"))
         determiners = _alternation(w("determiners"))
+        modifiers = _alternation(w("modifiers"))
+        # The small patterns that the table lookups are joined with.
+        # The titles by their last word and what follows it ("Gen", ".").
+        self._title_tails: dict[tuple[str, str], list[str]] = {}
+        for title in w("titles"):
+            runs = _WORD_RUN.findall(title)
+            if runs:
+                tail = title[title.rindex(runs[-1]) :]
+                key = (runs[-1], tail[len(runs[-1]) :])
+                self._title_tails.setdefault(key, []).append(title)
+        self._title_tails_ok = all(
+            regular_form(t) and _WORD_RUN.search(t) and t[-1] != " " for t in w("titles")
+        )
+        self._title_start = regex.compile(r"(?:" + titles + r")\s", _V1)
+        self._title_end = regex.compile(r"(?P<title>" + titles + r")\s+$", _V1)
+        self._titled_rest = regex.compile(
+            r"(?P<title>" + titles + r")\s+" + _TITLED_NAME + _POSSESSIVE, _V1
+        )
+        self._determiner = regex.compile(r"(?:" + determiners + r")\s+", _V0I)
+        self._described_rest = regex.compile(
+            r"(?P<own>'s)?(?:\s+(?:"
+            + modifiers
+            + r")){0,3}\s+(?P<head>"
+            + heads_official
+            + "|"
+            + heads_government
+            + r")"
+            + _BOUNDARY_R
+            + _POSSESSIVE,
+            _V0I,
+        )
+        self._of_lead = regex.compile(
+            _BOUNDARY_L + r"(?:the\s+)?(?P<head>" + heads_government + _OF_HEADS + r")\s+of\s+\Z",
+            _V0I,
+        )
+        # Where a determiner could match in two ways at one place ("a", "a senior"),
+        # or a head could begin with "the", the described and "of" scans take the
+        # reference pattern: the lookups below assume one way.
+        dets = [d.casefold() for d in w("determiners")]
+        self._determiners_simple = not any(
+            b.startswith(a + " ") for a in dets for b in dets if a != b
+        )
+        self._of_heads_simple = not any(
+            h.casefold() == "the" or h.casefold().startswith("the ") for h in w("government_nouns")
+        )
+        self._of_reach = 2 + max(
+            (len(_WORD_RUN.findall(h)) for h in (*w("government_nouns"), "foreign minister")),
+            default=1,
+        )
+
         self._official_nouns = {n.lower() for n in w("official_nouns")}
         # Heads of noun phrases that can act though the gazetteer does not name them.
         self.actor_heads = frozenset(
@@ -160,80 +267,7 @@ class Gazetteer:
             for key in ("official_nouns", "government_nouns", "group_nouns")
             for n in w(key)
         )
-        self._described = regex.compile(
-            boundary_l
-            + r"(?P<det>(?:(?:"
-            + determiners
-            + r")\s+){0,3})"
-            # Names and demonyms keep their capitals ("Indian", not "indian"); the rest
-            # of the description may be in any case.
-            + r"(?P<dem>(?-i:"
-            + trie_alternation(prefixes, ignorecase=False)
-            + r"))"
-            + r"(?P<own>'s)?"
-            + r"(?:\s+(?:"
-            + modifiers
-            + r")){0,3}\s+"
-            + r"(?P<head>"
-            + heads_official
-            + "|"
-            + heads_government
-            + r")"
-            + boundary_r
-            + r"(?P<pos>'s?(?![\p{L}]))?",
-            regex.VERSION0 | regex.IGNORECASE,
-        )
-        capitals = [f for f, e in self._forms.items() if e is not None and e.kind == "state"]
-        self._in_capital = regex.compile(
-            boundary_l
-            + r"(?i:(?:the|a|an|senior|top|government|diplomatic|official|security|military"
-            r"|intelligence|western|several|some|two|three)\s+){0,3}"
-            + r"(?i:officials?|sources?|diplomats?|junta|government|authorities|regime|leadership"
-            r"|military|rulers|leaders)\s+(?:in|from)\s+(?P<state>"
-            + _alternation(capitals)
-            + r")"
-            + boundary_r,
-            regex.VERSION1,
-        )
-        self._of_state = regex.compile(
-            boundary_l
-            + r"(?:the\s+)?(?P<head>"
-            + heads_government
-            + r"|permanent\s+representative|ambassador|representative|delegation|foreign\s+minister"
-            + r"|prime\s+minister|president|king|emir|people|leaders?|envoy)\s+of\s+(?P<state>(?-i:"
-            + _alternation(self._forms_of_kind("state"))
-            + r"))"
-            + boundary_r,
-            regex.VERSION0 | regex.IGNORECASE,
-        )
-        self._anaphors = regex.compile(
-            boundary_l
-            + r"(?:(?P<joint>(?:both|the\s+two)\s+(?:nations|countries|sides|neighbou?rs|"
-            r"governments|leaders|states|parties|capitals|rivals|adversaries|powers)"
-            r"|you\s+both|both\s+of\s+you)"
-            + r"|(?P<jointbare>both)(?=\s+(?:have|had|has|agreed|accepted|rejected|said|will"
-            r"|would|are|were|sides)\b)" + r"|(?P<person>he|she"
-            r"|the\s+(?:king|queen|emir|sultan|crown\s+prince|pope|chancellor|premier))"
-            + r"|(?P<personpos>his|her)(?=\s+(?:[\w-]+\s+){0,2}?(?:offer|proposal|invitation|demand"
-            r"|call|request|rejection|refusal|acceptance|appeal|plan|initiative)s?\b)"
-            + r"|(?P<thingpos>its)"
-            + r"|(?P<pluralpos>their)"
-            + r"|(?P<thing>it)"
-            + r"|(?P<plural>they)"
-            + r"|(?P<speaker>we|i)"
-            # A bare noun is a modifier as often as a noun ("military tensions"): the
-            # government, the ministry, the country need their article; plural
-            # officials and authorities do not.
-            + r"|(?P<government>the\s+(?:(?:country|kingdom|republic)'s\s+)?(?:"
-            + heads_government
-            + "|"
-            + anaphor_heads
-            + r"|country|kingdom|republic|bloc|alliance|union|organi[sz]ation)"
-            + r"|officials|authorities|diplomats|sources|negotiators|mediators|envoys)"
-            + r"|(?P<group>(?:the\s+)?(?:group|militants|rebels|movement|militia|insurgents"
-            r"|fighters)))" + boundary_r,
-            regex.VERSION0 | regex.IGNORECASE,
-        )
+        self._anaphors = regex.compile(_anaphor_pattern(w), _V0I)
 
         # Where each pattern can match, for `find` (see dipparse.scanning): keep the
         # word lists there in step when a pattern starts with new words.
@@ -246,6 +280,11 @@ class Gazetteer:
             heads=(*w("official_nouns"), *w("government_nouns")),
             government_heads=w("government_nouns"),
         )
+
+    @cached_property
+    def _reference(self) -> _ReferencePatterns:
+        """The patterns with their word lists as alternations, compiled on first use."""
+        return _ReferencePatterns(self)
 
     def _forms_of_kind(self, kind: str) -> list[str]:
         return [f for f, e in self._forms.items() if e is not None and e.kind == kind]
@@ -266,6 +305,205 @@ class Gazetteer:
             return None
         return entry.name, entry.country
 
+    # -- the patterns, by table lookup ----------------------------------------
+    # Each ``_*_at`` is ``pattern.match(text, pos, end)`` of one reference pattern
+    # (see _ReferencePatterns), trying the same choices in the same order: a word
+    # list's forms longest first, optional parts present before absent.
+
+    # The positions come from the word scan: each starts a word, so nothing but
+    # the first word of the scanned stretch can have a letter or digit before it.
+
+    def _name_at(self, scan: TextScan, text: str, pos: int, end: int) -> _Hit | None:
+        if pos == scan.start and _LEFT_V1.match(text, pos) is None:
+            return None
+        for stop in self._name_table.ends(scan, pos, end):
+            if stop >= end or text[stop] in _PLAIN_AFTER:
+                return _Hit(text, pos, stop)  # the right boundary holds; no "'s"
+            after = _AFTER_NAME.match(text, stop, end)
+            if after is not None:
+                return _Hit(text, pos, after.end(), pos=_span(after, "pos"))
+        return None
+
+    def _prefixed(
+        self,
+        scan: TextScan,
+        text: str,
+        pos: int,
+        end: int,
+        qualifier: regex.Pattern[str],
+        rest: regex.Pattern[str],
+    ) -> tuple[int, int, regex.Match[str]] | None:
+        """``qualifier? (?:(?P<pfx>PREFIXES)(?:'s)?\\s+)? rest`` at ``pos``: the
+        prefix's span (-1, -1 without one) and the match of ``rest``."""
+        found = qualifier.match(text, pos, end)
+        for at in (found.end(), pos) if found is not None else (pos,):
+            for stop in self._prefix_table.ends(scan, at, end):
+                for after in (stop + 2, stop) if text.startswith("'s", stop, end) else (stop,):
+                    space = _SPACES_V1.match(text, after, end)
+                    if space is not None:
+                        m = rest.match(text, space.end(), end)
+                        if m is not None:
+                            return at, stop, m
+            m = rest.match(text, at, end)
+            if m is not None:
+                return -1, -1, m
+        return None
+
+    def _titled_at(self, scan: TextScan, text: str, pos: int, end: int) -> _Hit | None:
+        if pos == scan.start and _LEFT_V1.match(text, pos) is None:
+            return None
+        found = self._prefixed(scan, text, pos, end, _QUALIFIER_TITLED, self._titled_rest)
+        if found is None:
+            return None
+        a, b, m = found
+        return _Hit(
+            text,
+            pos,
+            m.end(),
+            pfx=(a, b) if a >= 0 else None,
+            title=m.span("title"),
+            name=m.span("name"),
+            pos=_span(m, "pos"),
+        )
+
+    def _title_before(self, scan: TextScan, text: str, lo: int, hi: int) -> _Hit | None:
+        """``_title_before.search(text, lo, hi)``: a title (perhaps after a qualifier
+        and a national prefix) and white space up to ``hi``."""
+        starts: set[int] = set()
+        titles = self._title_starts(scan, text, lo, hi)
+        if titles is None:  # the slow way: every title that ends there, by search
+            titles = []
+            at = lo
+            while (title := self._title_end.search(text, at, hi)) is not None:
+                titles.append(title.start())
+                at = title.start() + 1
+        for at in titles:
+            starts.add(at)
+            self._starts_before(scan, text, lo, at, starts)
+        for pos in sorted(starts):
+            found = self._prefixed(scan, text, pos, hi, _QUALIFIER, self._title_end)
+            if found is not None:
+                a, b, m = found
+                pfx = (a, b) if a >= 0 else None
+                return _Hit(text, pos, m.end(), pfx=pfx, title=m.span("title"))
+        return None
+
+    def _title_starts(self, scan: TextScan, text: str, lo: int, hi: int) -> list[int] | None:
+        """Where the titles that end with the white space before ``hi`` start, by the
+        word before that white space; None where the word scan cannot tell."""
+        if not (scan.ok and self._title_tails_ok) or scan.irregular_in(lo, hi):
+            return None
+        if hi <= lo or _SPACES_V1.match(text, hi - 1, hi) is None:
+            return []  # the pattern ends in white space
+        stop = hi - 1
+        while stop > lo and text[stop - 1] == " ":
+            stop -= 1
+        k = bisect_left(scan.starts, stop) - 1
+        if k < 0:
+            return []
+        word = scan.originals[k]
+        after = text[scan.starts[k] + len(word) : stop]
+        found = []
+        # The title's last word is the word there, or (a one-word title found
+        # inside a word) the end of it.
+        for cut in range(len(word)):
+            for title in self._title_tails.get((word[cut:], after), ()):
+                at = stop - len(title)
+                if at >= lo and text.startswith(title, at):
+                    found.append(at)
+        return sorted(set(found))
+
+    def _prefix_before(self, scan: TextScan, text: str, lo: int, hi: int) -> _Hit | None:
+        """``prefix_before.search(text, lo, hi)``: a prefix and white space up to ``hi``."""
+        starts: set[int] = set()
+        self._prefix_starts(scan, text, lo, hi, starts)
+        for pos in sorted(starts):
+            for stop in self._prefix_table.ends(scan, pos, hi):
+                for after in (stop + 2, stop) if text.startswith("'s", stop, hi) else (stop,):
+                    m = _SPACES_AT_END.match(text, after, hi)
+                    if m is not None:
+                        return _Hit(text, pos, m.end(), pfx=(pos, stop))
+        return None
+
+    def _prefix_starts(self, scan: TextScan, text: str, lo: int, hi: int, out: set[int]) -> None:
+        """Where a prefix, its "'s" and white space ending at ``hi`` can start."""
+        run = hi
+        while run > lo and _SPACES_V1.match(text, run - 1, hi) is not None:
+            run -= 1
+        if run == hi:
+            return
+        stops = [run]
+        if run - 2 >= lo and text.startswith("'s", run - 2, run):
+            stops.append(run - 2)
+        for stop in stops:
+            out.update(
+                self._prefix_table.starts_before(text, lo, stop, scan.irregular_in(lo, stop))
+            )
+
+    def _starts_before(self, scan: TextScan, text: str, lo: int, hi: int, out: set[int]) -> None:
+        """Where a qualifier, a prefix, or both, ending in white space at ``hi`` can start."""
+        ends = {hi}
+        prefixes: set[int] = set()
+        self._prefix_starts(scan, text, lo, hi, prefixes)
+        out.update(prefixes)
+        for at in ends | prefixes:
+            qualifier = _QUALIFIER_BEFORE.search(text, lo, at)
+            if qualifier is not None:
+                out.add(qualifier.start())
+
+    def _described_at(self, scan: TextScan, text: str, pos: int, end: int) -> _Hit | None:
+        if pos == scan.start and _LEFT_V0I.match(text, pos) is None:
+            return None
+        for det_end in self._determiner_ends(text, pos, end, 3):
+            for stop in self._prefix_table.ends(scan, det_end, end):
+                m = self._described_rest.match(text, stop, end)
+                if m is not None:
+                    return _Hit(
+                        text,
+                        pos,
+                        m.end(),
+                        det=(pos, det_end),
+                        dem=(det_end, stop),
+                        own=_span(m, "own"),
+                        head=m.span("head"),
+                        pos=_span(m, "pos"),
+                    )
+        return None
+
+    def _determiner_ends(self, text: str, pos: int, end: int, most: int) -> list[int]:
+        """Where ``(?:(?:DETERMINERS)\\s+){0,most}`` can end at ``pos``, in the order a
+        greedy repeat tries them (more first)."""
+        chain = [pos]
+        while len(chain) <= most:
+            m = self._determiner.match(text, chain[-1], end)
+            if m is None:
+                break
+            chain.append(m.end())
+        return chain[::-1]
+
+    def _in_capital_at(self, scan: TextScan, text: str, pos: int, end: int) -> _Hit | None:
+        lead = _CAPITAL_LEAD_RE.match(text, pos, end)
+        if lead is None:
+            return None
+        at = lead.end()
+        for stop in self._state_table.ends(scan, at, end):
+            if _RIGHT_V1.match(text, stop, end) is not None:
+                return _Hit(text, pos, stop, state=(at, stop))
+        return None
+
+    def _of_state_at(self, scan: TextScan, text: str, pos: int, end: int) -> _Hit | None:
+        # The head ("government", "ministry of foreign affairs") is tried longest first:
+        # the "of" furthest on that leads to a state wins.
+        for at in scan.after_of(pos, self._of_reach):
+            if at >= end:
+                continue
+            for stop in self._state_table.ends(scan, at, end):
+                if _RIGHT_V0I.match(text, stop, end) is not None:
+                    if self._of_lead.match(text, pos, at) is not None:
+                        return _Hit(text, pos, stop, state=(at, stop))
+                    break
+        return None
+
     # -- scanning -----------------------------------------------------------
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
@@ -273,7 +511,22 @@ class Gazetteer:
         end = len(text) if end is None else end
         found: list[Mention] = []
         scan = self._scan.prepare(text, start, end)
-        for m in scan.names(self._names):
+
+        def run(
+            positions: list[int] | None,
+            fast: Callable[[TextScan, str, int, int], _Hit | None],
+            ok: bool,
+            reference: Callable[[], regex.Pattern[str]],
+        ) -> Iterable[_Match]:
+            if positions is None or not ok:
+                return reference().finditer(text, start, end)
+            return scan_at(partial(fast, scan), text, positions, start, end)
+
+        def ref(name: str) -> Callable[[], regex.Pattern[str]]:
+            return lambda: cast(regex.Pattern[str], getattr(self._reference, name))
+
+        names = run(scan.names(), self._name_at, self._name_table.ok, ref("names"))
+        for m in names:
             form = m.group()[: m.start("pos") - m.start()] if m.group("pos") else m.group()
             entry = self._forms.get(form)
             if entry is None:
@@ -297,7 +550,7 @@ class Gazetteer:
                 possessive=bool(m.group("pos")),
             )
             if entry.kind in ("leader", "official"):
-                mention = self._with_title(text, mention, start)
+                mention = self._with_title(scan, text, mention, start)
                 government = _LEADERS_GOVERNMENT.match(text, m.end(), end)
                 state = self.state(entry.country) if entry.country else None
                 if government is not None and state is not None:
@@ -311,7 +564,8 @@ class Gazetteer:
                         source="description",
                     )
             found.append(mention)
-        for m in scan.titled(self._titled_unknown):
+        titled = run(scan.titled(), self._titled_at, self._prefix_table.ok, ref("titled_unknown"))
+        for m in titled:
             country = self._country_of(m.group("pfx"))
             found.append(
                 Mention(
@@ -325,9 +579,18 @@ class Gazetteer:
                     source="title",
                 )
             )
-        for m in scan.described(self._described):
+        described = run(
+            scan.described(),
+            self._described_at,
+            self._prefix_table.ok and self._determiners_simple,
+            ref("described"),
+        )
+        for m in described:
             found.append(self._described_mention(m))
-        for m in scan.in_capital(self._in_capital):
+        in_capital = run(
+            scan.in_capital(), self._in_capital_at, self._state_table.ok, ref("in_capital")
+        )
+        for m in in_capital:
             entry = self._forms[_squash(m.group("state"))]
             assert entry is not None
             found.append(
@@ -335,7 +598,13 @@ class Gazetteer:
                     m.start(), m.end(), entry.name, "state", entry.country, source="description"
                 )
             )
-        for m in scan.of_state(self._of_state):
+        of_state = run(
+            scan.of_state(),
+            self._of_state_at,
+            self._state_table.ok and self._of_heads_simple,
+            ref("of_state"),
+        )
+        for m in of_state:
             entry = self._forms[_squash(m.group("state"))]
             assert entry is not None
             found.append(
@@ -343,20 +612,26 @@ class Gazetteer:
                     m.start(), m.end(), entry.name, "state", entry.country, source="description"
                 )
             )
-        for m in scan.anaphors(self._anaphors):
-            kind = m.lastgroup or "thing"
+        positions = scan.anaphors()
+        anaphors = (
+            self._anaphors.finditer(text, start, end)
+            if positions is None
+            else finditer_at(self._anaphors, text, positions, start, end)
+        )
+        for a in anaphors:
+            kind = a.lastgroup or "thing"
             kind = "joint" if kind == "jointbare" else kind
             possessive = kind.endswith("pos")
             kind = kind.removesuffix("pos")
-            if kind in ("government", "group") and m.group()[:1].isupper() and m.start() > 0:
-                before = text[max(0, m.start() - 30) : m.start()].split()
+            if kind in ("government", "group") and a.group()[:1].isupper() and a.start() > 0:
+                before = text[max(0, a.start() - 30) : a.start()].split()
                 if before and before[-1][:1].isupper():
                     continue  # part of a name: "Indian Space Research Organisation"
             found.append(
                 Mention(
-                    m.start(),
-                    m.end(),
-                    m.group().lower(),
+                    a.start(),
+                    a.end(),
+                    a.group().lower(),
                     ANAPHOR,
                     anaphor=kind,
                     possessive=possessive,
@@ -372,14 +647,22 @@ class Gazetteer:
         entry = self._demonyms.get(prefix) or self._forms.get(prefix)
         return entry.country if entry else None
 
-    def _with_title(self, text: str, mention: Mention, floor: int) -> Mention:
+    def _with_title(self, scan: TextScan, text: str, mention: Mention, floor: int) -> Mention:
         window_start = max(floor, mention.start - 60)
-        m = self._title_before.search(text, window_start, mention.start)
+        fast = self._prefix_table.ok and not self._scan.exhaustive
+        m: _Match | None
+        if fast:
+            m = self._title_before(scan, text, window_start, mention.start)
+        else:
+            m = self._reference.title_before.search(text, window_start, mention.start)
         if m is None:
             if self._title_start.match(text, mention.start, mention.end) is None:
                 return mention
             # "Danish King Frederik X", where "King Frederik X" is the name as listed.
-            m = self._prefix_before.search(text, window_start, mention.start)
+            if fast:
+                m = self._prefix_before(scan, text, window_start, mention.start)
+            else:
+                m = self._reference.prefix_before.search(text, window_start, mention.start)
             if m is None:
                 return mention
             country = mention.country or self._country_of(m.group("pfx"))
@@ -389,7 +672,7 @@ class Gazetteer:
             mention, start=m.start(), country=country, role=mention.role or m.group("title")
         )
 
-    def _described_mention(self, m: regex.Match[str]) -> Mention:
+    def _described_mention(self, m: _Match) -> Mention:
         dem = _squash(m.group("dem"))
         entry = self._demonyms.get(dem) or self._forms.get(dem)
         if entry is None:  # cannot happen while the pattern is built from these tables
@@ -428,6 +711,124 @@ class Gazetteer:
             entry.country,
             source="description",
             possessive=bool(m.group("pos")),
+        )
+
+
+def _anaphor_pattern(w: Callable[[str], tuple[str, ...]]) -> str:
+    heads_government = _alternation(w("government_nouns"))
+    # Singular nouns that are as often adjectives or other senses ("an official statement").
+    anaphor_heads = _alternation(
+        n
+        for n in w("official_nouns")
+        if n not in ("official", "source", "chief", "mission", "side", "leader", "delegation")
+    )
+    return (
+        _BOUNDARY_L + r"(?:(?P<joint>(?:both|the\s+two)\s+(?:nations|countries|sides|neighbou?rs|"
+        r"governments|leaders|states|parties|capitals|rivals|adversaries|powers)"
+        r"|you\s+both|both\s+of\s+you)"
+        + r"|(?P<jointbare>both)(?=\s+(?:have|had|has|agreed|accepted|rejected|said|will"
+        r"|would|are|were|sides)\b)" + r"|(?P<person>he|she"
+        r"|the\s+(?:king|queen|emir|sultan|crown\s+prince|pope|chancellor|premier))"
+        + r"|(?P<personpos>his|her)(?=\s+(?:[\w-]+\s+){0,2}?(?:offer|proposal|invitation|demand"
+        r"|call|request|rejection|refusal|acceptance|appeal|plan|initiative)s?\b)"
+        + r"|(?P<thingpos>its)"
+        + r"|(?P<pluralpos>their)"
+        + r"|(?P<thing>it)"
+        + r"|(?P<plural>they)"
+        + r"|(?P<speaker>we|i)"
+        # A bare noun is a modifier as often as a noun ("military tensions"): the
+        # government, the ministry, the country need their article; plural
+        # officials and authorities do not.
+        + r"|(?P<government>the\s+(?:(?:country|kingdom|republic)'s\s+)?(?:"
+        + heads_government
+        + "|"
+        + anaphor_heads
+        + r"|country|kingdom|republic|bloc|alliance|union|organi[sz]ation)"
+        + r"|officials|authorities|diplomats|sources|negotiators|mediators|envoys)"
+        + r"|(?P<group>(?:the\s+)?(?:group|militants|rebels|movement|militia|insurgents"
+        r"|fighters)))" + _BOUNDARY_R
+    )
+
+
+class _ReferencePatterns:
+    """The gazetteer's patterns with their word lists as (prefix-tree) alternations.
+
+    What `Gazetteer.find` finds is defined by these; the table lookups make the
+    same matches without compiling them (about a second for the built-in lists).
+    """
+
+    def __init__(self, g: Gazetteer) -> None:
+        w = g._w
+        names = trie_alternation(g._forms, ignorecase=False)
+        self.names = regex.compile(
+            _BOUNDARY_L + "(?:" + names + ")" + _BOUNDARY_R + _POSSESSIVE, _V1
+        )
+        titles = _alternation(w("titles"))
+        dem_or_state = trie_alternation(g._prefixes, ignorecase=False)
+        self.title_before = regex.compile(
+            r"(?:" + _QUALIFIERS + r"\s+)?"
+            r"(?:(?P<pfx>" + dem_or_state + r")(?:'s)?\s+)?"
+            r"(?P<title>" + titles + r")\s+$",
+            _V1,
+        )
+        # For a name that starts with its title ("King Frederik X"): the national prefix.
+        self.prefix_before = regex.compile(r"(?P<pfx>" + dem_or_state + r")(?:'s)?\s+$", _V1)
+        self.titled_unknown = regex.compile(
+            _BOUNDARY_L
+            + r"(?:"
+            + _QUALIFIERS_TITLED
+            + r"\s+)?"
+            + r"(?:(?P<pfx>"
+            + dem_or_state
+            + r")(?:'s)?\s+)?"
+            + r"(?P<title>"
+            + titles
+            + r")\s+"
+            + _TITLED_NAME
+            + _POSSESSIVE,
+            _V1,
+        )
+        heads_official = _alternation(w("official_nouns"))
+        heads_government = _alternation(w("government_nouns"))
+        modifiers = _alternation(w("modifiers"))
+        determiners = _alternation(w("determiners"))
+        self.described = regex.compile(
+            _BOUNDARY_L
+            + r"(?P<det>(?:(?:"
+            + determiners
+            + r")\s+){0,3})"
+            # Names and demonyms keep their capitals ("Indian", not "indian"); the rest
+            # of the description may be in any case.
+            + r"(?P<dem>(?-i:"
+            + dem_or_state
+            + r"))"
+            + r"(?P<own>'s)?"
+            + r"(?:\s+(?:"
+            + modifiers
+            + r")){0,3}\s+"
+            + r"(?P<head>"
+            + heads_official
+            + "|"
+            + heads_government
+            + r")"
+            + _BOUNDARY_R
+            + _POSSESSIVE,
+            _V0I,
+        )
+        states = _alternation(g._forms_of_kind("state"))
+        self.in_capital = regex.compile(
+            _BOUNDARY_L + _CAPITAL_LEAD + r"(?P<state>" + states + r")" + _BOUNDARY_R, _V1
+        )
+        self.of_state = regex.compile(
+            _BOUNDARY_L
+            + r"(?:the\s+)?(?P<head>"
+            + heads_government
+            + _OF_HEADS
+            + r")\s+of\s+(?P<state>(?-i:"
+            + states
+            + r"))"
+            + _BOUNDARY_R,
+            _V0I,
         )
 
 
