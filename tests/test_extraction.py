@@ -390,3 +390,18 @@ def test_passive_rejections_with_any_adverb_or_a_negation(text: str, negated: bo
     """Once a known gap: only -ly adverbs could stand in a passive, and no 'not'."""
     (event,) = events(text)
     assert (event.type, event.actor.name, event.negated) == ("rejection", "Russia", negated)
+
+
+def test_each_search_has_its_own_time_limit() -> None:
+    """Matches are found one search at a time, each under the limit: the same matches as
+    ``finditer``, but a window dense with statements is not cut short as a whole."""
+    import regex
+
+    from dipparse.extraction import _finditer
+
+    pattern = regex.compile(r"(?:^|(?<= ))..offer\x1f[^ ]* ")
+    string = "VVoffer\x1foffered NXiran\x1firan " * 5000
+    assert [m.span() for m in _finditer(pattern, string)] == [
+        m.span() for m in pattern.finditer(string)
+    ]
+    assert len(list(_finditer(pattern, string))) == 5000

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import warnings
 from bisect import bisect_left
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cached_property
 from typing import Any
 
@@ -296,7 +296,7 @@ class Extractor:
                     continue
                 found: list[Match] = []
                 matched = False
-                for m in pattern.regex.finditer(encoded.string, timeout=MATCH_TIMEOUT):
+                for m in _finditer(pattern.regex, encoded.string):
                     spans = token_spans(encoded, m, pattern.slots)
                     if "trigger" not in spans:
                         continue
@@ -701,6 +701,19 @@ def _satisfies(when: Mapping[str, bool | tuple[str, ...]], group: VerbGroup | No
         elif have != want:
             return False
     return True
+
+
+def _finditer(pattern: regex.Pattern[str], string: str) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(string)``, with the time limit on each search, not on them all:
+    a window dense with matches (and the work done on each) is not cut short on a busy
+    machine; only a search that backtracks without end is (`TimeoutError`)."""
+    pos, end = 0, len(string)
+    while pos <= end:
+        m = pattern.search(string, pos, timeout=MATCH_TIMEOUT)
+        if m is None:
+            return
+        yield m
+        pos = m.end() if m.end() > m.start() else m.end() + 1
 
 
 def _without_repeats(
