@@ -7,6 +7,8 @@ The profile comes from the environment variable ``DIPPARSE_HYPOTHESIS_PROFILE``:
   two cores.
 - ``dev``: random examples, failing ones saved in ``.hypothesis/`` and
   replayed first on the next run.
+- ``heavy``: 1,000 examples, no database, so that a run with
+  ``--hypothesis-seed=N`` is the same run on any machine.
 - ``nightly``: many random examples, saved the same way (see docs/testing.md).
 """
 
@@ -31,5 +33,6 @@ _COMMON = {
 }
 settings.register_profile("ci", max_examples=30, derandomize=True, **_COMMON)
 settings.register_profile("dev", max_examples=100, database=DATABASE, **_COMMON)
+settings.register_profile("heavy", max_examples=1000, database=None, **_COMMON)
 settings.register_profile("nightly", max_examples=3000, database=DATABASE, **_COMMON)
 settings.load_profile(os.environ.get(PROFILE_VARIABLE, "ci"))
