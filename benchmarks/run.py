@@ -261,7 +261,7 @@ def synthetic_rules(count: int) -> str:
     for i in range(count):
         lines.append(
             f'\n[[rules]]\nid = "synthetic.r{i}"\nkind = "offer"\npriority = -100\n'
-            f"pattern = '(?P<trigger>\\L<syn{i}>)\\s+(?:to|that|on|with)\\b'"
+            f'tokens = "trigger:{{syn{i}}} (to|that|on|with)"'
         )
     return "\n".join(lines) + "\n"
 
