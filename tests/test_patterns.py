@@ -685,3 +685,13 @@ def test_a_rule_whose_required_word_is_missing_does_not_match() -> None:
     parser = dipparse.Parser()
     assert [e.rule for e in parser.parse("Germany said no.").events] == ["rejection.said-no"]
     assert [e.rule for e in parser.parse("Germany said it would wait.").events] == []
+
+
+def test_a_trigger_may_name_the_same_words_in_two_alternatives() -> None:
+    """The second 'trigger:(a|b)' names its words even though the first named them."""
+    compiled = compile_token_pattern(
+        "(trigger:(dismiss|sack) _{0,4} minister | minister trigger:(dismiss|sack) by)",
+        {},
+        english(),
+    )
+    assert set(compiled.trigger_lemmas) == {"dismiss", "sack"}

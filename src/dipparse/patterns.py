@@ -153,6 +153,7 @@ class _Reader:
         self.lemmas: set[str] = set()
         self.verbs: set[str] = set()
         self.regexes: list[str] = []
+        self._notes = 0
         self._in_trigger = 0
         self._anchor: frozenset[str] | None = None
         self.trigger_anchor: frozenset[str] | None = None
@@ -272,12 +273,12 @@ class _Reader:
         self.pos = m.end()
         self._anchor = None  # the lemmas one of which every match holds, if known
         if m.group("open"):
-            named = len(self.trigger_lemmas)
+            named = self._notes
             body = self.alternatives()
             close = self._peek()
             assert close is not None
             self.pos = close.end()
-            return f"(?:{body})", len(self.trigger_lemmas) > named
+            return f"(?:{body})", self._notes > named
         if m.group("exact"):
             listed = regex.fullmatch(r"\{([A-Za-z_]\w*)\}", m.group("exact"))
             if listed:  # "{list}": the list's entries as written, not their lemmas
@@ -318,6 +319,7 @@ class _Reader:
         return self.lists[name]
 
     def _note(self, lemma: str) -> None:
+        self._notes += 1  # a group that notes a word names its words
         self.lemmas.add(lemma)
         if self._in_trigger:
             self.trigger_lemmas.add(lemma)
