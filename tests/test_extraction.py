@@ -405,3 +405,14 @@ def test_each_search_has_its_own_time_limit() -> None:
         m.span() for m in pattern.finditer(string)
     ]
     assert len(list(_finditer(pattern, string))) == 5000
+
+
+def test_dismissed_by_a_prime_minister_is_a_rejection() -> None:
+    """Found by the heavy property run (seed 12345): 'dismissed by Prime Minister X' was
+    read as the dismissal of a minister."""
+    (event,) = [
+        e
+        for e in events("The proposal was dismissed by Prime Minister Mark Phillips on Monday.")
+        if e.type == "rejection"
+    ]
+    assert event.actor.name == "Mark Phillips"
