@@ -695,3 +695,20 @@ def test_a_trigger_may_name_the_same_words_in_two_alternatives() -> None:
         english(),
     )
     assert set(compiled.trigger_lemmas) == {"dismiss", "sack"}
+
+
+def test_a_tag_with_lemmas_is_one_token_of_both() -> None:
+    """NOUN[bill]: "the bill", not "Bill Clinton"."""
+    compiled = compile_token_pattern("trigger:NOUN[bill]", {}, english())
+    assert set(compiled.trigger_lemmas) == {"bill"}
+    parser = dipparse.Parser()
+    assert [e.actor.name for e in parser.parse("Bill Clinton may accept the proposal.").events] == [
+        "Bill Clinton"
+    ]
+    assert parser.parse("The Senate accepted the bill.").events == ()
+
+
+def test_could_not_agree_on_is_a_negated_acceptance() -> None:
+    """Found by the heavy property run: 'agree' without 'to' is no refusal."""
+    (event,) = dipparse.Parser().parse("Afghanistan could not agree on a prisoner exchange.").events
+    assert (event.type, event.negated) == ("acceptance", True)

@@ -18,6 +18,7 @@ element                matches
 ``NP[{offer_nouns}]``  a noun phrase whose head has one of these lemmas
 ``NOUN`` ``VERB`` ...  a token of that tag: NOUN NAME VERB ADJ ADV DET POSS PRON PREP
                        NUM MODAL BE HAVE AUX NEG TO CONJ SUB COMMA QUOTE PUNCT
+``NOUN[bill]``         a token of that tag and one of these lemmas (or ``[{list}]``)
 ``_``                  any one token
 ``/regex/``            a token whose lower form matches the `regex` (escape hatch)
 ``( a | b c )``        a group with alternatives
@@ -84,7 +85,7 @@ _LEX = regex.compile(
     | /(?P<re>(?:[^/\\]|\\.)+)/
     | \{(?P<list>[A-Za-z_][\w]*)\}
     | (?P<phrase>NP|VG)(?:\[(?P<heads>[^\]]+)\])?
-    | (?P<tag>[A-Z]+)\b
+    | (?P<tag>[A-Z]+)\b(?:\[(?P<lemmas>[^\]]+)\])?
     | (?P<any>_)
     | (?P<words>[\p{Ll}\p{N}'][\p{Ll}\p{N}'-]*(?:\|[\p{Ll}\p{N}'][\p{Ll}\p{N}'-]*)*)
     )""",
@@ -301,7 +302,20 @@ class _Reader:
                 raise PatternError(
                     f"unknown element {name!r}; tags are {', '.join(TAG_NAMES)}, phrases NP, VG"
                 )
-            return rf".[{regex.escape(TAG_NAMES[name])}][^ ]* ", False
+            tags = regex.escape(TAG_NAMES[name])
+            if m.group("lemmas") is None:
+                return rf".[{tags}][^ ]* ", False
+            # "NOUN[bill]": a token of that tag and one of these lemmas ("the bill", not
+            # "Bill Clinton").
+            words = self._heads(m.group("lemmas"))
+            lemmas = sorted({self.lexicon.lemma(w.lower()) for w in words if " " not in w})
+            if not lemmas:
+                raise PatternError(f"{name}[...] names no one-word lemma")
+            for lemma in lemmas:
+                self._note(lemma)
+            self._anchor = frozenset(lemmas)
+            alt = "|".join(regex.escape(w) for w in lemmas)
+            return rf".[{tags}](?:{alt}){SEP}[^ ]* ", True
         if m.group("any"):
             return _ANY_UNIT, False
         if m.group("words"):
@@ -356,11 +370,8 @@ class _Reader:
         self._anchor = frozenset(firsts)
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
-    def _phrase(self, kind: str, heads: str | None) -> tuple[str, bool]:
-        begin, inside = ("N", "n") if kind == "NP" else ("V", "v")
-        if heads is None:
-            tail = "(?:a[^ ]* )*" if kind == "NP" else ""
-            return f"{begin}[^ ]* (?:{inside}[^ ]* )*{tail}", False
+    def _heads(self, heads: str) -> list[str]:
+        """The words of ``[a|b|{list}]`` after a phrase or a tag."""
         names: list[str] = []
         for item in heads.split("|"):
             item = item.strip()
@@ -368,6 +379,14 @@ class _Reader:
                 names.extend(self._list(item[1:-1]))
             elif item:
                 names.append(item)
+        return names
+
+    def _phrase(self, kind: str, heads: str | None) -> tuple[str, bool]:
+        begin, inside = ("N", "n") if kind == "NP" else ("V", "v")
+        if heads is None:
+            tail = "(?:a[^ ]* )*" if kind == "NP" else ""
+            return f"{begin}[^ ]* (?:{inside}[^ ]* )*{tail}", False
+        names = self._heads(heads)
         # A verb group's head may take particles after it: "turn down" is the group
         # "turned" and then "down". A noun phrase's head is one word.
         phrases: dict[str, list[list[str]]] = {}
