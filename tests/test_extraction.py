@@ -416,3 +416,28 @@ def test_dismissed_by_a_prime_minister_is_a_rejection() -> None:
         if e.type == "rejection"
     ]
     assert event.actor.name == "Mark Phillips"
+
+
+def test_a_title_before_a_long_known_name_keeps_the_whole_name() -> None:
+    """Issue 13's speaker cut: "Emir Tamim bin Hamad Al Thani" was cut at "Al"."""
+    (event,) = events("Emir Tamim bin Hamad Al Thani may accept the proposal.")
+    assert (event.actor.name, event.actor.country) == ("Tamim bin Hamad Al Thani", "QAT")
+    (event,) = events(
+        '"Senegal\'s demand for a ceasefire surprised diplomats," King Salman bin Abdulaziz '
+        "Al Saud said."
+    )
+    assert event.speaker is not None and event.speaker.name == "Salman bin Abdulaziz Al Saud"
+
+
+@pytest.mark.parametrize(
+    ("text", "offers"),
+    [
+        ("The proposal was accepted by Moscow on Monday.", []),  # Moscow accepted it
+        ("An offer has been made by Washington to lift sanctions.", ["United States"]),
+        ("A proposal made by Egypt was rejected.", ["Egypt"]),
+    ],
+)
+def test_by_after_a_nominal_offer_is_its_maker_only_before_another_verb(
+    text: str, offers: list[str]
+) -> None:
+    assert [e.actor.name for e in events(text) if e.type == "offer"] == offers

@@ -638,7 +638,7 @@ class Gazetteer:
                     source="anaphor",
                 )
             )
-        return _join(_without_overlaps(found), text)
+        return _join(_without_overlaps(_extend_titled(found, text)), text)
 
     def _country_of(self, prefix: str | None) -> str | None:
         if not prefix:
@@ -858,6 +858,35 @@ def _rank(m: Mention) -> tuple[bool, int, int]:
     # longest wins ("Pakistan-Occupied Kashmir" over "Pakistan"), a name before a place.
     order = {ANAPHOR: 0, PLACE: 1}.get(m.kind, 2)
     return (m.kind != ANAPHOR, m.end - m.start, order)
+
+
+def _extend_titled(mentions: list[Mention], text: str) -> list[Mention]:
+    """A title's run of capitalised words cut short inside a known name runs to its end.
+
+    "Emir Tamim bin Hamad Al Thani": the titled run stops at "Al" and the gazetteer
+    found the alias "Emir Tamim"; where the text after the title spells the known
+    person's whole name, the two are one mention, the title's role and the name's
+    entry, to the end of the name.
+    """
+    people = [m for m in mentions if m.source != "title" and m.kind in ("leader", "official")]
+    if not people:
+        return mentions
+    people.sort(key=lambda m: m.start)
+    starts = [m.start for m in people]
+    out = []
+    for m in mentions:
+        if m.source == "title":
+            lo, hi = bisect_left(starts, m.start), bisect_left(starts, m.end)
+            for n in people[lo:hi]:
+                at = text.find(m.name.split()[0], m.start, m.end)
+                if at < 0:
+                    continue
+                full = text[at : at + len(n.name) + 8].split()
+                if full[: len(n.name.split())] == n.name.split() and at + len(n.name) > m.end:
+                    m = evolve(n, start=m.start, end=at + len(n.name), role=m.role or n.role)
+                    break
+        out.append(m)
+    return out
 
 
 def _without_overlaps(mentions: list[Mention]) -> list[Mention]:

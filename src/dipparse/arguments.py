@@ -90,7 +90,16 @@ _CONTENT_STOP = regex.compile(
 
 _BY_AGENT = regex.compile(r"(?i)^\s*(?:\S+\s+){0,6}?by\s+(?:the\s+)?$")
 
-_FROM_AGENT = regex.compile(r"(?i)^\s*(?:\S+\s+){0,3}?(?:from|by|of)\s+(?:the\s+)?$")
+# "an offer from X", "a proposal made by X", "an offer has been made by X"; not "the
+# proposal was accepted by X" (a form of "be" and another verb between: X is who
+# accepted it).
+_FROM_AGENT = regex.compile(
+    r"(?i)^\s*(?:"
+    r"(?:(?!(?:was|were|is|are|been|being|be|has|have|had)\s)\S+\s+){0,3}?"
+    r"|(?:\S+\s+)?(?:(?:has|have|had)\s+been|was|were|is|are|being)\s+"
+    r"(?:made|extended|put\s+forward|tabled|presented|submitted|floated|proposed|drawn\s+up)\s+"
+    r")(?:from|by|of)\s+(?:the\s+)?$"
+)
 
 _RELATIVE = regex.compile(
     r"(?i)(?:,\s*|\s)(?:which|who|that)\s+(?:\w+ly\s+)?(?:(?:has|have|had|would|will)\s+)?$"
