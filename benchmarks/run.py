@@ -110,20 +110,24 @@ def parser_build_time(runs: int) -> float:
     return statistics.median(times)
 
 
+# The peak resident size of the process that runs it (VmHWM; ru_maxrss would include
+# the parent's), for the code the memory rows run in fresh processes.
+_RSS = """def rss():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    import resource
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+"""
+
+
 def resident_memory(size: int) -> dict[str, float]:
     """Peak resident memory (MB) of a fresh process: Python + dipparse, + a parser, + a parse."""
     code = f"""
 import sys
 sys.path.insert(0, {str(Path(__file__).parent)!r})
 from corpus import make_text
-def rss():
-    # The peak resident size of this process (VmHWM; ru_maxrss would include the parent's).
-    for line in open("/proc/self/status"):
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    import resource
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-import dipparse
+{_RSS}import dipparse
 text = make_text({size})
 a = rss()
 parser = dipparse.Parser()
@@ -158,13 +162,7 @@ def peak_memory(kind: str, size: int, mode: str = "parse") -> dict[str, Any]:
 import sys, time
 sys.path.insert(0, {str(Path(__file__).parent)!r})
 from run import EVENT_DENSE_UNIT, real_news_text
-def rss():
-    for line in open("/proc/self/status"):
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    import resource
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-import dipparse
+{_RSS}import dipparse
 size = {size}
 if {kind!r} == "event-dense":
     text = (EVENT_DENSE_UNIT * (size // len(EVENT_DENSE_UNIT) + 1))[:size]

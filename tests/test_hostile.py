@@ -268,12 +268,17 @@ tokens = 'trigger:aid /(?:a|aa)+b/'
 """
 
 
+def _slow_parser() -> dipparse.Parser:
+    """The built-in rules and the catastrophic one (the loader's warning about it hushed)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ruleset = dipparse.ruleset_from_string(CATASTROPHIC)
+    return dipparse.Parser(["core-en", ruleset])
+
+
 def test_catastrophic_rule_times_out_instead_of_hanging() -> None:
     """A pattern with nested quantifiers is cut off by MATCH_TIMEOUT and reported."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # the loader warns about the pattern itself
-        ruleset = dipparse.ruleset_from_string(CATASTROPHIC)
-    slow = dipparse.Parser(["core-en", ruleset])
+    slow = _slow_parser()
     text = "India rejected the offer. Turkey sent aid " + "a" * 60 + ". Pakistan accepted the plan."
     start = time.perf_counter()
     with pytest.warns(RuntimeWarning, match="offer.catastrophic"):
@@ -287,10 +292,7 @@ def test_catastrophic_rule_times_out_instead_of_hanging() -> None:
 
 def test_rule_timeout_is_reported_in_the_document() -> None:
     """A rule that gives up leaves a warning in the Document: its id and the sentence."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # the loader warns about the pattern itself
-        ruleset = dipparse.ruleset_from_string(CATASTROPHIC)
-    slow = dipparse.Parser(["core-en", ruleset])
+    slow = _slow_parser()
     slow_sentence = "Turkey sent aid " + "a" * 60 + "."
     text = "India rejected the offer.\n" + slow_sentence + "\nPakistan accepted the plan."
     with pytest.warns(RuntimeWarning, match="offer.catastrophic"):

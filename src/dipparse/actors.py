@@ -590,21 +590,14 @@ class Gazetteer:
         in_capital = run(
             scan.in_capital(), self._in_capital_at, self._state_table.ok, ref("in_capital")
         )
-        for m in in_capital:
-            entry = self._forms[_squash(m.group("state"))]
-            assert entry is not None
-            found.append(
-                Mention(
-                    m.start(), m.end(), entry.name, "state", entry.country, source="description"
-                )
-            )
         of_state = run(
             scan.of_state(),
             self._of_state_at,
             self._state_table.ok and self._of_heads_simple,
             ref("of_state"),
         )
-        for m in of_state:
+        # "officials in Beijing", "the government of India": the state itself.
+        for m in (*in_capital, *of_state):
             entry = self._forms[_squash(m.group("state"))]
             assert entry is not None
             found.append(
