@@ -441,3 +441,14 @@ def test_by_after_a_nominal_offer_is_its_maker_only_before_another_verb(
     text: str, offers: list[str]
 ) -> None:
     assert [e.actor.name for e in events(text) if e.type == "offer"] == offers
+
+
+def test_a_negated_readiness_is_the_same_offer_negated() -> None:
+    """Found by the heavy property run: 'is not ready to' was another rule's, with other
+    content."""
+    (plain,) = events("Afghanistan is ready to mediate between the two sides.")
+    (negated,) = events("Afghanistan is not ready to mediate between the two sides.")
+    assert (plain.rule, plain.negated) == ("offer.readiness", False)
+    assert (negated.rule, negated.negated) == ("offer.readiness", True)
+    assert plain.content is not None and negated.content is not None
+    assert plain.content.text == negated.content.text

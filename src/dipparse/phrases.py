@@ -157,6 +157,8 @@ def _attachment(tokens: Tokens, tags: str, first: int, e: int, labels: Sequence[
 def _verb_group(tokens: Tokens, tags: str, first: int, s: int, e: int) -> VerbGroup:
     lowers = tokens.lowers
     head = e - 1
+    while head > s and tags[head] in "NE":
+        head -= 1  # a lone "be": "is not" has the head "is"
     words = [lowers[first + k] for k in range(s, e)]
     # The modal's lemma: "will" for "wo" in "won't", as for "will".
     modal = next((tokens.lemmas[first + k] for k in range(s, e) if tags[k] == "M"), None)
@@ -185,7 +187,7 @@ def _verb_group(tokens: Tokens, tags: str, first: int, s: int, e: int) -> VerbGr
         hedged = hedged or tokens.lemmas[first + before - 1] in HEDGE_VERBS or prev_head == "likely"
     return VerbGroup(
         first=first + s,
-        last=first + head,
+        last=first + e - 1,
         head=first + head,
         lemma=tokens.lemmas[first + head],
         negated=any(tags[k] == "N" for k in range(s, e)),
