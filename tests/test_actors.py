@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -501,3 +502,125 @@ def test_a_form_across_a_line_break_is_found() -> None:
     norm = normalise("New\nDelhi rejected it.").text
     assert [norm[m.start : m.end] for m in find(norm) if m.kind != ANAPHOR] == ["New\nDelhi"]
     assert named("New Delhi rejected it.") == [("New Delhi", "India", "state", "IND")]
+
+
+# -- roles with dates ------------------------------------------------------------------
+
+
+def _role_of(text: str, published: str | None) -> str | None:
+    doc = default_parser().parse(text, published=published)
+    (event,) = doc.events
+    assert event.actor is not None
+    return event.actor.role
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "role"),
+    [
+        ("President Joe Biden rejected the offer.", "2022-05-01", "President"),
+        ("President Joe Biden rejected the offer.", "2026-01-10", "former President"),
+        ("Joe Biden rejected the offer.", "2021-01-20", "President"),
+        ("Joe Biden rejected the offer.", "2025-01-20", "former President"),
+        ("Joe Biden rejected the offer.", "2015-06-01", "Vice President"),
+        ("Joe Biden rejected the offer.", "2018-06-01", "former Vice President"),
+        ("Donald Trump rejected the offer.", "2018-03-01", "President"),
+        ("Donald Trump rejected the offer.", "2021-01-20", "former President"),
+        ("Donald Trump rejected the offer.", "2024-12-31", "former President"),
+        ("Donald Trump rejected the offer.", "2025-01-20", "President"),
+        ("Donald Trump rejected the offer.", "2026-01-10", "President"),
+        ("Boris Johnson rejected the offer.", "2017-03-01", "Foreign Secretary"),
+        ("Boris Johnson rejected the offer.", "2020-03-01", "Prime Minister"),
+        ("Wang Yi rejected the offer.", "2023-03-01", "former Foreign Minister"),
+        ("Wang Yi rejected the offer.", "2024-03-01", "Foreign Minister"),
+    ],
+)
+def test_dated_role_on_the_publication_date(text: str, published: str, role: str) -> None:
+    """A dated person's role is the one held on the document's date, or 'former' it."""
+    assert _role_of(text, published) == role
+
+
+def test_dated_role_before_the_first_range_is_the_texts_title() -> None:
+    """Before any range the gazetteer gives no role; a title in the text still does."""
+    assert _role_of("Keir Starmer rejected the offer.", "2023-01-01") is None
+    assert _role_of("Prime Minister Keir Starmer rejected the offer.", "2023-01-01") == (
+        "Prime Minister"
+    )
+
+
+def test_dated_role_without_a_date_reads_no_clock() -> None:
+    """Without a date: the plain role if the entry has one, else the latest range's role."""
+    assert _role_of("Joe Biden rejected the offer.", None) == "former President"
+    assert _role_of("Donald Trump rejected the offer.", None) == "President"
+    entry = dipparse.ActorEntry(
+        "Ada Example",
+        "leader",
+        "USA",
+        roles=(
+            dipparse.DatedRole("Senator", None, dt.date(2009, 1, 15)),
+            dipparse.DatedRole("Vice President", dt.date(2009, 1, 20), dt.date(2017, 1, 20)),
+        ),
+    )
+    parser = dipparse.Parser(actors=[entry])
+    doc = parser.parse("Ada Example rejected the offer.")
+    assert doc.events[0].actor is not None
+    assert doc.events[0].actor.role == "Vice President"  # ended, but no date: unqualified
+    doc = parser.parse("Ada Example rejected the offer.", published="2008-01-01")
+    assert doc.events[0].actor is not None
+    assert doc.events[0].actor.role == "Senator"
+    assert entry.role_on(dt.date(2020, 1, 1)) == "former Vice President"
+
+
+def test_dated_roles_reach_the_members_of_a_joint_actor() -> None:
+    """'Biden and Xi' on a 2022 date: each member has the role of that day."""
+    norm = normalise("Biden and Xi met.").text
+    mentions = default_parser().gazetteer.find(norm, published=dt.date(2022, 3, 1))
+    (joint,) = [m for m in mentions if m.members]
+    assert [(m.name, m.role) for m in joint.members] == [
+        ("Joe Biden", "President"),
+        ("Xi Jinping", "President"),
+    ]
+
+
+def test_dated_roles_round_trip_through_to_dict() -> None:
+    """A dated role is a plain string in the document: to_dict/from_dict keep it."""
+    doc = default_parser().parse("Donald Trump rejected the offer.", published="2022-05-01")
+    again = dipparse.Document.from_dict(doc.to_dict())
+    assert again == doc
+    assert again.events[0].actor is not None
+    assert again.events[0].actor.role == "former President"
+
+
+G20_HEADS = {
+    "USA": ["Donald Trump", "Joe Biden", "Barack Obama", "Marco Rubio", "Antony Blinken"],
+    "GBR": ["Keir Starmer", "Rishi Sunak", "Liz Truss", "Boris Johnson", "Theresa May"],
+    "FRA": ["Emmanuel Macron", "François Hollande", "Jean-Noël Barrot", "Jean-Yves Le Drian"],
+    "DEU": ["Frank-Walter Steinmeier", "Friedrich Merz", "Olaf Scholz", "Angela Merkel"],
+    "RUS": ["Vladimir Putin", "Mikhail Mishustin", "Dmitry Medvedev", "Sergei Lavrov"],
+    "CHN": ["Xi Jinping", "Li Qiang", "Li Keqiang", "Wang Yi", "Qin Gang"],
+    "IND": ["Narendra Modi", "Droupadi Murmu", "Ram Nath Kovind", "S. Jaishankar"],
+    "JPN": ["Sanae Takaichi", "Shigeru Ishiba", "Fumio Kishida", "Shinzo Abe", "Taro Kono"],
+    "ITA": ["Giorgia Meloni", "Sergio Mattarella", "Antonio Tajani", "Mario Draghi"],
+    "CAN": ["Mark Carney", "Justin Trudeau", "Anita Anand", "Mélanie Joly"],
+    "AUS": ["Anthony Albanese", "Scott Morrison", "Penny Wong", "Marise Payne"],
+    "BRA": ["Luiz Inácio Lula da Silva", "Jair Bolsonaro", "Mauro Vieira"],
+    "ARG": ["Javier Milei", "Alberto Fernández"],
+    "MEX": ["Claudia Sheinbaum", "Andrés Manuel López Obrador"],
+    "IDN": ["Prabowo Subianto", "Joko Widodo", "Sugiono", "Retno Marsudi"],
+    "SAU": ["Salman bin Abdulaziz Al Saud", "Mohammed bin Salman", "Faisal bin Farhan Al Saud"],
+    "ZAF": ["Cyril Ramaphosa", "Jacob Zuma", "Ronald Lamola"],
+    "KOR": ["Lee Jae-myung", "Yoon Suk Yeol", "Moon Jae-in"],
+    "TUR": ["Recep Tayyip Erdoğan", "Hakan Fidan", "Mevlüt Çavuşoğlu"],
+}
+
+
+def test_g20_office_holders_have_dated_roles(
+    core_actors: tuple[dipparse.ActorEntry, ...],
+) -> None:
+    """The shipped leaders and foreign ministers of the G20 states carry dated roles."""
+    by_name = {e.name: e for e in core_actors}
+    for country, names in G20_HEADS.items():
+        for name in names:
+            entry = by_name[name]
+            assert entry.country == country, name
+            assert entry.roles, name
+            assert entry.role_on(dt.date(2024, 6, 1)) is not None or entry.roles[0].start, name

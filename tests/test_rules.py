@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import textwrap
 import time
@@ -307,3 +308,113 @@ tokens = 'trigger:offer /(?:\\w+-?)+x/'
         dipparse.RuleSetWarning, match=r"risky.toml:7: rule 'offer.risky': tokens: /"
     ):
         dipparse.ruleset_from_string(text, source="risky.toml")
+
+
+# -- dated roles of actors -------------------------------------------------------------
+
+
+def _actor_toml(roles: str) -> str:
+    return (
+        "[ruleset]\nname = 'x'\n\n[[actors]]\nname = 'Ada Example'\nkind = 'leader'\n"
+        "country = 'USA'\nroles = [\n" + roles + "]\n"
+    )
+
+
+def test_dated_roles_are_read_in_time_order() -> None:
+    """``roles`` tables become `DatedRole`s, sorted by their first day; open ends are None."""
+    rs = dipparse.ruleset_from_string(
+        _actor_toml(
+            "    { role = 'President', from = 2021-01-20 },\n"
+            "    { role = 'Senator', to = 2009-01-15 },\n"
+            "    { role = 'Vice President', from = 2009-01-20, to = 2017-01-20 },\n"
+        ),
+        source="x.toml",
+    )
+    (entry,) = rs.actors
+    assert entry.role is None
+    assert entry.roles == (
+        dipparse.DatedRole("Senator", None, dt.date(2009, 1, 15)),
+        dipparse.DatedRole("Vice President", dt.date(2009, 1, 20), dt.date(2017, 1, 20)),
+        dipparse.DatedRole("President", dt.date(2021, 1, 20), None),
+    )
+
+
+def test_a_plain_role_still_works() -> None:
+    """The old ``role`` key alone is a role without dates."""
+    rs = dipparse.ruleset_from_string(
+        "[ruleset]\nname = 'x'\n\n[[actors]]\nname = 'Ada Example'\nkind = 'leader'\n"
+        "role = 'President'\n",
+        source="x.toml",
+    )
+    (entry,) = rs.actors
+    assert (entry.role, entry.roles) == ("President", ())
+
+
+@pytest.mark.parametrize(
+    ("roles", "line", "message"),
+    [
+        (
+            "    { role = 'President', from = 2021-01-20, to = 2017-01-20 },\n",
+            9,
+            "actor 'Ada Example': roles entry 1 ('President'): 'to' 2017-01-20 must be after "
+            "'from' 2021-01-20",
+        ),
+        (
+            "    { role = 'President', from = 2021-01-20 },\n"
+            "    { role = 'Senator', from = '2009-01-15' },\n",
+            10,
+            "actor 'Ada Example': roles entry 2 ('Senator'): 'from' must be a TOML date such as "
+            "2021-01-20 (without quotes or a time), not a string '2009-01-15'",
+        ),
+        (
+            "    { role = 'President', to = 2021-01-20T12:00:00 },\n",
+            9,
+            "actor 'Ada Example': roles entry 1 ('President'): 'to' must be a TOML date",
+        ),
+        (
+            "    { role = 'Vice President', from = 2009-01-20, to = 2017-01-20 },\n"
+            "    { role = 'President', from = 2016-01-20, to = 2021-01-20 },\n",
+            10,
+            "actor 'Ada Example': the roles 'Vice President' (2009-01-20 to 2017-01-20) and "
+            "'President' (2016-01-20 to 2021-01-20) overlap",
+        ),
+        (
+            "    { role = 'President', from = 2021-01-20 },\n"
+            "    { role = 'Senator', from = 2009-01-15 },\n",
+            9,
+            "actor 'Ada Example': the roles 'Senator' (2009-01-15 to open) and 'President'",
+        ),
+        (
+            "    { from = 2021-01-20 },\n",
+            9,
+            "actor 'Ada Example': roles entry 1: 'role' must be a non-empty string, not missing",
+        ),
+        (
+            "    { role = 'President', since = 2021-01-20 },\n",
+            9,
+            "actor 'Ada Example': roles entry 1: unknown key 'since'; allowed keys: from, role, to",
+        ),
+    ],
+)
+def test_dated_role_errors_name_file_line_and_problem(roles: str, line: int, message: str) -> None:
+    """A reversed range, a non-date, overlapping ranges, a missing role: at the entry's line."""
+    with pytest.raises(RuleSetError) as info:
+        dipparse.ruleset_from_string(_actor_toml(roles), source="x.toml")
+    assert (info.value.source, info.value.line) == ("x.toml", line)
+    assert str(info.value).startswith(f"x.toml:{line}: {message}")
+
+
+def test_dated_roles_must_be_an_array_of_tables_on_a_person() -> None:
+    """``roles`` is an array of tables, and only for a leader or an official."""
+    with pytest.raises(RuleSetError, match=r"x\.toml:8: actor 'Ada Example': 'roles' must be an"):
+        dipparse.ruleset_from_string(
+            "[ruleset]\nname = 'x'\n\n[[actors]]\nname = 'Ada Example'\nkind = 'leader'\n"
+            "country = 'USA'\nroles = 'President'\n",
+            source="x.toml",
+        )
+    with pytest.raises(RuleSetError, match=r"'roles' \(dated roles\) are for a leader or an"):
+        dipparse.ruleset_from_string(
+            "[ruleset]\nname = 'x'\n\n[[actors]]\nname = 'Adaland'\nkind = 'state'\n"
+            "roles = [{ role = 'Republic', from = 1990-01-01 }]\n",
+            source="x.toml",
+        )

@@ -155,9 +155,9 @@ def test_iter_events_is_lazy(parser: dipparse.Parser, monkeypatch: pytest.Monkey
     calls: list[int] = []
     find = parser.gazetteer.find
 
-    def counting(text: str, start: int = 0, end: int | None = None) -> Any:
+    def counting(text: str, start: int = 0, end: int | None = None, **options: Any) -> Any:
         calls.append(len(text))
-        return find(text, start, end)
+        return find(text, start, end, **options)
 
     monkeypatch.setattr(parser.gazetteer, "find", counting)
     events = parser.iter_events(text, published=PUBLISHED)

@@ -30,6 +30,7 @@ from dipparse.models import (
 from dipparse.parser import ParseFailure, Parser, parse
 from dipparse.rules import (
     ActorEntry,
+    DatedRole,
     Rule,
     RuleSet,
     RuleSetError,
@@ -46,6 +47,7 @@ __all__ = [
     "Acceptance",
     "Actor",
     "ActorEntry",
+    "DatedRole",
     "Demand",
     "Document",
     "DocumentFormatError",

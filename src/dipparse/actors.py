@@ -9,6 +9,7 @@ extraction step resolves them against what came before.
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cached_property, partial
@@ -18,7 +19,7 @@ from typing import Any, cast
 import regex
 from attrs import evolve, frozen
 
-from dipparse.rules import ActorEntry
+from dipparse.rules import ActorEntry, DatedRole, role_on_day
 from dipparse.scanning import (
     FormTable,
     GazetteerScan,
@@ -180,8 +181,17 @@ class Gazetteer:
         self._forms: dict[str, _Entry | None] = {}
         self._demonyms: dict[str, _Entry] = {}
         states: dict[str, _Entry] = {}
+        # People whose roles have dates: name -> (plain role, dated roles).
+        self._dated: dict[str, tuple[str | None, tuple[DatedRole, ...]]] = {}
         for entry in entries:
-            record = _Entry(entry.name, entry.kind, entry.country, entry.role)
+            dated = bool(entry.roles) and entry.kind in ("leader", "official")
+            # A dated person's mentions carry only the text's title until the date is
+            # applied (`find`): the plain role is for documents without a date.
+            record = _Entry(entry.name, entry.kind, entry.country, None if dated else entry.role)
+            if dated:
+                self._dated[entry.name] = (entry.role, entry.roles)
+            else:
+                self._dated.pop(entry.name, None)
             for form in entry.surface_forms():
                 self._forms[form] = record
             for demonym in entry.demonyms:
@@ -506,8 +516,41 @@ class Gazetteer:
 
     # -- scanning -----------------------------------------------------------
 
-    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
-        """Actor mentions in ``text[start:end]``, in order, without overlaps."""
+    def find(
+        self,
+        text: str,
+        start: int = 0,
+        end: int | None = None,
+        *,
+        published: dt.date | None = None,
+    ) -> list[Mention]:
+        """Actor mentions in ``text[start:end]``, in order, without overlaps.
+
+        A person whose gazetteer entry has dated ``roles`` gets the role valid on
+        ``published`` (see `dipparse.rules.role_on_day`); without a date, the
+        plain role or the latest dated one.
+        """
+        mentions = self._find(text, start, end)
+        if not self._dated:
+            return mentions
+        return [self._dated_role(m, published) for m in mentions]
+
+    def _dated_role(self, mention: Mention, published: dt.date | None) -> Mention:
+        if mention.members:
+            members = tuple(self._dated_role(m, published) for m in mention.members)
+            if members != mention.members:
+                mention = evolve(mention, members=members)
+        if mention.kind not in ("leader", "official"):
+            return mention
+        dated = self._dated.get(mention.name)
+        if dated is None:
+            return mention
+        plain, roles = dated
+        # Before every range, the text's title ("President X"), if any.
+        role = role_on_day(roles, plain, published, fallback=mention.role)
+        return mention if role == mention.role else evolve(mention, role=role)
+
+    def _find(self, text: str, start: int, end: int | None) -> list[Mention]:
         end = len(text) if end is None else end
         found: list[Mention] = []
         scan = self._scan.prepare(text, start, end)

@@ -224,7 +224,7 @@ class Parser:
         """The layers extraction reads: normalised text, sentences, mentions, quotes, dates."""
         norm = normalise(text)
         sentences = split_sentences(norm.text)
-        mentions = self.gazetteer.find(norm.text)
+        mentions = self.gazetteer.find(norm.text, published=published)
         quotes = attribute(norm.text, find_quotes(norm), mentions, self.cues.reporting)
         dates = find_dates(norm.text, 0, len(norm.text), published) if sentences else []
         tokens = tokenize(norm.text, self.lexicon)
@@ -369,7 +369,7 @@ class Parser:
             following = [s for s in ahead if s[0] < hi]
             # The gazetteer reads a copy of the context: its scan prepares the whole
             # string it is given (a lower-case copy, a check of every character).
-            mentions = _shifted(self.gazetteer.find(text[lo:hi]), lo)
+            mentions = _shifted(self.gazetteer.find(text[lo:hi], published=day), lo)
             first = bisect_left(quote_starts, lo)
             if first > 0 and all_quotes[first - 1][1] > lo:
                 first -= 1  # a quotation that opened before the context and runs into it

@@ -11,7 +11,9 @@ to do: it is a `RuleSetError`, never an exception from the parser's internals.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import itertools
 import tomllib
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
@@ -91,8 +93,27 @@ class Topic:
 
 
 @frozen
+class DatedRole:
+    """A role held from ``start`` (inclusive) to ``end`` (exclusive); None is open.
+
+    ``end`` is the first day the role is no longer held: the successor's first day.
+    """
+
+    role: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def holds_on(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+
+@frozen
 class ActorEntry:
-    """A gazetteer entry: a named state, leader, official, organisation or group."""
+    """A gazetteer entry: a named state, leader, official, organisation or group.
+
+    ``roles`` are the person's roles with the dates they held them, in time order;
+    ``role`` is the role without dates (used where a document has no date).
+    """
 
     name: str
     kind: str
@@ -101,9 +122,42 @@ class ActorEntry:
     aliases: tuple[str, ...] = ()
     demonyms: tuple[str, ...] = ()
     capitals: tuple[str, ...] = ()
+    roles: tuple[DatedRole, ...] = ()
 
     def surface_forms(self) -> tuple[str, ...]:
         return (self.name, *self.aliases, *self.capitals)
+
+    def role_on(self, day: dt.date | None, fallback: str | None = None) -> str | None:
+        """The role on ``day``, from ``roles``: see `role_on_day`."""
+        return role_on_day(self.roles, self.role, day, fallback)
+
+
+def role_on_day(
+    roles: Sequence[DatedRole],
+    plain: str | None,
+    day: dt.date | None,
+    fallback: str | None = None,
+) -> str | None:
+    """The role valid on ``day`` among dated ``roles`` (in time order).
+
+    A range holding ``day`` gives its role; a day after a range has ended and
+    outside every range gives "former <role of the range that ended last>"; a day
+    before every range gives ``fallback`` (the gazetteer passes the text's title).
+    Without a day, no clock is read: the plain role, else the latest range's role.
+    """
+    if not roles:
+        return plain if plain is not None else fallback
+    if day is None:
+        return plain if plain is not None else roles[-1].role
+    ended: DatedRole | None = None
+    for held in roles:
+        if held.holds_on(day):
+            return held.role
+        if held.end is not None and held.end <= day:
+            ended = held
+    if ended is not None:
+        return f"former {ended.role}"
+    return fallback
 
 
 @frozen
@@ -247,7 +301,10 @@ _REMOVED = {
 _META_KEYS = frozenset({"name", "version", "language", "description", "extends", "disable"})
 _KIND_KEYS = frozenset({"name", "cameo", "plover", "description"})
 _TOPIC_KEYS = frozenset({"name", "tokens", "codes", "plover_mode"})
-_ACTOR_KEYS = frozenset({"name", "kind", "country", "role", "aliases", "demonyms", "capitals"})
+_ACTOR_KEYS = frozenset(
+    {"name", "kind", "country", "role", "roles", "aliases", "demonyms", "capitals"}
+)
+_ROLE_KEYS = frozenset({"role", "from", "to"})
 _RULE_KEYS = frozenset(
     {
         "id",
@@ -295,6 +352,9 @@ class _Checker:
 
     def fail(self, message: str, key: str | None = None) -> RuleSetError:
         return RuleSetError(message, source=self.part.source, line=self.line(key), rule=self.rule)
+
+    def fail_at(self, message: str, line: int | None) -> RuleSetError:
+        return RuleSetError(message, source=self.part.source, line=line, rule=self.rule)
 
     def keys(self, data: Mapping[str, Any], allowed: frozenset[str]) -> None:
         for key in data:
@@ -520,7 +580,93 @@ def _actor_entry(part: _Part, index: int, table: dict[str, Any]) -> ActorEntry:
         aliases=c.strings(table, "aliases"),
         demonyms=c.strings(table, "demonyms"),
         capitals=c.strings(table, "capitals"),
+        roles=_dated_roles(c, name, kind, table),
     )
+
+
+def _dated_roles(c: _Checker, name: str, kind: str, table: dict[str, Any]) -> tuple[DatedRole, ...]:
+    """The ``roles = [{ role = ..., from = ..., to = ... }]`` of an actor, checked."""
+    if "roles" not in table:
+        return ()
+    value = table["roles"]
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise c.fail(
+            f"actor {name!r}: 'roles' must be an array of tables such as "
+            '{ role = "President", from = 2021-01-20, to = 2025-01-20 }, '
+            f"not {_toml_type(value)}",
+            "roles",
+        )
+    if kind not in ("leader", "official"):
+        raise c.fail(
+            f"actor {name!r}: 'roles' (dated roles) are for a leader or an official, not a {kind}",
+            "roles",
+        )
+    out: list[DatedRole] = []
+    lines: list[int | None] = []
+    for number, item in enumerate(value, 1):
+        line = _nth_inline_table(c, number)
+        lines.append(line)
+        where = f"actor {name!r}: roles entry {number}"
+        unknown = sorted(set(item) - _ROLE_KEYS)
+        if unknown:
+            raise c.fail_at(
+                f"{where}: unknown key {unknown[0]!r}; allowed keys: from, role, to", line
+            )
+        role = item.get("role")
+        if not isinstance(role, str) or not role.strip():
+            raise c.fail_at(
+                f"{where}: 'role' must be a non-empty string, not "
+                + ("missing" if role is None else _toml_type(role)),
+                line,
+            )
+        bounds: list[dt.date | None] = []
+        for key in ("from", "to"):
+            day = item.get(key)
+            if day is not None and (isinstance(day, dt.datetime) or not isinstance(day, dt.date)):
+                raise c.fail_at(
+                    f"{where} ({role!r}): {key!r} must be a TOML date such as 2021-01-20 "
+                    f"(without quotes or a time), not {_toml_type(day)} {day!r}",
+                    line,
+                )
+            bounds.append(day)
+        start, end = bounds
+        if start is not None and end is not None and end <= start:
+            raise c.fail_at(
+                f"{where} ({role!r}): 'to' {end.isoformat()} must be after "
+                f"'from' {start.isoformat()}",
+                line,
+            )
+        out.append(DatedRole(role, start, end))
+    order = sorted(range(len(out)), key=lambda i: out[i].start or dt.date.min)
+    for i, j in itertools.pairwise(order):
+        a, b = out[i], out[j]
+        if a.end is None or b.start is None or a.end > b.start:
+            raise c.fail_at(
+                f"actor {name!r}: the roles {a.role!r} ({_span_text(a)}) and {b.role!r} "
+                f"({_span_text(b)}) overlap; a role's 'to' is the first day it is no longer "
+                "held, so the next may begin on that day",
+                lines[j],
+            )
+    return tuple(out[i] for i in order)
+
+
+def _nth_inline_table(c: _Checker, number: int) -> int | None:
+    """The line of the ``number``-th ``{ ... }`` of an actor's ``roles`` array."""
+    first = c.line("roles")
+    if first is None:
+        return None
+    seen = 0
+    for at, text in enumerate(c.part.text.splitlines()[first - 1 :], first):
+        seen += text.split("#", 1)[0].count("{")
+        if seen >= number:
+            return at
+    return first
+
+
+def _span_text(held: DatedRole) -> str:
+    start = held.start.isoformat() if held.start else "open"
+    end = held.end.isoformat() if held.end else "open"
+    return f"{start} to {end}"
 
 
 def _topic(
@@ -893,6 +1039,7 @@ def coerce_rulesets(items: Iterable[str | Path | RuleSet]) -> list[RuleSet]:
 
 __all__ = [
     "ActorEntry",
+    "DatedRole",
     "Kind",
     "Rule",
     "RuleSet",
