@@ -452,3 +452,11 @@ def test_a_negated_readiness_is_the_same_offer_negated() -> None:
     assert (negated.rule, negated.negated) == ("offer.readiness", True)
     assert plain.content is not None and negated.content is not None
     assert plain.content.text == negated.content.text
+
+
+def test_the_speaker_after_an_inverted_quote_keeps_a_long_known_name() -> None:
+    """Found by the heavy property run (seed 12345): '..., said Emir Tamim ... Al Thani'."""
+    (event,) = events(
+        '"The Republic of the Congo may accept the proposal," said Emir Tamim bin Hamad Al Thani.'
+    )
+    assert event.speaker is not None and event.speaker.name == "Tamim bin Hamad Al Thani"

@@ -674,7 +674,30 @@ class Gazetteer:
                     source="anaphor",
                 )
             )
-        return _join(_without_overlaps(_extend_titled(found, text)), text)
+        found = [self._complete_titled(m, text, end) for m in found]
+        return _join(_without_overlaps(found), text)
+
+    def _complete_titled(self, m: Mention, text: str, end: int) -> Mention:
+        """A titled run that stops inside a known person's name, completed from the text.
+
+        "Emir Tamim bin Hamad Al Thani" where the run stops at "Al": the name and up to
+        three more words are looked up as a form; the longest known one wins.
+        """
+        if m.source != "title" or m.country is not None or _squash(m.name) in self._forms:
+            return m
+        candidates: list[tuple[int, str]] = []
+        pos, name = m.end, m.name
+        for _ in range(3):
+            word = _NEXT_WORD.match(text, pos, end)
+            if word is None:
+                break
+            pos, name = word.end(), f"{name} {word.group(1)}"
+            candidates.append((pos, name))
+        for stop, name in reversed(candidates):
+            entry = self._forms.get(_squash(name))
+            if entry is not None and entry.kind in ("leader", "official"):
+                return evolve(m, end=stop, name=entry.name, kind=entry.kind, country=entry.country)
+        return m
 
     def _country_of(self, prefix: str | None) -> str | None:
         if not prefix:
@@ -896,33 +919,8 @@ def _rank(m: Mention) -> tuple[bool, int, int]:
     return (m.kind != ANAPHOR, m.end - m.start, order)
 
 
-def _extend_titled(mentions: list[Mention], text: str) -> list[Mention]:
-    """A title's run of capitalised words cut short inside a known name runs to its end.
-
-    "Emir Tamim bin Hamad Al Thani": the titled run stops at "Al" and the gazetteer
-    found the alias "Emir Tamim"; where the text after the title spells the known
-    person's whole name, the two are one mention, the title's role and the name's
-    entry, to the end of the name.
-    """
-    people = [m for m in mentions if m.source != "title" and m.kind in ("leader", "official")]
-    if not people:
-        return mentions
-    people.sort(key=lambda m: m.start)
-    starts = [m.start for m in people]
-    out = []
-    for m in mentions:
-        if m.source == "title":
-            lo, hi = bisect_left(starts, m.start), bisect_left(starts, m.end)
-            for n in people[lo:hi]:
-                at = text.find(m.name.split()[0], m.start, m.end)
-                if at < 0:
-                    continue
-                full = text[at : at + len(n.name) + 8].split()
-                if full[: len(n.name.split())] == n.name.split() and at + len(n.name) > m.end:
-                    m = evolve(n, start=m.start, end=at + len(n.name), role=m.role or n.role)
-                    break
-        out.append(m)
-    return out
+# A capitalised word (or "bin", "al" ...) right after a titled run.
+_NEXT_WORD = regex.compile(r"[ \t]+(\p{Lu}[\p{L}\x27-]*|bin|al|ibn|de|da|van|von)(?![\p{L}])")
 
 
 def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
