@@ -78,9 +78,8 @@ def median_time(func: Callable[[], object], runs: int) -> float:
     return statistics.median(times)
 
 
-def import_time(runs: int) -> float:
-    """Median time of ``import dipparse`` in a fresh interpreter, in seconds."""
-    code = "import time; t = time.perf_counter(); import dipparse; print(time.perf_counter() - t)"
+def _fresh_median(code: str, runs: int) -> float:
+    """The median of the number ``code`` prints, each run in a fresh interpreter."""
     times = [
         float(
             subprocess.run(
@@ -90,6 +89,12 @@ def import_time(runs: int) -> float:
         for _ in range(runs)
     ]
     return statistics.median(times)
+
+
+def import_time(runs: int) -> float:
+    """Median time of ``import dipparse`` in a fresh interpreter, in seconds."""
+    code = "import time; t = time.perf_counter(); import dipparse; print(time.perf_counter() - t)"
+    return _fresh_median(code, runs)
 
 
 def parser_build_time(runs: int) -> float:
@@ -99,15 +104,7 @@ def parser_build_time(runs: int) -> float:
         "import time; import dipparse; t = time.perf_counter(); dipparse.Parser(); "
         "print(time.perf_counter() - t)"
     )
-    times = [
-        float(
-            subprocess.run(
-                [sys.executable, "-c", code], capture_output=True, text=True, check=True
-            ).stdout
-        )
-        for _ in range(runs)
-    ]
-    return statistics.median(times)
+    return _fresh_median(code, runs)
 
 
 # The peak resident size of the process that runs it (VmHWM; ru_maxrss would include

@@ -240,16 +240,7 @@ class Gazetteer:
         )
         self._determiner = regex.compile(r"(?:" + determiners + r")\s+", _V0I)
         self._described_rest = regex.compile(
-            r"(?P<own>'s)?(?:\s+(?:"
-            + modifiers
-            + r")){0,3}\s+(?P<head>"
-            + heads_official
-            + "|"
-            + heads_government
-            + r")"
-            + _BOUNDARY_R
-            + _POSSESSIVE,
-            _V0I,
+            _described_tail(modifiers, heads_official, heads_government), _V0I
         )
         self._of_lead = regex.compile(
             _BOUNDARY_L + r"(?:the\s+)?(?P<head>" + heads_government + _OF_HEADS + r")\s+of\s+\Z",
@@ -861,17 +852,7 @@ class _ReferencePatterns:
             + r"(?P<dem>(?-i:"
             + dem_or_state
             + r"))"
-            + r"(?P<own>'s)?"
-            + r"(?:\s+(?:"
-            + modifiers
-            + r")){0,3}\s+"
-            + r"(?P<head>"
-            + heads_official
-            + "|"
-            + heads_government
-            + r")"
-            + _BOUNDARY_R
-            + _POSSESSIVE,
+            + _described_tail(modifiers, heads_official, heads_government),
             _V0I,
         )
         states = _alternation(g._forms_of_kind("state"))
@@ -906,6 +887,23 @@ _LEADERS_GOVERNMENT = regex.compile(r"(?:'s)?\s+(?:administration|government|cab
 def text_words(text: str) -> str:
     """``text`` with runs of white space folded to one space."""
     return " ".join(text.split())
+
+
+def _described_tail(modifiers: str, heads_official: str, heads_government: str) -> str:
+    """What follows the demonym or state of a described actor ("Indian" + "'s senior
+    government official"): up to three modifiers, then an actor noun, in the look-up and
+    in the reference pattern alike."""
+    return (
+        r"(?P<own>'s)?(?:\s+(?:"
+        + modifiers
+        + r")){0,3}\s+(?P<head>"
+        + heads_official
+        + "|"
+        + heads_government
+        + r")"
+        + _BOUNDARY_R
+        + _POSSESSIVE
+    )
 
 
 def _squash(text: str) -> str:
