@@ -30,7 +30,7 @@ from dipparse.arguments import (
     partial_quote,
 )
 from dipparse.models import EVENT_CLASSES, Actor, Event
-from dipparse.patterns import SEP, Encoded, encode, token_spans
+from dipparse.patterns import Encoded, encode, token_spans
 from dipparse.phrases import HEDGE_MODALS, Chunks, VerbGroup, chunk
 from dipparse.rules import MATCH_TIMEOUT, Kind, Rule, Topic
 from dipparse.tokens import Lexicon, tag
@@ -154,51 +154,9 @@ class Layers:
         return encode(self._ctx.tokens, self.chunks)
 
     @cached_property
-    def words(self) -> tuple[str, list[int], list[int]]:
-        """The encoding topics are searched in: as `encoded`, but a hyphenated word is
-        its parts ("US-brokered" is "us" and "brokered", as a regex's word edges made
-        it), with each unit's offset in the string and its word's offset in the text.
-        """
-        tokens, chunks, lexicon = self._ctx.tokens, self.chunks, self._lexicon
-        units: list[str] = []
-        unit_starts: list[int] = []
-        char_starts: list[int] = []
-        pos = 0
-        for k in range(chunks.last - chunks.first + 1):
-            i = chunks.first + k
-            lower, start = tokens.lowers[i], tokens.starts[i]
-            head = f"{chunks.labels[k]}{chunks.tags[k]}"
-            if "-" in lower.strip("-"):
-                parts = [(p, start + o) for p, o in _parts(lower)]
-                pieces = [(f"{head}{lexicon.lemma(p)}{SEP}{p} ", c) for p, c in parts]
-            else:
-                pieces = [(f"{head}{tokens.lemmas[i]}{SEP}{lower} ", start)]
-            for unit, char in pieces:
-                units.append(unit)
-                unit_starts.append(pos)
-                char_starts.append(char)
-                pos += len(unit)
-        return "".join(units), unit_starts, char_starts
-
-    def word_units(self, start: int, end: int) -> tuple[int, int]:
-        """Where the words between text offsets ``start`` and ``end`` are in `words`."""
-        string, unit_starts, char_starts = self.words
-        lo, hi = bisect_left(char_starts, start), bisect_left(char_starts, end)
-        size = len(string)
-        return (
-            unit_starts[lo] if lo < len(unit_starts) else size,
-            unit_starts[hi] if hi < len(unit_starts) else size,
-        )
-
-
-def _parts(word: str) -> list[tuple[str, int]]:
-    """The parts of a hyphenated word with their offsets: "us-brokered" -> us, brokered."""
-    out, offset = [], 0
-    for part in word.split("-"):
-        if part:
-            out.append((part, offset))
-        offset += len(part) + 1
-    return out
+    def words(self) -> Encoded:
+        """As `encoded`, with hyphenated words split into their parts: for topics."""
+        return encode(self._ctx.tokens, self.chunks, self._lexicon)
 
 
 # What one candidate rule did in one sentence: its matches, or why it has none.
@@ -521,9 +479,10 @@ class Extractor:
         # ("Only if the ceasefire holds, X accepted ..." is about no ceasefire).
         floor = max(clause, verb - 40)
         floor = max(floor, text.rfind(",", floor, verb) + 1)
-        encoded = layers.words[0]
+        words = layers.words
+        encoded = words.string
         for probe_start, probe_end in ((start, end), (floor, verb)):
-            lo, hi = layers.word_units(probe_start, probe_end)
+            lo, hi = words.between(probe_start, probe_end)
             if lo >= hi:
                 continue
             best: tuple[int, Topic] | None = None

@@ -35,7 +35,7 @@ is refused: it could try every token after every token; write ``_{0,6}``.
 from __future__ import annotations
 
 import difflib
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 
 import regex
@@ -468,29 +468,72 @@ def _lower_unit(lower: str) -> str:
 
 @frozen
 class Encoded:
-    """One sentence as the string token patterns run over, and the map back to tokens."""
+    """One sentence as the string token patterns run over, and the map back to tokens.
+
+    ``unit_starts`` is where each unit starts in ``string``; ``char_starts`` where its
+    word (or word part) starts in the text.
+    """
 
     string: str
     unit_starts: tuple[int, ...]
     first: int
+    char_starts: tuple[int, ...] = ()
 
     def token_at(self, pos: int) -> int:
-        """The token number of the unit that starts at (or holds) ``pos``."""
+        """The token number of the unit that starts at (or holds) ``pos``.
+
+        Only for an encoding of whole tokens (``encode`` without ``lexicon``)."""
         return self.first + bisect_right(self.unit_starts, pos) - 1
 
+    def between(self, start: int, end: int) -> tuple[int, int]:
+        """Where the units of the words between text offsets ``start`` and ``end`` are
+        in ``string`` (``pos`` and ``endpos`` for a search)."""
+        size = len(self.string)
+        lo, hi = bisect_left(self.char_starts, start), bisect_left(self.char_starts, end)
+        return (
+            self.unit_starts[lo] if lo < len(self.unit_starts) else size,
+            self.unit_starts[hi] if hi < len(self.unit_starts) else size,
+        )
 
-def encode(tokens: Tokens, chunks: Chunks) -> Encoded:
-    """The units of one chunked sentence: label, tag, lemma, separator, lower form."""
+
+def encode(tokens: Tokens, chunks: Chunks, lexicon: Lexicon | None = None) -> Encoded:
+    """The units of one chunked sentence: label, tag, lemma, separator, lower form.
+
+    With ``lexicon``, a hyphenated word is its parts, each lemmatised ("US-brokered"
+    is "us" and "brokered", as a regex's word edges made it): what topics are
+    searched in.
+    """
     units: list[str] = []
     starts: list[int] = []
+    chars: list[int] = []
     pos = 0
     for k in range(chunks.last - chunks.first + 1):
         i = chunks.first + k
-        unit = f"{chunks.labels[k]}{chunks.tags[k]}{tokens.lemmas[i]}{SEP}{tokens.lowers[i]} "
-        starts.append(pos)
-        units.append(unit)
-        pos += len(unit)
-    return Encoded("".join(units), tuple(starts), chunks.first)
+        head, lower, start = (
+            f"{chunks.labels[k]}{chunks.tags[k]}",
+            tokens.lowers[i],
+            tokens.starts[i],
+        )
+        if lexicon is not None and "-" in lower.strip("-"):
+            pieces = [(f"{head}{lexicon.lemma(p)}{SEP}{p} ", start + o) for p, o in _parts(lower)]
+        else:
+            pieces = [(f"{head}{tokens.lemmas[i]}{SEP}{lower} ", start)]
+        for unit, char in pieces:
+            starts.append(pos)
+            chars.append(char)
+            units.append(unit)
+            pos += len(unit)
+    return Encoded("".join(units), tuple(starts), chunks.first, tuple(chars))
+
+
+def _parts(word: str) -> list[tuple[str, int]]:
+    """The parts of a hyphenated word with their offsets: "us-brokered" -> us, brokered."""
+    out, offset = [], 0
+    for part in word.split("-"):
+        if part:
+            out.append((part, offset))
+        offset += len(part) + 1
+    return out
 
 
 def token_spans(
