@@ -690,15 +690,6 @@ def partial_quote(text: str, quote: QuoteSpan) -> bool:
     return first is not None and first.group().islower()
 
 
-def group_span(m: regex.Match[str], name: str) -> tuple[int, int] | None:
-    if name not in m.re.groupindex:
-        return None
-    start, end = m.span(name)
-    if start < 0 or end <= start:
-        return None
-    return (start, end)
-
-
 def clause_start(text: str, floor: int, pos: int) -> int:
     """Start of the clause holding ``pos``: after the last boundary not closed again."""
     opener = clause_opener(text, floor, pos)

@@ -35,7 +35,6 @@ BUILTIN = "core-en"
 
 ActorFinder: TypeAlias = Literal["subject", "possessor", "agent", "speaker", "object", "none"]
 ACTOR_FINDERS: tuple[str, ...] = ("subject", "possessor", "agent", "speaker", "object", "none")
-SLOT_NAMES = ("trigger", "actor", "target", "content", "condition")
 # How long one rule may spend on one sentence before it is given up (seconds).
 MATCH_TIMEOUT = 0.25
 
