@@ -24,8 +24,9 @@ SOURCE = str(Path(dipparse.__file__).resolve().parents[1])
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_e57a447eb6801cad.txt"
 EVENT_KEYS = {
     "id", "type", "actor", "target", "content", "trigger", "negated", "hedged",
-    "conditional", "condition", "quoted", "speaker", "date", "date_basis", "date_text", "date_span",
-    "sentence", "rule", "topic", "cameo", "plover", "plover_mode", "group",
+    "conditional", "condition", "quoted", "speaker", "source", "claimed_by_other", "date",
+    "date_basis", "date_text", "date_span", "sentence", "rule", "topic", "cameo", "plover",
+    "plover_mode", "group",
 }  # fmt: skip
 
 
@@ -93,19 +94,19 @@ def test_parse_text_format(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_parse_json_format(capsys: pytest.CaptureFixture[str]) -> None:
-    """``--format json`` prints the document, with its source, and every span round-trips."""
+    """``--format json`` prints the document, with its file name, and every span round-trips."""
     status, out, err = run(
         ["parse", str(SEED), "--published", "2025-05-12", "--format", "json", "-q"], capsys
     )
     assert (status, err) == (0, "")
     data = json.loads(out)
-    assert data["schema"] == "dipparse.document/2"
+    assert data["schema"] == "dipparse.document/3"
     assert data["published"] == "2025-05-12"
-    assert data["source"] == str(SEED)
+    assert data["document"] == str(SEED)
     assert data["text"] == seed_text()
     assert set(data) == {
         "schema", "text", "text_sha256", "text_length", "published", "sentences", "events",
-        "groups", "quotes", "actors", "warnings", "source",
+        "groups", "quotes", "actors", "warnings", "document",
     }  # fmt: skip
     text = seed_text()
     assert check_spans(data, text) > 50
@@ -125,8 +126,8 @@ def test_parse_jsonl_format(capsys: pytest.CaptureFixture[str]) -> None:
     ids = []
     for line in lines:
         row = json.loads(line)
-        assert set(row) == EVENT_KEYS | {"source"}
-        assert row["source"] == str(SEED)
+        assert set(row) == EVENT_KEYS | {"document"}
+        assert row["document"] == str(SEED)
         assert check_spans(row, text) >= 1
         ids.append(row["id"])
     assert ids == [f"m{i + 1}" for i in range(len(ids))]
@@ -141,7 +142,7 @@ def test_json_of_several_files(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     decoder = json.JSONDecoder()
     first, end = decoder.raw_decode(out)
     second, _ = decoder.raw_decode(out[end:].lstrip())
-    assert [first["source"], second["source"]] == [str(SEED), str(other)]
+    assert [first["document"], second["document"]] == [str(SEED), str(other)]
 
 
 def test_read_from_stdin(
@@ -155,7 +156,7 @@ def test_read_from_stdin(
     )
     assert (status, err) == (0, "")
     data = json.loads(out)
-    assert data["source"] == "-"
+    assert data["document"] == "-"
     assert check_spans(data, text) >= 1
 
 
@@ -237,7 +238,7 @@ def test_undecodable_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) ->
         f"dipparse: failed: {path}: UnicodeDecodeError: "
         "not UTF-8 text (undecodable byte at offset 22)"
     ]
-    assert {json.loads(line)["source"] for line in out.splitlines()} == {str(SEED)}
+    assert {json.loads(line)["document"] for line in out.splitlines()} == {str(SEED)}
 
 
 def test_undecodable_stdin(

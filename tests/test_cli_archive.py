@@ -119,7 +119,7 @@ def test_archive_with_broken_records_in_two_workers(tmp_path: Path) -> None:
     )
     assert result.returncode == 1, result.stderr  # some documents failed
     rows = [json.loads(line) for line in result.stdout.splitlines()]
-    got = [(row["source"], row["id"], row["trigger"]["text"]) for row in rows]
+    got = [(row["document"], row["id"], row["trigger"]["text"]) for row in rows]
     want = expected_events(archive)
     assert got == want
     assert len(want) > 250  # most records have events
@@ -150,8 +150,8 @@ def test_one_line_per_document(tmp_path: Path) -> None:
     assert [row["error"] for row in errors.values()] == ["TypeError", "KeyError", "JSONDecodeError"]
     assert all(row["where"] == f"{archive}:{line}" for line, row in errors.items())
     documents = [row for row in rows if "error" not in row]
-    assert [row["source"] for row in documents] == good
-    assert all(row["schema"] == "dipparse.document/2" for row in documents)
+    assert [row["document"] for row in documents] == good
+    assert all(row["schema"] == "dipparse.document/3" for row in documents)
     assert len(result.stderr.splitlines()) == len(broken)  # --quiet: no summary, failures still
 
 
@@ -163,12 +163,12 @@ def test_folder_recursive_with_glob(tmp_path: Path) -> None:
     (tmp_path / "in" / "b" / "skip.md").write_text(TEXTS[3], encoding="utf-8")
     result = dipparse_command(["parse", "in", "--format", "jsonl"], tmp_path)
     assert result.returncode == 0, result.stderr
-    sources = [json.loads(line)["source"] for line in result.stdout.splitlines()]
+    sources = [json.loads(line)["document"] for line in result.stdout.splitlines()]
     a, c = str(Path("in", "a.txt")), str(Path("in", "b", "c.txt"))
     assert sources == [a, a, c]
     assert summary_counts(result.stderr) == (2, 3, 0)
     markdown = dipparse_command(["parse", "in", "--glob", "*.md", "--format", "jsonl"], tmp_path)
-    assert {json.loads(line)["source"] for line in markdown.stdout.splitlines()} == {
+    assert {json.loads(line)["document"] for line in markdown.stdout.splitlines()} == {
         str(Path("in", "b", "skip.md"))
     }
 
@@ -193,7 +193,7 @@ def test_jsonl_from_stdin_with_fields(tmp_path: Path) -> None:
     assert result.returncode == 1
     rejections = [json.loads(line) for line in result.stdout.splitlines()]
     rejections = [row for row in rejections if row["type"] == "rejection"]
-    assert [(row["source"], row["date"]) for row in rejections] == [
+    assert [(row["document"], row["date"]) for row in rejections] == [
         ("x1", "2025-03-10"),  # the Monday before the record's own date
         ("x2", "2024-12-30"),  # the Monday before --published
     ]
@@ -224,11 +224,11 @@ def test_output_is_streamed(tmp_path: Path) -> None:
         reader.start()
         reader.join(120)
         assert lines, "no output while the input is still open"
-        assert json.loads(lines[0])["source"] == "first"
+        assert json.loads(lines[0])["document"] == "first"
         proc.stdin.write((json.dumps({"id": "second", "text": TEXTS[1]}) + "\n").encode())
         proc.stdin.close()
         rest = proc.stdout.read()
-        assert json.loads(rest)["source"] == "second"
+        assert json.loads(rest)["document"] == "second"
         assert proc.wait(120) == 0
     finally:
         proc.kill()

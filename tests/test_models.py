@@ -1,4 +1,4 @@
-"""Tests for dipparse.models: validation, conversion and the ``dipparse.document/2`` JSON."""
+"""Tests for dipparse.models: validation, conversion and the ``dipparse.document/3`` JSON."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ import dipparse
 from dipparse.models import (
     ACTOR_KINDS,
     EVENT_CLASSES,
+    RESOLUTIONS,
     SCHEMA,
     Acceptance,
     Actor,
@@ -148,6 +149,9 @@ ACTOR = {
     # Beyond the five contract keys: the title or office, where known, and how it was found.
     "role": nullable(str),
     "source": str,
+    # What a resolved actor was resolved to, and by which resolution rule.
+    "antecedent": nullable(SPAN),
+    "resolution": nullable(one_of(*RESOLUTIONS)),
 }
 _CONTRACT_EVENT_KEYS = (
     "id type actor target content trigger negated hedged conditional condition quoted "
@@ -169,6 +173,9 @@ EVENT = {
     "speaker": nullable(ACTOR),
     "date": nullable(ISO_DATE),
     "date_basis": one_of("published", "text", "none"),
+    # Who states the event, and whether that is a claim about another party.
+    "source": nullable(ACTOR),
+    "claimed_by_other": bool,
     "date_text": nullable(str),
     "sentence": offsets,
     "rule": str,
@@ -240,8 +247,12 @@ def spans_in(data: Any) -> list[tuple[list[int], str]]:
 
 def test_schema_lists_the_contract_keys() -> None:
     """The checker's event object has the contract's keys plus the three extras."""
-    assert set(EVENT) == {*EVENT_KEYS, "date_span", "date_basis", "topic", "plover_mode"}
-    assert set(ACTOR) - {"role", "source"} == {"text", "name", "country", "kind", "span"}
+    assert set(EVENT) == {
+        *EVENT_KEYS, "date_span", "date_basis", "topic", "plover_mode", "source", "claimed_by_other"
+    }  # fmt: skip
+    assert set(ACTOR) - {"role", "source", "antecedent", "resolution"} == {
+        "text", "name", "country", "kind", "span"
+    }  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -369,8 +380,22 @@ def test_actor_to_dict() -> None:
         "role": "President",
         "source": "gazetteer",
         "span": [19, 44],
+        "antecedent": None,
+        "resolution": None,
     }
     assert validate(a.to_dict(), ACTOR) == []
+    him = Actor(
+        span=span(TEXT, "US"),
+        name="Donald Trump",
+        kind="leader",
+        country="USA",
+        source="anaphor",
+        antecedent=a.span,
+        resolution="pronoun.subject",
+    )
+    assert him.to_dict()["antecedent"] == {"text": "US President Donald Trump", "span": [19, 44]}
+    assert him.to_dict()["resolution"] == "pronoun.subject"
+    assert validate(him.to_dict(), ACTOR) == []
 
 
 # -- Events ----------------------------------------------------------------------------
@@ -390,6 +415,8 @@ def rejection(**changes: Any) -> Rejection:
         "content": span(TEXT, "Donald Trump's offer to mediate on Kashmir"),
         "condition": span(TEXT, "on Kashmir"),
         "speaker": actor(),
+        "source": actor(),
+        "claimed_by_other": True,
         "date": dt.date(2025, 5, 12),
         "date_text": span(TEXT, "has"),  # not a date phrase: any span does
         "topic": "mediation",
@@ -447,6 +474,8 @@ def test_event_to_dict_full() -> None:
             "role": None,
             "source": "gazetteer",
             "span": [39, 44],
+            "antecedent": None,
+            "resolution": None,
         },
         "content": {"text": "Donald Trump's offer to mediate on Kashmir", "span": [32, 74]},
         "trigger": {"text": "rejected", "span": [10, 18]},
@@ -456,6 +485,8 @@ def test_event_to_dict_full() -> None:
         "condition": {"text": "on Kashmir", "span": [64, 74]},
         "quoted": True,
         "speaker": actor().to_dict(),
+        "source": actor().to_dict(),
+        "claimed_by_other": True,
         "date": "2025-05-12",
         "date_basis": "published",
         "date_text": "has",
@@ -476,9 +507,10 @@ def test_event_to_dict_minimal() -> None:
     e = Demand(id="m2", trigger=span(TEXT, "offer"), sentence=Span(0, len(TEXT), TEXT), rule="d")
     data = e.to_dict()
     assert validate(data, EVENT) == []
-    for key in ("actor", "target", "content", "condition", "speaker", "date", "date_text"):
+    for key in ("actor", "target", "content", "condition", "speaker", "source", "date"):
         assert data[key] is None
-    assert data["date_span"] is None
+    assert data["date_text"] is data["date_span"] is None
+    assert data["claimed_by_other"] is False
     assert (data["negated"], data["hedged"], data["conditional"], data["quoted"]) == (
         False,
         False,
@@ -509,6 +541,8 @@ def test_quote_to_dict() -> None:
             "role": None,
             "source": "gazetteer",
             "span": [6, 11],
+            "antecedent": None,
+            "resolution": None,
         },
         "attribution": {"text": " India said", "span": [5, 16]},
     }
@@ -582,7 +616,7 @@ def test_document_to_dict() -> None:
         "schema", "text", "text_sha256", "text_length", "published", "events", "groups",
         "quotes", "actors", "sentences", "warnings",
     }  # fmt: skip
-    assert data["schema"] == "dipparse.document/2"
+    assert data["schema"] == "dipparse.document/3"
     assert data["text"] == TEXT
     assert data["published"] == "2025-05-12"
     assert data["sentences"] == [[0, len(TEXT)]]

@@ -1,4 +1,4 @@
-"""Honest dates, the ``dipparse.document/2`` round trip and the ``"dipparse"`` logger."""
+"""Honest dates, the ``dipparse.document/3`` round trip and the ``"dipparse"`` logger."""
 
 from __future__ import annotations
 
@@ -172,7 +172,7 @@ def test_load_jsonl_from_a_path_and_dask_records(tmp_path: Path) -> None:
 def test_to_dict_text_modes() -> None:
     doc = seed()
     full, hashed, bare = (doc.to_dict(text=m) for m in ("full", "hash", "none"))
-    assert full["schema"] == SCHEMA == "dipparse.document/2"
+    assert full["schema"] == SCHEMA == "dipparse.document/3"
     assert full["text"] == doc.text
     assert full["text_length"] == hashed["text_length"] == len(doc.text)
     assert full["text_sha256"] == hashed["text_sha256"] and len(hashed["text_sha256"]) == 64
@@ -183,26 +183,63 @@ def test_to_dict_text_modes() -> None:
         doc.to_dict(text="yes")  # type: ignore[arg-type]
 
 
-def v1(data: dict[str, Any]) -> dict[str, Any]:
-    """A ``/2`` dict written back as ``/1`` wrote it: no text, no bases, no actor source."""
+def _strip(value: Any, keys_of: Callable[[dict[str, Any]], tuple[str, ...]]) -> None:
+    """Drop, from every dict inside ``value``, the keys ``keys_of`` names for it."""
+    if isinstance(value, dict):
+        for key in keys_of(value):
+            value.pop(key, None)
+        for item in value.values():
+            _strip(item, keys_of)
+    elif isinstance(value, list):
+        for item in value:
+            _strip(item, keys_of)
+
+
+def _is_actor(value: dict[str, Any]) -> bool:
+    return "kind" in value and "name" in value
+
+
+def v2(data: dict[str, Any]) -> dict[str, Any]:
+    """A ``/3`` dict written back as ``/2`` wrote it: no antecedents, no event sources."""
     data = json.loads(json.dumps(data))
+    data["schema"] = "dipparse.document/2"
+    _strip(
+        data,
+        lambda d: (
+            ("antecedent", "resolution")
+            if _is_actor(d)
+            else ("source", "claimed_by_other")
+            if "trigger" in d
+            else ()
+        ),
+    )
+    return data
+
+
+def v1(data: dict[str, Any]) -> dict[str, Any]:
+    """A ``/3`` dict written back as ``/1`` wrote it: no text, no bases, no actor source."""
+    data = v2(data)
     data["schema"] = "dipparse.document/1"
     for key in ("text", "text_sha256", "text_length"):
         del data[key]
-
-    def strip(value: Any) -> None:
-        if isinstance(value, dict):
-            value.pop("date_basis", None)
-            if "kind" in value and "name" in value:
-                value.pop("source", None)
-            for item in value.values():
-                strip(item)
-        elif isinstance(value, list):
-            for item in value:
-                strip(item)
-
-    strip(data)
+    _strip(data, lambda d: ("date_basis", "source") if _is_actor(d) else ("date_basis",))
     return data
+
+
+def test_reads_v2_without_resolutions_or_sources() -> None:
+    """A ``/2`` document reads back: no antecedent, no resolution rule, no event source."""
+    doc = parser().parse(
+        'Baku said Yerevan had rejected the proposals. "We accept the offer," Aliyev said.',
+        published="2025-05-12",
+    )
+    assert any(e.source is not None for e in doc.events)
+    assert any(e.actor and e.actor.resolution for e in doc.events)
+    old = v2(doc.to_dict())
+    back = Document.from_dict(old)
+    assert v2(back.to_dict()) == old  # everything /2 carried
+    assert all(e.source is None and not e.claimed_by_other for e in back.events)
+    actors = [a for e in back.events for a in (e.actor, e.target, e.speaker) if a]
+    assert actors and all(a.antecedent is None and a.resolution is None for a in actors)
 
 
 def test_reads_v1_with_its_text() -> None:

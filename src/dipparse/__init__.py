@@ -15,6 +15,7 @@ from dipparse._version import __version__
 from dipparse.evaluation import GoldFormatError, Report, evaluate, read_gold
 from dipparse.export import to_dataframe, to_records
 from dipparse.models import (
+    RESOLUTIONS,
     Acceptance,
     Actor,
     Demand,
@@ -44,6 +45,7 @@ from dipparse.rules import (
 from dipparse.serialization import DocumentFormatError, json_schema, load_jsonl
 
 __all__ = [
+    "RESOLUTIONS",
     "Acceptance",
     "Actor",
     "ActorEntry",

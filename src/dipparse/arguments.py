@@ -73,7 +73,7 @@ COORDINATION = regex.compile(
     r"(?:\w+ly\s+|also\s+|then\s+|later\s+|eventually\s+|finally\s+|subsequently\s+|soon\s+)*$"
 )
 
-_GERUND_PREP = regex.compile(r"(?i)\b(?:for|after|over|by|on)\s+$")
+_GERUND_PREP = regex.compile(r"(?i)\b(?:for|after|over|by|on|of)\s+$")
 
 _CONTENT_STOP = regex.compile(
     r"""(?ix)
@@ -161,6 +161,9 @@ _CONTENT_LEAD = regex.compile(r"(?i)(?:to|on|for|of|that)\s+")
 
 _LETTER = regex.compile(r"\p{L}")
 
+# Anaphor kinds that are pronouns ("it", "they", "we"), not descriptions ("the ministry").
+_PRONOUNS = frozenset({"person", "thing", "plural", "speaker"})
+
 # Adjectives between a possessor and its noun: "Trump's renewed offer".
 _POSSESSED_ADJECTIVES = frozenset(
     "renewed revised repeated updated latest new fresh earlier previous initial final formal "
@@ -227,9 +230,15 @@ class Context:
 class ArgumentFinder:
     """Finds the actor, target and content of a trigger, and resolves anaphors."""
 
-    def __init__(self, gazetteer: Gazetteer, reporting: regex.Pattern[str]) -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        reporting: regex.Pattern[str],
+        claiming: regex.Pattern[str] | None = None,
+    ) -> None:
         self.gazetteer = gazetteer
         self.reporting = reporting
+        self.claiming = claiming or reporting
 
     def actor(
         self,
@@ -515,6 +524,48 @@ class ArgumentFinder:
                 )
         return None
 
+    def source(
+        self,
+        ctx: Context,
+        actor: Mention | None,
+        trigger: tuple[int, int],
+        sentence: tuple[int, int],
+        quote: QuoteSpan | None,
+    ) -> Mention | None:
+        """Who states the event: a quotation's speaker, or who says or claims it.
+
+        "Baku said Yerevan had rejected", "Israel accused Hamas of rejecting": the
+        subject of the last reporting or claim verb before the event's actor;
+        "..., KCNA said.": the one named with a reporting verb after it. None when
+        that is the actor's own mention ("Iran rejected the offer, saying ...").
+        """
+        if quote is not None and not partial_quote(ctx.norm.text, quote):
+            return quote.speaker
+        text = ctx.norm.text
+        t0, t1 = trigger
+        before = actor.start if actor is not None and actor.end <= t0 else t0
+        floor = max(sentence[0], t0 - _CLAUSE_WINDOW)
+        found: Mention | None = None
+        verbs = list(self.claiming.finditer(text, floor, before))
+        if verbs:
+            found = self.subject(ctx, verbs[-1].start(), sentence, sentence)
+        else:
+            # ", KCNA said.", ", said the ministry.": after a comma that closes the event.
+            ceiling = min(sentence[1], t1 + _CLAUSE_WINDOW)
+            after = self.reporting.search(text, t1, ceiling)
+            comma = text.rfind(",", t1, after.start()) if after is not None else -1
+            # Not "X rejected it, saying ...": a participle's subject is the actor.
+            if after is not None and comma >= 0 and not after.group().lower().endswith("ing"):
+                found = self.subject(ctx, after.start(), (comma, sentence[1]), sentence)
+                if found is None:
+                    named = [x for x in ctx.between(after.end(), ceiling) if x.kind != PLACE]
+                    pronoun = named and named[0].anaphor in _PRONOUNS
+                    if named and not pronoun and not text[after.end() : named[0].start].strip():
+                        found = named[0]
+        if found is None or found is actor:
+            return None
+        return found
+
     def target(
         self,
         ctx: Context,
@@ -585,11 +636,12 @@ class ArgumentFinder:
                 role=mention.role,
                 source=mention.source,
             )
-        antecedent = self.antecedent(ctx, mention, quote)
-        if antecedent is None:
+        found = self.antecedent(ctx, mention, quote)
+        if found is None:
             if mention.anaphor not in ("joint", "speaker"):
                 return None
             return Actor(span=span, name=span.text, kind="group", source="anaphor")
+        antecedent, rule = found
         return Actor(
             span=span,
             name=antecedent.name,
@@ -597,13 +649,20 @@ class ArgumentFinder:
             country=antecedent.country,
             role=antecedent.role,
             source="anaphor",
+            # Through a chain ("it" -> "the ministry" -> "China"): the name at its end.
+            antecedent=antecedent.antecedent or antecedent.span,
+            resolution=rule,
         )
 
-    def antecedent(self, ctx: Context, mention: Mention, quote: QuoteSpan | None) -> Actor | None:
+    def antecedent(
+        self, ctx: Context, mention: Mention, quote: QuoteSpan | None
+    ) -> tuple[Actor, str] | None:
+        """What an anaphor stands for, and the id of the resolution rule that chose it."""
         kind = mention.anaphor
         if kind == "speaker":
             if quote is not None and quote.speaker is not None and quote.speaker is not mention:
-                return self.resolve(ctx, quote.speaker, None)
+                speaker = self.resolve(ctx, quote.speaker, None)
+                return (speaker, "speaker.quotation") if speaker is not None else None
             return None
         back = 30 if kind == "joint" else 3
         window_start = _sentence_back(ctx.sentences, mention.start, back)
@@ -618,7 +677,11 @@ class ArgumentFinder:
         if quote is not None and quote.speaker is not None:
             earlier = [x for x in earlier if x is not quote.speaker]
 
-        def pick(test: Any) -> Actor | None:
+        def chosen(x: Mention, rule: str) -> tuple[Actor, str] | None:
+            actor = self.resolve(ctx, x, None)
+            return (actor, rule) if actor is not None else None
+
+        def pick(test: Any) -> tuple[Actor, str] | None:
             # The nearest subject in the sentence first ("Bamako said it...", "Hamas
             # appeared to reject the US proposal, saying it..."), then the nearest mention.
             sentence_start = _sentence_back(ctx.sentences, mention.start, 0)
@@ -629,24 +692,25 @@ class ArgumentFinder:
                 if x.possessive:
                     continue
                 if _OBJECT_CONTROL.fullmatch(text, x.end, mention.start) and x.kind != ANAPHOR:
-                    return self.resolve(ctx, x, None)  # "urged Tokyo to honour its pledge"
+                    # "urged Tokyo to honour its pledge"
+                    return chosen(x, "pronoun.object-control")
                 if _after_preposition(text, x) or kind == "joint":
                     continue
                 if _SUBJECT_NEXT.match(text, x.end):
                     if x.kind == ANAPHOR:
                         # "the junta said it...": the nearest subject decides, even unresolved.
-                        return self.resolve(ctx, x, None) if x.anaphor != kind else None
+                        return chosen(x, "pronoun.subject") if x.anaphor != kind else None
                     if test(x):
-                        return self.resolve(ctx, x, None)
+                        return chosen(x, "pronoun.subject")
             for x in reversed(earlier):
                 if x.kind != ANAPHOR and not x.possessive and test(x):
-                    return self.resolve(ctx, x, None)
+                    return chosen(x, "pronoun.nearest")
             return None
 
         if kind == "joint":
             found = pick(lambda x: len(x.countries) > 1 or bool(x.members))
             if found is not None:
-                return found
+                return found[0], "joint.compound"
             states: list[Mention] = []
             for x in reversed(earlier):
                 if x.kind == "state" and x.country and all(x.country != s.country for s in states):
@@ -655,13 +719,14 @@ class ArgumentFinder:
                     break
             if len(states) == 2:
                 first, second = states[1], states[0]
-                return Actor(
-                    span=ctx.norm.span(mention.start, mention.end),
+                joint = Actor(
+                    span=ctx.norm.span(first.start, second.end),
                     name=f"{first.name} and {second.name}",
                     kind="state",
                     country=(*first.countries, *second.countries),
                     source="anaphor",
                 )
+                return joint, "joint.two-states"
             return None
         if kind == "person":
             return pick(lambda x: x.is_person)
@@ -671,11 +736,14 @@ class ArgumentFinder:
             return pick(lambda x: len(x.countries) > 1 or x.kind in ("group", "organisation"))
         if kind == "government":
             found = pick(lambda x: x.kind == "state" or (x.is_person and x.country))
-            if found is not None and found.kind != "state" and isinstance(found.country, str):
-                name = self.gazetteer.state(found.country)
+            if found is None:
+                return None
+            actor, rule = found
+            if actor.kind != "state" and isinstance(actor.country, str):
+                name = self.gazetteer.state(actor.country)
                 if name:
-                    return evolve(found, name=name, kind="state", role=None)
-            return found
+                    return evolve(actor, name=name, kind="state", role=None), "government.of-person"
+            return actor, rule
         return pick(lambda x: x.kind in ("state", "organisation", "group"))
 
 

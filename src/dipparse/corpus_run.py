@@ -70,16 +70,16 @@ class Output:
             self.out.write(format_table(doc, name, self.width) + "\n")
         elif self.format == "json":
             data = doc.to_dict()
-            data["source"] = name
+            data["document"] = name
             self.out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         elif self.format == "jsonl" and self.per == "document":
             data = doc.to_dict()
-            data["source"] = name
+            data["document"] = name
             self.out.write(json.dumps(data, ensure_ascii=False) + "\n")
         elif self.format == "jsonl":
             for event in doc.events:
                 row = event.to_dict()
-                row["source"] = name
+                row["document"] = name
                 self.out.write(json.dumps(row, ensure_ascii=False) + "\n")
         elif self.format == "csv":
             write_csv((event_record(name, e) for e in doc.events), self.out, header=False)
@@ -91,7 +91,12 @@ class Output:
         """A document that failed: a line of its own only where a line is per document."""
         self._start()
         if self.format == "jsonl" and self.per == "document":
-            data = {"source": record.id, "where": record.where, "error": error, "message": message}
+            data = {
+                "document": record.id,
+                "where": record.where,
+                "error": error,
+                "message": message,
+            }
             self.out.write(json.dumps(data, ensure_ascii=False) + "\n")
             self.out.flush()
 

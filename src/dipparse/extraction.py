@@ -29,7 +29,7 @@ from dipparse.arguments import (
     clause_start,
     partial_quote,
 )
-from dipparse.models import EVENT_CLASSES, Actor, Event
+from dipparse.models import EVENT_CLASSES, Actor, Event, other_party
 from dipparse.patterns import Encoded, encode, token_spans
 from dipparse.phrases import HEDGE_MODALS, Chunks, VerbGroup, chunk
 from dipparse.rules import MATCH_TIMEOUT, Kind, Rule, Topic
@@ -51,42 +51,37 @@ _WINDOW = 600
 
 @frozen
 class Cues:
-    """Compiled attribute cues (negation, hedges, conditions, reporting verbs)."""
+    """Compiled attribute cues (negation, hedges, conditions, reporting and claim verbs)."""
 
     negation: regex.Pattern[str]
     hedge: regex.Pattern[str]
     hedge_sentence: regex.Pattern[str]
     condition: regex.Pattern[str]
     reporting: regex.Pattern[str]
+    # Reporting or claim verbs: whose subject is the source of an event after it.
+    claiming: regex.Pattern[str]
 
 
 def compile_cues(words: Mapping[str, Sequence[str]]) -> Cues:
-    def alternation(key: str, default: Sequence[str]) -> str:
-        items = sorted(words.get(key, default), key=len, reverse=True)
-        return "|".join(regex.escape(i).replace("\\ ", r"\s+") for i in items) or r"(?!x)x"
-
     flags = regex.IGNORECASE | regex.VERSION0  # simple case folding: the same words, faster
+
+    def cue(keys: Sequence[str], default: Sequence[str]) -> regex.Pattern[str]:
+        """One pattern for the words of the lists ``keys`` (``default`` where none is given)."""
+        given = [key for key in keys if key in words]
+        found = [w for key in given for w in words[key]] if given else default
+        items = sorted(dict.fromkeys(found), key=len, reverse=True)
+        alternation = "|".join(regex.escape(i).replace("\\ ", r"\s+") for i in items)
+        return regex.compile(
+            r"(?<![\p{L}])(?:" + (alternation or r"(?!x)x") + r")(?![\p{L}])", flags
+        )
+
     return Cues(
-        negation=regex.compile(
-            r"(?<![\p{L}])(?:" + alternation("negation", ["not", "never", "n't"]) + r")(?![\p{L}])",
-            flags,
-        ),
-        hedge=regex.compile(
-            r"(?<![\p{L}])(?:" + alternation("hedges", ["may", "might", "could"]) + r")(?![\p{L}])",
-            flags,
-        ),
-        hedge_sentence=regex.compile(
-            r"(?<![\p{L}])(?:" + alternation("sentence_hedges", ["reportedly"]) + r")(?![\p{L}])",
-            flags,
-        ),
-        condition=regex.compile(
-            r"(?<![\p{L}])(?:" + alternation("conditions", ["only if", "unless"]) + r")(?![\p{L}])",
-            flags,
-        ),
-        reporting=regex.compile(
-            r"(?<![\p{L}])(?:" + alternation("reporting_verbs", ["said", "told"]) + r")(?![\p{L}])",
-            flags,
-        ),
+        negation=cue(["negation"], ["not", "never", "n't"]),
+        hedge=cue(["hedges"], ["may", "might", "could"]),
+        hedge_sentence=cue(["sentence_hedges"], ["reportedly"]),
+        condition=cue(["conditions"], ["only if", "unless"]),
+        reporting=cue(["reporting_verbs"], ["said", "told"]),
+        claiming=cue(["reporting_verbs", "claim_verbs"], ["said", "told"]),
     )
 
 
@@ -189,7 +184,7 @@ class Extractor:
         self._topic_order = tuple(topics)
         self.cues = cues
         self.gazetteer = gazetteer
-        self.arguments = ArgumentFinder(gazetteer, cues.reporting)
+        self.arguments = ArgumentFinder(gazetteer, cues.reporting, cues.claiming)
         self.event_classes = dict(EVENT_CLASSES)
         if event_classes:
             self.event_classes.update(event_classes)
@@ -433,6 +428,14 @@ class Extractor:
         speaker = None
         if quote is not None and quote.speaker is not None:
             speaker = self.arguments.resolve(ctx, quote.speaker, None)
+        source_mention = self.arguments.source(ctx, actor_mention, (a0, t1), sentence, quote)
+        source = None
+        if source_mention is not None:
+            source = (
+                speaker
+                if quote is not None and source_mention is quote.speaker
+                else self.arguments.resolve(ctx, source_mention, None)
+            )
         return {
             "type": rule.kind,
             "trigger": norm.span(t0, t1),
@@ -447,6 +450,8 @@ class Extractor:
             "condition": norm.span(*condition) if condition else None,
             "quoted": quote is not None,
             "speaker": speaker,
+            "source": source,
+            "claimed_by_other": bool(source and actor and other_party(source, actor)),
             "topic": topic.name if topic else None,
             "cameo": cameo,
             "plover": rule.plover or (kind.plover if kind else None),

@@ -17,10 +17,21 @@ from attrs import field, frozen
 
 from dipparse.dates import DATE_BASES, DateBasis, basis_of
 
-SCHEMA = "dipparse.document/2"
-SCHEMAS: tuple[str, ...] = ("dipparse.document/1", SCHEMA)
+SCHEMA = "dipparse.document/3"
+SCHEMAS: tuple[str, ...] = ("dipparse.document/1", "dipparse.document/2", SCHEMA)
 TextMode: TypeAlias = Literal["full", "hash", "none"]
 TEXT_MODES: tuple[str, ...] = ("full", "hash", "none")
+
+# How an actor was resolved through another mention: `Actor.resolution` holds one of these ids.
+RESOLUTIONS: Mapping[str, str] = {
+    "speaker.quotation": "'we' or 'I' inside a quotation: the quotation's speaker",
+    "pronoun.object-control": "'urged Tokyo to honour its pledge': the object of the verb before",
+    "pronoun.subject": "the nearest subject before it, in its sentence",
+    "pronoun.nearest": "the nearest agreeing mention in the sentences before",
+    "joint.compound": "'both nations': the nearest joint actor ('India and Pakistan')",
+    "joint.two-states": "'both nations': the two states named last",
+    "government.of-person": "'the government' after a person: that person's state",
+}
 
 ActorKind: TypeAlias = Literal["state", "leader", "official", "organisation", "group"]
 ACTOR_KINDS: tuple[str, ...] = ("state", "leader", "official", "organisation", "group")
@@ -138,6 +149,13 @@ class Actor:
     quotation, ``"both nations"``); ``name``, ``country`` and ``kind`` say who
     they were resolved to. ``country`` is an ISO 3166-1 alpha-3 code, a tuple of
     codes for a joint actor ("India and Pakistan"), or ``None``.
+
+    An actor found through another mention ("it", "the ministry", "we" inside a
+    quotation) keeps where it was found: ``antecedent`` is the span of the
+    mention it was resolved to (for a joint actor, from its first member to its
+    last), and ``resolution`` the id of the resolution rule that chose it
+    (``"pronoun.subject"``, ``"speaker.quotation"``...; see `RESOLUTIONS`). A
+    name the gazetteer knows has neither.
     """
 
     span: Span
@@ -146,6 +164,16 @@ class Actor:
     country: Country = field(default=None, converter=_country)
     role: str | None = None
     source: str = "gazetteer"
+    antecedent: Span | None = None
+    resolution: str | None = field(default=None)
+
+    @resolution.validator
+    def _check_resolution(self, _: object, value: str | None) -> None:
+        if (value is None) != (self.antecedent is None):
+            raise ValueError(
+                "an actor has both an antecedent and a resolution rule, or neither "
+                f"(antecedent {self.antecedent!r}, resolution {value!r})"
+            )
 
     @property
     def text(self) -> str:
@@ -170,7 +198,25 @@ class Actor:
             "role": self.role,
             "source": self.source,
             "span": [self.span.start, self.span.end],
+            "antecedent": self.antecedent.to_dict() if self.antecedent else None,
+            "resolution": self.resolution,
         }
+
+
+def other_party(source: Actor, actor: Actor) -> bool:
+    """Whether ``source`` speaks of another party than ``actor`` (`Event.claimed_by_other`).
+
+    Two actors with states are other parties when they share none ("Baku" of
+    "Yerevan"); a state and a group or organisation without one are too ("Hamas" of
+    "Israel"). A person without a state may speak for either side: not marked.
+    """
+    mine, theirs = set(source.countries), set(actor.countries)
+    if mine and theirs:
+        return not mine & theirs
+    if mine or theirs:
+        stateless = actor if mine else source
+        return stateless.kind in ("group", "organisation")
+    return False
 
 
 @frozen
@@ -199,6 +245,14 @@ class Event:
     The four built-in kinds have their own classes (`Offer`, `Acceptance`,
     `Rejection`, `Demand`); a kind that a custom rule set adds is an `Event`
     whose ``type`` is that kind's name.
+
+    ``actor`` is who offers, accepts, rejects or demands; ``source`` who states
+    it: the speaker of a quotation, or the subject of the verb that reports it
+    ("Baku said Yerevan had rejected the proposals": actor Armenia, source
+    Azerbaijan; "Israel accused Hamas of rejecting": actor Hamas, source
+    Israel). ``claimed_by_other`` marks an event that its source claims of
+    another party: the source names neither the actor nor one of its states.
+    ``source`` is ``None`` when the text states the event itself.
     """
 
     kind: ClassVar[str] = ""
@@ -217,6 +271,8 @@ class Event:
     condition: Span | None = None
     quoted: bool = False
     speaker: Actor | None = None
+    source: Actor | None = None
+    claimed_by_other: bool = False
     date: dt.date | None = None
     date_text: Span | None = None
     date_basis: DateBasis = field(validator=attrs.validators.in_(DATE_BASES))
@@ -254,6 +310,8 @@ class Event:
             "condition": opt(self.condition),
             "quoted": self.quoted,
             "speaker": opt(self.speaker),
+            "source": opt(self.source),
+            "claimed_by_other": self.claimed_by_other,
             "date": self.date.isoformat() if self.date else None,
             "date_basis": self.date_basis,
             "date_text": self.date_text.text if self.date_text else None,
@@ -401,7 +459,7 @@ class Document:
         return tuple(e for e in self.events if e.type == kind)
 
     def to_dict(self, *, text: TextMode = "full") -> dict[str, Any]:
-        """The document as plain data, in the ``dipparse.document/2`` schema.
+        """The document as plain data, in the ``dipparse.document/3`` schema.
 
         ``text`` says how the document's text is carried: ``"full"`` (the
         default) gives the text with its SHA-256 and length, so that

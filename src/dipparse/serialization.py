@@ -1,10 +1,13 @@
 """Documents back from their JSON form: `Document.from_dict`, `load_jsonl`, the JSON Schema.
 
 `document_from_dict` reads what `Document.to_dict` wrote, in the
-``dipparse.document/2`` schema or the older ``/1``, and rebuilds an equal
+``dipparse.document/3`` schema or an older one (``/2``, ``/1``), and rebuilds an equal
 `Document`. It checks as it reads: a missing key, a value of the wrong type,
 an offset pair outside the text or a span whose text is not the slice it names
 is a `DocumentFormatError` that names the key path (``$.events[2].trigger.span``).
+
+Reading ``/2``: its actors have no antecedent or resolution rule and its
+events no source, as if nothing had been resolved or reported.
 
 Reading ``/1``: that schema does not carry the text, so it must be passed as
 ``text=``; each date gets the basis the current parser would give it, and a
@@ -62,7 +65,7 @@ class DocumentFormatError(ValueError):
 
 
 def json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of ``dipparse.document/2``, shipped in the package."""
+    """The JSON Schema (draft 2020-12) of ``dipparse.document/3``, shipped in the package."""
     source = resources.files("dipparse").joinpath("schema", "document.schema.json")
     data: dict[str, Any] = json.loads(source.read_text(encoding="utf-8"))
     return data
@@ -132,6 +135,7 @@ class _Reader:
         self.given = text
         self.text = ""
         self.version = SCHEMA
+        self.level = len(SCHEMAS)  # 1 for dipparse.document/1, ...
         self.classes = {**EVENT_CLASSES, **event_classes}
 
     # -- plain values --------------------------------------------------------------
@@ -230,7 +234,22 @@ class _Reader:
                 f"{path}.country", f"must be a string, a list of strings or null, not {country!r}"
             )
         words = self.string(self.get(data, "text", path), f"{path}.text")
-        source = "gazetteer" if self.version != SCHEMA else self.get(data, "source", path)
+        source = "gazetteer" if self.level < 2 else self.get(data, "source", path)
+        antecedent = None
+        resolution = None
+        if self.level >= 3:
+            antecedent = self.span(
+                self.get(data, "antecedent", path), f"{path}.antecedent", null=True
+            )
+            resolution = self.string(
+                self.get(data, "resolution", path), f"{path}.resolution", null=True
+            )
+            if (antecedent is None) != (resolution is None):
+                raise DocumentFormatError(
+                    f"{path}.resolution",
+                    "must be set exactly when antecedent is"
+                    f" (antecedent {'set' if antecedent else 'null'}, resolution {resolution!r})",
+                )
         return Actor(
             span=self.spanned(words, self.get(data, "span", path), path, "span", "text"),
             name=self.string(self.get(data, "name", path), f"{path}.name"),
@@ -238,6 +257,8 @@ class _Reader:
             country=country,
             role=self.string(self.get(data, "role", path, None), f"{path}.role", null=True),
             source=self.string(source, f"{path}.source"),
+            antecedent=antecedent,
+            resolution=resolution,
         )
 
     def quote(self, value: object, path: str) -> Quote:
@@ -255,7 +276,7 @@ class _Reader:
     def basis(
         self, data: Mapping[str, Any], path: str, day: dt.date | None, phrase: str | None
     ) -> Any:
-        if self.version != SCHEMA:
+        if self.level < 2:
             return basis_of(day, phrase)
         basis = self.get(data, "date_basis", path)
         if basis not in DATE_BASES:
@@ -281,7 +302,7 @@ class _Reader:
                 raise DocumentFormatError(f"{path}.date_text", "is null while date_span is set")
             date_text = self.spanned(phrase, where, path, "date_span", "date_text")
         if (
-            self.version != SCHEMA
+            self.level < 2
             and day is not None
             and published is None
             and phrase is not None
@@ -315,6 +336,7 @@ class _Reader:
                 ),
                 quoted=self.boolean(self.get(data, "quoted", path), f"{path}.quoted"),
                 speaker=self.actor(self.get(data, "speaker", path), f"{path}.speaker"),
+                **self.reported(data, path),
                 date=day,
                 date_text=date_text,
                 date_basis=self.basis(data, path, day, phrase),
@@ -324,6 +346,17 @@ class _Reader:
             if isinstance(exc, DocumentFormatError):
                 raise
             raise DocumentFormatError(path, str(exc)) from None
+
+    def reported(self, data: Mapping[str, Any], path: str) -> dict[str, Any]:
+        """``source`` and ``claimed_by_other``, new in ``/3``: nothing reported before."""
+        if self.level < 3:
+            return {"source": None, "claimed_by_other": False}
+        return {
+            "source": self.actor(self.get(data, "source", path), f"{path}.source"),
+            "claimed_by_other": self.boolean(
+                self.get(data, "claimed_by_other", path), f"{path}.claimed_by_other"
+            ),
+        }
 
     def codes(self, data: Mapping[str, Any], path: str, keys: Sequence[str]) -> dict[str, Any]:
         return {
@@ -336,7 +369,7 @@ class _Reader:
         for i, m in enumerate(ids):
             self.string(m, f"{path}.mentions[{i}]")
         day = self.date(self.get(data, "date", path), f"{path}.date")
-        if self.version != SCHEMA:
+        if self.level < 2:
             # The group's date is its first dated mention's, migrated with it.
             if ids and all(m in mentions for m in ids):
                 dated = [mentions[m] for m in ids if mentions[m].date is not None]
@@ -369,7 +402,7 @@ class _Reader:
     # -- the document ----------------------------------------------------------------
 
     def document_text(self, data: Mapping[str, Any]) -> str:
-        if self.version != SCHEMA:
+        if self.level < 2:
             if self.given is None:
                 raise DocumentFormatError(
                     "$.schema",
@@ -410,6 +443,7 @@ class _Reader:
                 f"{schema!r} is not a schema this dipparse reads ({', '.join(SCHEMAS)})",
             )
         self.version = schema
+        self.level = SCHEMAS.index(schema) + 1
         if schema != SCHEMA:
             logger.info("reading a %s document: migrating it to %s", schema, SCHEMA)
         self.text = self.document_text(data)

@@ -1,0 +1,195 @@
+"""Who acts and who says so: resolved actors with their antecedents, event sources, datelines."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import dipparse
+from dipparse.models import RESOLUTIONS, Actor, Document, Event
+from dipparse.testing import documents, vocabulary
+
+
+@cache
+def parser() -> dipparse.Parser:
+    return dipparse.Parser()
+
+
+def only(doc: Document, kind: str) -> Event:
+    events = doc.events_of(kind)
+    assert len(events) == 1, [(e.type, e.actor) for e in doc.events]
+    return events[0]
+
+
+def resolved_actors(doc: Document) -> list[Actor]:
+    """Every actor of the document's events, quotations and groups that was resolved."""
+    found = [a for e in doc.events for a in (e.actor, e.target, e.speaker, e.source) if a]
+    found += [q.speaker for q in doc.quotes if q.speaker]
+    found += [a for g in doc.groups for a in (g.actor, g.target) if a]
+    return [a for a in found if a.resolution is not None]
+
+
+# -- resolution: antecedent spans and rule ids --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "name", "words", "antecedent", "rule"),
+    [
+        (
+            "Iran said on Sunday that it would reject the offer.",
+            "rejection",
+            "Iran",
+            "it",
+            "Iran",
+            "pronoun.subject",
+        ),
+        (
+            'Bajram Begaj said: "We accepted the proposal on Monday."',
+            "acceptance",
+            "Bajram Begaj",
+            "We",
+            "Bajram Begaj",
+            "speaker.quotation",
+        ),
+        (
+            '"We accept the offer," Aliyev said.',
+            "acceptance",
+            "Ilham Aliyev",
+            "We",
+            "Aliyev",
+            "speaker.quotation",
+        ),
+        (
+            "India and Pakistan held talks in Riyadh. Both nations agreed to a ceasefire.",
+            "acceptance",
+            "India and Pakistan",
+            "Both nations",
+            "India and Pakistan",
+            "joint.compound",
+        ),
+    ],
+)
+def test_a_resolved_actor_keeps_its_antecedent_and_rule(
+    text: str, kind: str, name: str, words: str, antecedent: str, rule: str
+) -> None:
+    event = only(parser().parse(text), kind)
+    assert event.actor is not None
+    assert (event.actor.name, event.actor.text) == (name, words)
+    assert event.actor.antecedent is not None
+    assert event.actor.antecedent.text == antecedent
+    assert text[event.actor.antecedent.start : event.actor.antecedent.end] == antecedent
+    assert event.actor.resolution == rule
+    assert event.actor.to_dict()["resolution"] == rule
+
+
+def test_a_known_name_has_no_antecedent() -> None:
+    event = only(parser().parse("China rejected the proposal."), "rejection")
+    assert event.actor is not None
+    assert (event.actor.antecedent, event.actor.resolution) == (None, None)
+
+
+def test_antecedent_and_resolution_come_together() -> None:
+    span = dipparse.Span(0, 4, "Iran")
+    with pytest.raises(ValueError, match="both an antecedent and a resolution rule, or neither"):
+        Actor(span=span, name="Iran", kind="state", resolution="pronoun.subject")
+    with pytest.raises(ValueError, match="both an antecedent and a resolution rule, or neither"):
+        Actor(span=span, name="Iran", kind="state", antecedent=span)
+
+
+def _passages() -> st.SearchStrategy[str]:
+    vocab = vocabulary()
+    states = st.sampled_from(vocab.states).map(lambda f: f.text)
+    first = st.builds(
+        "{} {} on Monday.".format,
+        states,
+        st.sampled_from(["held talks with its neighbours", "issued a statement", "spoke"]),
+    )
+    second = st.builds(
+        "{} {} {}.".format,
+        st.sampled_from(["It said it", "It", "The government said it", '"We', "They said they"]),
+        st.sampled_from(["rejected", "would accept", "had accepted", "demanded"]),
+        st.sampled_from(["the proposal", "the offer", "an immediate ceasefire"]),
+    )
+    quote_close = st.sampled_from(["", '," the minister said', '," its president said'])
+    return st.builds(
+        lambda a, b, c: a + " " + (b[:-1] + c if b.startswith('"') and c else b),
+        first,
+        second,
+        quote_close,
+    )
+
+
+@given(st.one_of(_passages(), documents().map(lambda d: d[0])))
+def test_antecedents_lie_in_the_document_and_before_the_anaphor(text: str) -> None:
+    """An antecedent is inside the text and holds its words; before its anaphor unless a speaker.
+
+    A quotation's speaker may follow the quotation ('"We reject it," Modi said');
+    a pronoun's or a description's antecedent comes before it.
+    """
+    doc = parser().parse(text)
+    for actor in resolved_actors(doc):
+        assert actor.antecedent is not None
+        assert actor.resolution in RESOLUTIONS
+        a = actor.antecedent
+        assert 0 <= a.start <= a.end <= len(text)
+        assert text[a.start : a.end] == a.text
+        if actor.resolution != "speaker.quotation":
+            assert a.end <= actor.span.start, (actor, text)
+
+
+# -- sources: who states the event ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor", "source", "claimed"),
+    [
+        (
+            "Baku said Yerevan had rejected the proposals.",
+            "rejection",
+            "Armenia",
+            "Azerbaijan",
+            True,
+        ),
+        ("Hamas said Israel had rejected the proposal.", "rejection", "Israel", "Hamas", True),
+        (
+            "Israel accused Hamas on Monday of rejecting the proposal.",
+            "rejection",
+            "Hamas",
+            "Israel",
+            True,
+        ),
+        ("Iran said on Sunday that it would reject the offer.", "rejection", "Iran", "Iran", False),
+        (
+            '"We accept the offer," Aliyev said.',
+            "acceptance",
+            "Ilham Aliyev",
+            "Ilham Aliyev",
+            False,
+        ),
+        ("China rejected the proposal.", "rejection", "China", None, False),
+        ("China rejected the proposal, saying it was unfair.", "rejection", "China", None, False),
+    ],
+)
+def test_the_source_of_an_event(
+    text: str, kind: str, actor: str, source: str | None, claimed: bool
+) -> None:
+    event = only(parser().parse(text), kind)
+    assert event.actor is not None
+    assert event.actor.name == actor
+    assert (event.source.name if event.source else None) == source
+    assert event.claimed_by_other is claimed
+    data = event.to_dict()
+    assert data["claimed_by_other"] is claimed
+    assert (data["source"]["name"] if data["source"] else None) == source
+
+
+def test_a_claim_by_another_party_is_kept_not_dropped() -> None:
+    doc = parser().parse("Pakistan said on Sunday that India had rejected the proposal.")
+    event = only(doc, "rejection")
+    assert event.actor is not None and event.actor.country == "IND"
+    assert event.source is not None and event.source.country == "PAK"
+    assert event.claimed_by_other
+    assert event.source.span.text == "Pakistan"
