@@ -9,7 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import dipparse
+from dipparse.datelines import credit_spans
 from dipparse.models import RESOLUTIONS, Actor, Document, Event
+from dipparse.parser import CHUNK
 from dipparse.testing import documents, vocabulary
 
 
@@ -193,3 +195,71 @@ def test_a_claim_by_another_party_is_kept_not_dropped() -> None:
     assert event.source is not None and event.source.country == "PAK"
     assert event.claimed_by_other
     assert event.source.span.text == "Pakistan"
+
+
+# -- datelines, bylines and credits name no actor --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        (
+            "SEOUL, March 10 (Reuters) - North Korea rejected the offer.",
+            "SEOUL, March 10 (Reuters) - ",
+        ),
+        ("Kyiv, Ukraine (AP) — Russia rejected the proposal.", "Kyiv, Ukraine (AP) — "),
+        ("Beijing (AFP) - It rejected the plan on Monday.", "Beijing (AFP) - "),
+        ("WASHINGTON — The offer was rejected.", "WASHINGTON — "),
+        ("GENEVA, Sept 5 (Reuters) - The proposal was accepted.", "GENEVA, Sept 5 (Reuters) - "),
+    ],
+)
+def test_a_dateline_is_found_and_names_no_actor(text: str, dateline: str) -> None:
+    assert credit_spans(text) == [(0, len(dateline))]
+    doc = parser().parse(text)
+    assert all(a.span.start >= len(dateline) for a in doc.actors)
+    for event in doc.events:
+        assert event.actor is None or event.actor.span.start >= len(dateline)
+        resolved = event.actor.antecedent if event.actor else None
+        assert resolved is None or resolved.start >= len(dateline)
+
+
+def test_bylines_and_credit_lines_name_no_actor() -> None:
+    text = (
+        "By Andrew Osborn\n"
+        "MOSCOW, March 12 (Reuters) - Russia rejected the plan.\n"
+        "Reporting by Guy Faulconbridge in Moscow; Editing by Mark Trevelyan"
+    )
+    assert [text[s:e] for s, e in credit_spans(text)] == [
+        "By Andrew Osborn",
+        "MOSCOW, March 12 (Reuters) - ",
+        "Reporting by Guy Faulconbridge in Moscow; Editing by Mark Trevelyan",
+    ]
+    doc = parser().parse(text)
+    assert [a.text for a in doc.actors] == ["Russia"]
+    assert [(e.type, e.actor.name if e.actor else None) for e in doc.events] == [
+        ("rejection", "Russia")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran — the offer was rejected by Israel.",  # a name in ordinary case, no date or agency
+        "China rejected the plan on March 3 - a blow to the talks.",  # not at a paragraph start
+        "Russia, Ukraine and Turkey - the three - agreed to talks.",
+    ],
+)
+def test_a_sentence_is_no_dateline(text: str) -> None:
+    assert credit_spans(text) == []
+
+
+def test_datelines_in_the_middle_of_a_long_text_are_found_per_chunk() -> None:
+    """A long text is parsed in chunks: each paragraph's dateline is dropped the same way."""
+    story = "BAMAKO, May 3 (Reuters) - Mali rejected the proposal.\n"
+    filler = "The talks went on for hours without a result in sight. " * 40 + "\n"
+    text = (story + filler) * 100
+    doc = parser().parse(text)
+    assert len(text) > 2 * CHUNK
+    assert doc.events_of("rejection")
+    assert {a.text for a in doc.actors} == {"Mali"}
+    assert [e.id for e in parser().iter_events(text)] == [e.id for e in doc.events]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -21,6 +21,7 @@ from attrs import frozen
 from dipparse.actors import ANAPHOR, PLACE, Gazetteer, Mention
 from dipparse.arguments import Context
 from dipparse.batch import ParseFailure, parse_many
+from dipparse.datelines import credit_spans
 from dipparse.dates import find_dates
 from dipparse.extraction import Extractor, compile_cues
 from dipparse.grouping import Grouper
@@ -224,7 +225,7 @@ class Parser:
         """The layers extraction reads: normalised text, sentences, mentions, quotes, dates."""
         norm = normalise(text)
         sentences = split_sentences(norm.text)
-        mentions = self.gazetteer.find(norm.text, published=published)
+        mentions = self._mentions(norm.text, 0, len(norm.text), published)
         quotes = attribute(norm.text, find_quotes(norm), mentions, self.cues.reporting)
         dates = find_dates(norm.text, 0, len(norm.text), published) if sentences else []
         tokens = tokenize(norm.text, self.lexicon)
@@ -367,9 +368,7 @@ class Parser:
             read_until(body[1] + _LOOKAHEAD)
             hi = min(len(text), max(body[1] + _LOOKAHEAD, ahead[0][1] if ahead else 0))
             following = [s for s in ahead if s[0] < hi]
-            # The gazetteer reads a copy of the context: its scan prepares the whole
-            # string it is given (a lower-case copy, a check of every character).
-            mentions = _shifted(self.gazetteer.find(text[lo:hi], published=day), lo)
+            mentions = self._mentions(text, lo, hi, day)
             first = bisect_left(quote_starts, lo)
             if first > 0 and all_quotes[first - 1][1] > lo:
                 first -= 1  # a quotation that opened before the context and runs into it
@@ -391,6 +390,25 @@ class Parser:
             # The spans made for this chunk are the document's now: the next chunk
             # makes its own (a span is shared within a sentence, not across chunks).
             norm.clear_spans()
+
+    def _mentions(self, text: str, lo: int, hi: int, day: dt.date | None) -> list[Mention]:
+        """The actor mentions of ``text[lo:hi]``, none inside a dateline, byline or credit."""
+        # The gazetteer reads a copy of the context: its scan prepares the whole
+        # string it is given (a lower-case copy, a check of every character).
+        found = self.gazetteer.find(
+            text if (lo, hi) == (0, len(text)) else text[lo:hi], published=day
+        )
+        mentions = _shifted(found, lo)
+        credits = credit_spans(text, lo, hi)
+        if not credits:
+            return mentions
+        starts = [s for s, _ in credits]
+
+        def credited(m: Mention) -> bool:
+            i = bisect_right(starts, m.start) - 1
+            return i >= 0 and m.end <= credits[i][1]
+
+        return [m for m in mentions if not credited(m)]
 
     def _events(self, chunk: _Chunk, grouper: Grouper, before: int) -> Iterator[Event]:
         """The events of one chunk, numbered after ``before`` earlier ones, grouped."""

@@ -1,0 +1,68 @@
+"""Datelines, bylines and credit lines: the parts of an article that name no actor.
+
+"SEOUL, March 10 (Reuters) - ...", "Kyiv, Ukraine (AP) — ...", "By Andrew
+Osborn", "Reporting by Guy Faulconbridge in Moscow; Editing by Mark Trevelyan":
+the places and people these name are where and by whom the article was written,
+not who offers, accepts, rejects or demands. `credit_spans` finds them; the
+parser drops the actor mentions inside them, so that no event, pronoun or
+quotation takes its actor from them.
+
+A dateline opens a paragraph: a place (capitalised words, at most four, with an
+optional ", Country"), then a date or a news agency in parentheses or both, then a
+dash or a colon. A place in capitals ("WASHINGTON —") needs neither date nor
+agency; a place in ordinary case ("Kyiv — Russia rejected...") needs one, since
+without it the words may be the sentence's own subject.
+"""
+
+from __future__ import annotations
+
+import regex
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATE = rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?"
+_WORD = r"\p{Lu}[\p{L}.'’-]*"
+_CAPS = r"\p{Lu}[\p{Lu}.'’-]+"
+_AGENCY = r"\((?:[\p{L}][\p{L}.&/' -]{1,30})\)"
+_DASH = r"\s*(?:-{1,2}|–|—|:)\s"
+
+_DATELINE = regex.compile(
+    r"(?m)^[ \t]*(?:"
+    # "SEOUL, March 10 (Reuters) -", "WASHINGTON —", "NEW DELHI:"
+    rf"{_CAPS}(?:[ ]+{_CAPS}){{0,3}}(?:,[ ]*{_WORD}(?:[ ]+{_WORD}){{0,2}})?"
+    rf"(?:,?[ ]*{_DATE})?(?:[ ]*{_AGENCY})?"
+    # "Kyiv, Ukraine (AP) —", "Geneva, Sept 5 -": a date or an agency required.
+    rf"|{_WORD}(?:[ ]+{_WORD}){{0,3}}(?:,[ ]*{_WORD}(?:[ ]+{_WORD}){{0,2}})?"
+    rf"(?:,?[ ]*{_DATE}(?:[ ]*{_AGENCY})?|[ ]*{_AGENCY})"
+    rf"){_DASH}",
+    regex.VERSION1,
+)
+
+_BYLINE = regex.compile(
+    rf"(?m)^[ \t]*(?:By|BY)[ ]+{_WORD}(?:[ ]+(?:{_WORD}|and|de|van|von|al|bin)){{0,6}}[ \t]*$",
+    regex.VERSION1,
+)
+
+# "Reporting by ...; Editing by ...", "(Additional reporting by ...)": to the line's end.
+_CREDITS = regex.compile(
+    r"(?m)^[ \t]*\(?(?:Reporting|Additional\s+reporting|Writing|Editing|Compiled)"
+    r"(?:\s+by)?\b[^\n]*",
+    regex.VERSION1,
+)
+
+
+def credit_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Where ``text[start:end]`` has datelines, bylines and credit lines, in text order.
+
+    A dateline's span runs from its place to its dash (the article's first words
+    are not in it); a byline's or credit line's is the whole line.
+    """
+    end = len(text) if end is None else end
+    found = [
+        m.span()
+        for pattern in (_DATELINE, _BYLINE, _CREDITS)
+        for m in pattern.finditer(text, start, end)
+    ]
+    return sorted(found)
