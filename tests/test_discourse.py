@@ -20,8 +20,13 @@ def parser() -> dipparse.Parser:
     return dipparse.Parser()
 
 
-def only(doc: Document, kind: str) -> Event:
-    events = doc.events_of(kind)
+def only(doc: Document, kind: str, words: str | None = None) -> Event:
+    """The one event of ``kind`` (whose actor's words are ``words``, if given)."""
+    events = [
+        e
+        for e in doc.events_of(kind)
+        if words is None or (e.actor is not None and e.actor.text == words)
+    ]
     assert len(events) == 1, [(e.type, e.actor) for e in doc.events]
     return events[0]
 
@@ -77,7 +82,7 @@ def resolved_actors(doc: Document) -> list[Actor]:
 def test_a_resolved_actor_keeps_its_antecedent_and_rule(
     text: str, kind: str, name: str, words: str, antecedent: str, rule: str
 ) -> None:
-    event = only(parser().parse(text), kind)
+    event = only(parser().parse(text), kind, words)
     assert event.actor is not None
     assert (event.actor.name, event.actor.text) == (name, words)
     assert event.actor.antecedent is not None
@@ -85,6 +90,80 @@ def test_a_resolved_actor_keeps_its_antecedent_and_rule(
     assert text[event.actor.antecedent.start : event.actor.antecedent.end] == antecedent
     assert event.actor.resolution == rule
     assert event.actor.to_dict()["resolution"] == rule
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "name", "words", "antecedent", "rule"),
+    [
+        (
+            "Beijing on Monday offered to mediate between Thailand and Cambodia. "
+            "It said it was ready to send an envoy.",
+            "offer",
+            "China",
+            "It",
+            "Beijing",
+            "pronoun.salient",  # the subject before, not the nearest mention
+        ),
+        (
+            "The Arab League's secretary-general, Ahmed Aboul Gheit, said on Wednesday "
+            "that the bloc rejected any attempt to partition Sudan.",
+            "rejection",
+            "Arab League",
+            "the bloc",
+            "Arab League",
+            "description.organisation",
+        ),
+        (
+            "The World Health Organization appealed for funds. Its director-general, Tedros "
+            "Adhanom Ghebreyesus, said the agency was ready to send more teams.",
+            "offer",
+            "World Health Organization",
+            "the agency",
+            "World Health Organization",
+            "description.organisation",
+        ),
+        (
+            "Uruguay on Friday offered Argentina the use of its port. "
+            "Its neighbour welcomed the offer.",
+            "acceptance",
+            "Argentina",
+            "Its neighbour",
+            "Argentina",
+            "description.neighbour",
+        ),
+        (
+            "Moldovan President Maia Sandu said on Thursday that her government would not "
+            "hold talks with the separatists.",
+            "rejection",
+            "Moldova",
+            "her government",
+            "Moldovan President Maia Sandu",
+            "description.owner",
+        ),
+        (
+            "Lebanese Social Affairs Minister Hector Hajjar spoke in Brussels. "
+            "The minister urged donors to fund the return of refugees.",
+            "demand",
+            "Hector Hajjar",
+            "The minister",
+            "Minister Hector Hajjar",
+            "description.person",
+        ),
+        (
+            "Syrian Democratic Forces commander Mazloum Abdi said on Friday that the SDF had "
+            "accepted a proposal. He said the group would not hand over its heavy weapons.",
+            "rejection",
+            "Syrian Democratic Forces",
+            "the group",  # not the person who said so
+            "SDF",
+            "description.organisation",
+        ),
+    ],
+)
+def test_descriptions_and_salience(
+    text: str, kind: str, name: str, words: str, antecedent: str, rule: str
+) -> None:
+    test_a_resolved_actor_keeps_its_antecedent_and_rule(text, kind, name, words, antecedent, rule)
 
 
 def test_a_known_name_has_no_antecedent() -> None:
@@ -263,3 +342,8 @@ def test_datelines_in_the_middle_of_a_long_text_are_found_per_chunk() -> None:
     assert doc.events_of("rejection")
     assert {a.text for a in doc.actors} == {"Mali"}
     assert [e.id for e in parser().iter_events(text)] == [e.id for e in doc.events]
+
+
+def test_the_json_schema_lists_every_resolution_rule() -> None:
+    resolution = dipparse.json_schema()["$defs"]["actor"]["properties"]["resolution"]
+    assert resolution["anyOf"][0]["enum"] == sorted(RESOLUTIONS)

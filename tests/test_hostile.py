@@ -496,7 +496,7 @@ def test_cli_bad_file_fails_alone(
     bad.write_bytes(b"India \xff\xfe rejected")
     status, out, err = _run(["parse", str(article), str(bad), "--format", "jsonl"], capsys)
     assert status == 1
-    assert {json.loads(line)["source"] for line in out.splitlines()} == {str(article)}
+    assert {json.loads(line)["document"] for line in out.splitlines()} == {str(article)}
     assert f"dipparse: failed: {bad}: UnicodeDecodeError: not UTF-8" in err
 
 

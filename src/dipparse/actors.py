@@ -767,10 +767,18 @@ class Gazetteer:
 def _anaphor_pattern(w: Callable[[str], tuple[str, ...]]) -> str:
     heads_government = _alternation(w("government_nouns"))
     # Singular nouns that are as often adjectives or other senses ("an official statement").
-    anaphor_heads = _alternation(
+    official = [
         n
         for n in w("official_nouns")
         if n not in ("official", "source", "chief", "mission", "side", "leader", "delegation")
+    ]
+    # One person named by office ("the minister", "the spokeswoman"); the rest (plural
+    # "the officials", "the delegates") stand for their state as a government does.
+    titles = _alternation(
+        n for n in official if n in _PERSON_NOUNS or n.split()[-1] in _PERSON_NOUNS
+    )
+    anaphor_heads = _alternation(
+        n for n in official if not (n in _PERSON_NOUNS or n.split()[-1] in _PERSON_NOUNS)
     )
     return (
         _BOUNDARY_L + r"(?:(?P<joint>(?:both|the\s+two)\s+(?:nations|countries|sides|neighbou?rs|"
@@ -779,6 +787,12 @@ def _anaphor_pattern(w: Callable[[str], tuple[str, ...]]) -> str:
         + r"|(?P<jointbare>both)(?=\s+(?:have|had|has|agreed|accepted|rejected|said|will"
         r"|would|are|were|sides)\b)" + r"|(?P<person>he|she"
         r"|the\s+(?:king|queen|emir|sultan|crown\s+prince|pope|chancellor|premier))"
+        # "her government", "its foreign ministry": the state of whom the pronoun names.
+        + r"|(?P<owned>(?:his|her|its|their)\s+(?:"
+        + heads_government
+        + r"))"
+        # "its neighbour welcomed the offer": the other state.
+        + r"|(?P<neighbour>(?:its|their)\s+(?:neighbou?rs?|counterparts?))"
         + r"|(?P<personpos>his|her)(?=\s+(?:[\w-]+\s+){0,2}?(?:offer|proposal|invitation|demand"
         r"|call|request|rejection|refusal|acceptance|appeal|plan|initiative)s?\b)"
         + r"|(?P<thingpos>its)"
@@ -786,18 +800,27 @@ def _anaphor_pattern(w: Callable[[str], tuple[str, ...]]) -> str:
         + r"|(?P<thing>it)"
         + r"|(?P<plural>they)"
         + r"|(?P<speaker>we|i)"
+        + (r"|(?P<title>the\s+(?:" + titles + r"))" if titles else "")
+        # An organisation by its kind: "the agency was ready", "the bloc rejected".
+        + r"|(?P<organisation>the\s+(?:bloc|alliance|union|organi[sz]ation|agency|league))"
         # A bare noun is a modifier as often as a noun ("military tensions"): the
         # government, the ministry, the country need their article; plural
         # officials and authorities do not.
         + r"|(?P<government>the\s+(?:(?:country|kingdom|republic)'s\s+)?(?:"
         + heads_government
-        + "|"
-        + anaphor_heads
-        + r"|country|kingdom|republic|bloc|alliance|union|organi[sz]ation)"
+        + ("|" + anaphor_heads if anaphor_heads else "")
+        + r"|country|kingdom|republic)"
         + r"|officials|authorities|diplomats|sources|negotiators|mediators|envoys)"
         + r"|(?P<group>(?:the\s+)?(?:group|militants|rebels|movement|militia|insurgents"
         r"|fighters)))" + _BOUNDARY_R
     )
+
+
+# Office nouns that name one person ("the minister said"): a description of a person.
+_PERSON_NOUNS = frozenset(
+    "spokesperson spokesman spokeswoman envoy ambassador minister negotiator representative "
+    "president commander mediator secretary-general chairman chairwoman chair".split()
+)
 
 
 class _ReferencePatterns:

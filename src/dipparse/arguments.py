@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import regex
@@ -109,7 +109,8 @@ PARTICIPLE_COMMA = regex.compile(r",\s*(?:\w+ly\s+)?$")
 
 # What follows a mention in subject position: a verb ("said", "appeared", "has").
 _SUBJECT_NEXT = regex.compile(
-    r"(?:\s*,[^,]{1,60},)?\s+(?:\w+ly\s+)?"
+    r"(?:\s*,[^,]{1,60},)?(?:\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?"
+    r"\s+(?:\w+ly\s+)?"
     r"(?:has|have|had|is|are|was|were|will|would|may|might|could|can|did|does|said|says"
     r"|told|\w+ed|\w+s)\b"
 )
@@ -163,6 +164,8 @@ _LETTER = regex.compile(r"\p{L}")
 
 # Anaphor kinds that are pronouns ("it", "they", "we"), not descriptions ("the ministry").
 _PRONOUNS = frozenset({"person", "thing", "plural", "speaker"})
+# Anaphor kinds that stand for one person: "he", "she", "the minister".
+_PERSONAL = frozenset({"person", "title"})
 
 # Adjectives between a possessor and its noun: "Trump's renewed offer".
 _POSSESSED_ADJECTIVES = frozenset(
@@ -669,13 +672,21 @@ class ArgumentFinder:
         # At most _ANTECEDENT_WINDOW characters back, whatever the sentences: every
         # pronoun of a text-long sentence looking at every mention is quadratic.
         window_start = max(window_start, mention.start - _ANTECEDENT_WINDOW)
+        # "we" and "I" stand for their quotation's speaker, for no pronoun after them.
         earlier = [
             x
             for x in ctx.between(window_start, mention.start)
-            if x.end <= mention.start and x.kind != PLACE
+            if x.end <= mention.start and x.kind != PLACE and x.anaphor != "speaker"
         ]
         if quote is not None and quote.speaker is not None:
             earlier = [x for x in earlier if x is not quote.speaker]
+
+        # "he", "the minister", "her government" stand for a person (or the person's state).
+        personal = kind in _PERSONAL or (
+            kind == "owned" and mention.name.split()[0] in ("his", "her")
+        )
+
+        descriptive = kind in ("title", "organisation", "government")
 
         def chosen(x: Mention, rule: str) -> tuple[Actor, str] | None:
             actor = self.resolve(ctx, x, None)
@@ -697,13 +708,30 @@ class ArgumentFinder:
                 if _after_preposition(text, x) or kind == "joint":
                     continue
                 if _SUBJECT_NEXT.match(text, x.end):
+                    if x.kind == ANAPHOR and (x.anaphor in _PERSONAL) == personal:
+                        # "the junta said it...", "It said it...": the nearest subject decides,
+                        # through its own antecedent; not a person for a thing ("He said the
+                        # group would not ...") nor a thing for a person.
+                        return chosen(x, "pronoun.subject")
                     if x.kind == ANAPHOR:
-                        # "the junta said it...": the nearest subject decides, even unresolved.
-                        return chosen(x, "pronoun.subject") if x.anaphor != kind else None
+                        continue
                     if test(x):
                         return chosen(x, "pronoun.subject")
+            # Then the nearest subject of the sentences before ("Beijing offered to mediate
+            # between Thailand and Cambodia. It said ..."), then the nearest mention.
             for x in reversed(earlier):
-                if x.kind != ANAPHOR and not x.possessive and test(x):
+                if (
+                    x.kind != ANAPHOR
+                    and not x.possessive
+                    and not _after_preposition(text, x)
+                    and _SUBJECT_NEXT.match(text, x.end)
+                    and test(x)
+                ):
+                    return chosen(x, "pronoun.salient")
+            # A possessor too, for a description: "The Arab League's secretary-general said
+            # the bloc rejected ...".
+            for x in reversed(earlier):
+                if x.kind != ANAPHOR and (not x.possessive or descriptive) and test(x):
                     return chosen(x, "pronoun.nearest")
             return None
 
@@ -728,23 +756,78 @@ class ArgumentFinder:
                 )
                 return joint, "joint.two-states"
             return None
+        text = ctx.norm.text
+
+        def singular_person(x: Mention) -> bool:
+            return x.is_person and not _plural(text, x)
+
+        def described(found: tuple[Actor, str] | None, rule: str) -> tuple[Actor, str] | None:
+            return (found[0], rule) if found is not None else None
+
+        def state_of(found: tuple[Actor, str] | None, rule: str) -> tuple[Actor, str] | None:
+            """A person's state for "the government" or "her government"."""
+            if found is None:
+                return None
+            actor = found[0]
+            if actor.kind != "state" and isinstance(actor.country, str):
+                name = self.gazetteer.state(actor.country)
+                if name:
+                    return evolve(actor, name=name, kind="state", role=None), rule
+            return found
+
         if kind == "person":
-            return pick(lambda x: x.is_person)
+            return pick(singular_person)
+        if kind == "title":
+            # "the minister": the nearest person of that office, else the nearest person.
+            noun = mention.name.split()[-1]
+            found = pick(lambda x: singular_person(x) and noun in _words_of(text, x))
+            return described(found or pick(singular_person), "description.person")
+        if kind == "organisation":
+            return described(
+                pick(lambda x: x.kind in ("organisation", "group")), "description.organisation"
+            )
+        if kind == "owned":
+            test = _OWNER_TESTS.get(mention.name.split()[0], _OWNER_TESTS["its"])
+            return state_of(described(pick(test), "description.owner"), "description.owner")
+        if kind == "neighbour":
+            its = pick(lambda x: x.kind == "state")
+            if its is None:
+                return None
+            mine = set(its[0].countries)
+            for x in reversed(earlier):
+                if x.kind == "state" and x.countries and not mine & set(x.countries):
+                    return chosen(x, "description.neighbour")
+            return None
         if kind == "group":
-            return pick(lambda x: x.kind in ("group", "organisation") and not x.possessive)
+            found = pick(lambda x: x.kind in ("group", "organisation") and not x.possessive)
+            return described(found, "description.organisation")
         if kind == "plural":
             return pick(lambda x: len(x.countries) > 1 or x.kind in ("group", "organisation"))
         if kind == "government":
             found = pick(lambda x: x.kind == "state" or (x.is_person and x.country))
-            if found is None:
-                return None
-            actor, rule = found
-            if actor.kind != "state" and isinstance(actor.country, str):
-                name = self.gazetteer.state(actor.country)
-                if name:
-                    return evolve(actor, name=name, kind="state", role=None), "government.of-person"
-            return actor, rule
+            return state_of(found, "government.of-person")
         return pick(lambda x: x.kind in ("state", "organisation", "group"))
+
+
+# Who "his", "her", "its" or "their" may stand for.
+_OWNER_TESTS: dict[str, Callable[[Mention], bool]] = {
+    "his": lambda x: x.is_person,
+    "her": lambda x: x.is_person,
+    "its": lambda x: x.kind in ("state", "organisation", "group"),
+    "their": lambda x: len(x.countries) > 1 or x.kind in ("state", "organisation", "group"),
+}
+
+
+def _words_of(text: str, mention: Mention) -> str:
+    """A mention's words and role, lower case: what an office noun is looked for in."""
+    return f"{text[mention.start : mention.end]} {mention.role or ''}".lower()
+
+
+def _plural(text: str, mention: Mention) -> bool:
+    """ "Ukrainian negotiators", "officials": a plural common noun ends the mention."""
+    words = text[mention.start : mention.end].split()
+    last = words[-1] if words else ""
+    return last.islower() and last.endswith("s") and not last.endswith("ss")
 
 
 def _possessor_adjectives(gap: str) -> bool:

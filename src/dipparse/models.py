@@ -27,10 +27,15 @@ RESOLUTIONS: Mapping[str, str] = {
     "speaker.quotation": "'we' or 'I' inside a quotation: the quotation's speaker",
     "pronoun.object-control": "'urged Tokyo to honour its pledge': the object of the verb before",
     "pronoun.subject": "the nearest subject before it, in its sentence",
+    "pronoun.salient": "the nearest agreeing subject in the sentences before",
     "pronoun.nearest": "the nearest agreeing mention in the sentences before",
     "joint.compound": "'both nations': the nearest joint actor ('India and Pakistan')",
     "joint.two-states": "'both nations': the two states named last",
     "government.of-person": "'the government' after a person: that person's state",
+    "description.person": "'the minister': the nearest person of that office, else person",
+    "description.organisation": "'the agency', 'the group': the nearest organisation or group",
+    "description.owner": "'her government', 'its ministry': the state of who the pronoun names",
+    "description.neighbour": "'its neighbour': the nearest state other than the pronoun's",
 }
 
 ActorKind: TypeAlias = Literal["state", "leader", "official", "organisation", "group"]
