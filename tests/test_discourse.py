@@ -347,3 +347,48 @@ def test_datelines_in_the_middle_of_a_long_text_are_found_per_chunk() -> None:
 def test_the_json_schema_lists_every_resolution_rule() -> None:
     resolution = dipparse.json_schema()["$defs"]["actor"]["properties"]["resolution"]
     assert resolution["anyOf"][0]["enum"] == sorted(RESOLUTIONS)
+
+
+# -- quotations attributed in the next sentence -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            '"We have never refused to talk." Kremlin spokesman Dmitry Peskov said this on '
+            "Monday when asked about an offer.",
+            "Dmitry Peskov",
+        ),
+        (
+            '"The door to diplomacy remains open." With those words, the U.S. ambassador to '
+            "the United Nations, Mike Waltz, addressed the Security Council on Friday.",
+            "U.S. ambassador",
+        ),
+        (
+            '"Our position is clear: there will be no talks." Pakistan\'s foreign minister, '
+            "Ishaq Dar, told the Senate this on Thursday.",
+            "Ishaq Dar",
+        ),
+    ],
+)
+def test_a_quotation_whose_speaker_is_named_in_the_next_sentence(text: str, speaker: str) -> None:
+    doc = parser().parse(text)
+    assert [q.speaker.name if q.speaker else None for q in doc.quotes] == [speaker]
+    assert doc.quotes[0].attribution is not None
+    assert doc.quotes[0].attribution.start >= doc.quotes[0].span.end
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We reject it." Israel\'s government had no immediate comment.',  # no reporting verb
+        '"We reject it," a crowd chanted. The minister said the protest was peaceful.',
+        'The talks "went nowhere." The minister said so on Monday.',  # a phrase, no sentence
+    ],
+)
+def test_no_speaker_from_the_next_sentence_without_a_quoted_sentence_and_a_verb(
+    text: str,
+) -> None:
+    doc = parser().parse(text)
+    assert [q.speaker for q in doc.quotes] == [None]

@@ -129,6 +129,8 @@ def attribute(
         speaker, attribution = _after(text, end, mentions, reporting)
         if speaker is None:
             speaker, attribution = _before(text, start, mentions, reporting)
+        if speaker is None and _ends_sentence(text, c_start, c_end, end):
+            speaker, attribution = _next_sentence(text, end, mentions, reporting)
         carried = False
         if speaker is None and previous is not None and previous.speaker is not None:
             since = previous.attribution[1] if previous.attribution else previous.end
@@ -176,6 +178,50 @@ def _after(
         candidates, key=lambda m: min(abs(m.start - verb.end()), abs(verb.start() - m.end))
     )
     return speaker, (end, stop)
+
+
+_LETTER = regex.compile(r"\p{L}")
+
+# "With those words, the ambassador addressed ...": the quotation's speaker follows.
+_THOSE_WORDS = regex.compile(r"(?i)\s*(?:with|in)\s+(?:those|these)\s+words\s*,")
+
+
+def _ends_sentence(text: str, c_start: int, c_end: int, end: int) -> bool:
+    """A quotation that is a sentence of its own: '"The door remains open." With ...'.
+
+    Not a quoted phrase ('The talks "went nowhere." The minister said ...').
+    """
+    first = _LETTER.search(text, c_start, c_end)
+    last = text[max(0, c_end - 1) : c_end]
+    return (
+        first is not None
+        and first.group().isupper()
+        and last in (".", "!", "?")
+        and regex.match(r"[ \t]+\p{Lu}", text[end : end + 3]) is not None
+    )
+
+
+def _next_sentence(
+    text: str, end: int, mentions: Sequence[Mention], reporting: regex.Pattern[str]
+) -> tuple[Mention | None, tuple[int, int] | None]:
+    """A speaker named in the sentence after the quotation, with a reporting verb.
+
+    '"We have never refused to talk." Kremlin spokesman Dmitry Peskov said this on
+    Monday': the subject of the next sentence's reporting verb (or of the sentence
+    after "With those words,") is who spoke.
+    """
+    stop = _clause_stop(text, end)
+    intro = _THOSE_WORDS.match(text, end, stop)
+    if intro is not None:
+        candidates = _speakers(mentions, intro.end(), stop)
+        return (candidates[0], (end, stop)) if candidates else (None, None)
+    verb = reporting.search(text, end, min(stop, end + 160))
+    if verb is None:
+        return None, None
+    candidates = _speakers(mentions, end, verb.start())
+    if not candidates:
+        return None, None
+    return candidates[-1], (end, stop)
 
 
 def _before(
