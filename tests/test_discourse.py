@@ -146,7 +146,7 @@ def test_a_resolved_actor_keeps_its_antecedent_and_rule(
             "demand",
             "Hector Hajjar",
             "The minister",
-            "Minister Hector Hajjar",
+            "Lebanese Social Affairs Minister Hector Hajjar",
             "description.person",
         ),
         (
@@ -158,12 +158,51 @@ def test_a_resolved_actor_keeps_its_antecedent_and_rule(
             "SDF",
             "description.organisation",
         ),
+        (
+            "Kenyan opposition leader Raila Odinga spoke on Thursday. "
+            "Odinga rejected the government's offer of dialogue.",
+            "rejection",
+            "Raila Odinga",
+            "Odinga",
+            "Kenyan opposition leader Raila Odinga",
+            "surname.full-name",
+        ),
     ],
 )
 def test_descriptions_and_salience(
     text: str, kind: str, name: str, words: str, antecedent: str, rule: str
 ) -> None:
     test_a_resolved_actor_keeps_its_antecedent_and_rule(text, kind, name, words, antecedent, rule)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "country"),
+    [
+        (
+            "Lebanese Social Affairs Minister Hector Hajjar spoke.",
+            "Lebanese Social Affairs Minister Hector Hajjar",
+            "LBN",
+        ),
+        (
+            "Kenyan opposition leader Raila Odinga spoke.",
+            "Kenyan opposition leader Raila Odinga",
+            "KEN",
+        ),
+        ("The Lebanese army and Minister Hector Hajjar spoke.", "Minister Hector Hajjar", None),
+    ],
+)
+def test_a_titled_person_takes_the_nationality_before_the_office(
+    text: str, words: str, country: str | None
+) -> None:
+    people = [a for a in parser().parse(text).actors if a.kind in ("leader", "official")]
+    assert [(a.text, a.country) for a in people] == [(words, country)]
+
+
+def test_a_surname_is_no_actor_before_its_full_name() -> None:
+    doc = parser().parse(
+        "Odinga spoke first. Kenyan opposition leader Raila Odinga said he was ready to talk."
+    )
+    assert [a.text for a in doc.actors] == ["Kenyan opposition leader Raila Odinga"]
 
 
 def test_a_known_name_has_no_antecedent() -> None:

@@ -665,8 +665,31 @@ class Gazetteer:
                     source="anaphor",
                 )
             )
-        found = [self._complete_titled(m, text, end) for m in found]
+        found = [
+            self._with_nationality(self._complete_titled(m, text, end), text, start) for m in found
+        ]
+        found.extend(_surnames(found, text, end))
         return _join(_without_overlaps(found), text)
+
+    def _with_nationality(self, m: Mention, text: str, floor: int) -> Mention:
+        """A titled person with no state, after a nationality and up to three more words.
+
+        "Lebanese Social Affairs Minister Hector Hajjar", "Kenyan opposition leader Raila
+        Odinga": the run found starts at the title; the nationality before the office's
+        other words gives the state, and the mention starts there.
+        """
+        if m.source != "title" or m.country is not None:
+            return m
+        before = _NATIONALITY_BEFORE.search(text, max(floor, m.start - 60), m.start)
+        if before is None:
+            return m
+        gap = before.group("gap").split()
+        if any(w.lower() in _NOT_OFFICE_WORDS for w in gap):
+            return m
+        country = self._country_of(before.group("dem"))
+        if country is None:
+            return m
+        return evolve(m, start=before.start("dem"), country=country)
 
     def _complete_titled(self, m: Mention, text: str, end: int) -> Mention:
         """A titled run that stops inside a known person's name, completed from the text.
@@ -762,6 +785,17 @@ class Gazetteer:
             source="description",
             possessive=bool(m.group("pos")),
         )
+
+
+# "Lebanese Social Affairs Minister": a nationality, then one to three words of the office.
+_NATIONALITY_BEFORE = regex.compile(
+    r"(?<![\p{L}-])(?P<dem>\p{Lu}\p{Ll}+)(?P<gap>(?:[ ]+[\p{L}-]+){1,3})[ ]+$", _V1
+)
+# Words that end a title's office: what comes before them is no nationality of it.
+_NOT_OFFICE_WORDS = frozenset(
+    "a an the to of for from by with and or but that this is are was were has have had "
+    "said says told in on at as after before".split()
+)
 
 
 def _anaphor_pattern(w: Callable[[str], tuple[str, ...]]) -> str:
@@ -942,6 +976,41 @@ def _rank(m: Mention) -> tuple[bool, int, int]:
 
 # A capitalised word (or "bin", "al" ...) right after a titled run.
 _NEXT_WORD = regex.compile(r"[ \t]+(\p{Lu}[\p{L}\x27-]*|bin|al|ibn|de|da|van|von)(?![\p{L}])")
+
+
+def _surnames(found: list[Mention], text: str, end: int) -> list[Mention]:
+    """Later mentions of a titled person by surname alone: "Odinga said" after "Raila Odinga".
+
+    Each is an anaphor (``anaphor="surname"``) that resolution ties to the full
+    name before it; a name the gazetteer lists with its surname is found as a name.
+    """
+    first: dict[str, int] = {}
+    for m in found:
+        words = m.name.split()
+        if m.kind in ("leader", "official") and m.source == "title" and len(words) > 1:
+            surname = words[-1]
+            if len(surname) > 2 and surname[:1].isupper() and surname[1:].islower():
+                first[surname] = min(first.get(surname, m.end), m.end)
+    out: list[Mention] = []
+    for surname, after in first.items():
+        at = text.find(surname, after, end)
+        while at >= 0:
+            stop = at + len(surname)
+            if not (text[at - 1 : at].isalnum() or text[stop : stop + 1].isalnum()):
+                owned = text.startswith("'s", stop)
+                out.append(
+                    Mention(
+                        at,
+                        stop + 2 if owned else stop,
+                        surname,
+                        ANAPHOR,
+                        anaphor="surname",
+                        possessive=owned,
+                        source="anaphor",
+                    )
+                )
+            at = text.find(surname, stop, end)
+    return out
 
 
 def _without_overlaps(mentions: list[Mention]) -> list[Mention]:

@@ -667,7 +667,7 @@ class ArgumentFinder:
                 speaker = self.resolve(ctx, quote.speaker, None)
                 return (speaker, "speaker.quotation") if speaker is not None else None
             return None
-        back = 30 if kind == "joint" else 3
+        back = 30 if kind in ("joint", "surname") else 3
         window_start = _sentence_back(ctx.sentences, mention.start, back)
         # At most _ANTECEDENT_WINDOW characters back, whatever the sentences: every
         # pronoun of a text-long sentence looking at every mention is quadratic.
@@ -775,6 +775,12 @@ class ArgumentFinder:
                     return evolve(actor, name=name, kind="state", role=None), rule
             return found
 
+        if kind == "surname":
+            # "Odinga said": the person whose full name ends with it, named before.
+            for x in reversed(earlier):
+                if x.is_person and x.kind != ANAPHOR and x.name.split()[-1] == mention.name:
+                    return chosen(x, "surname.full-name")
+            return None
         if kind == "person":
             return pick(singular_person)
         if kind == "title":

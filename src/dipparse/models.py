@@ -32,6 +32,7 @@ RESOLUTIONS: Mapping[str, str] = {
     "joint.compound": "'both nations': the nearest joint actor ('India and Pakistan')",
     "joint.two-states": "'both nations': the two states named last",
     "government.of-person": "'the government' after a person: that person's state",
+    "surname.full-name": "a surname alone ('Odinga said'): the full name named before",
     "description.person": "'the minister': the nearest person of that office, else person",
     "description.organisation": "'the agency', 'the group': the nearest organisation or group",
     "description.owner": "'her government', 'its ministry': the state of who the pronoun names",
