@@ -167,6 +167,24 @@ def test_a_resolved_actor_keeps_its_antecedent_and_rule(
             "Kenyan opposition leader Raila Odinga",
             "surname.full-name",
         ),
+        (
+            "Lesotho asked South Africa on Tuesday to reconsider its decision. "
+            "Its powerful neighbour agreed to extend the permits by six months.",
+            "acceptance",
+            "South Africa",
+            "Its powerful neighbour",
+            "South Africa",
+            "description.neighbour",
+        ),
+        (
+            "U.S. President Donald Trump said he had spoken with Russian President Vladimir "
+            "Putin and that both leaders had agreed to begin negotiations.",
+            "acceptance",
+            "Donald Trump and Vladimir Putin",
+            "both leaders",
+            "U.S. President Donald Trump said he had spoken with Russian President Vladimir Putin",
+            "joint.last-two",
+        ),
     ],
 )
 def test_descriptions_and_salience(

@@ -826,7 +826,7 @@ def _anaphor_pattern(w: Callable[[str], tuple[str, ...]]) -> str:
         + heads_government
         + r"))"
         # "its neighbour welcomed the offer": the other state.
-        + r"|(?P<neighbour>(?:its|their)\s+(?:neighbou?rs?|counterparts?))"
+        + r"|(?P<neighbour>(?:its|their)\s+(?:[\w-]+\s+)?(?:neighbou?rs?|counterparts?))"
         + r"|(?P<personpos>his|her)(?=\s+(?:[\w-]+\s+){0,2}?(?:offer|proposal|invitation|demand"
         r"|call|request|rejection|refusal|acceptance|appeal|plan|initiative)s?\b)"
         + r"|(?P<thingpos>its)"

@@ -164,6 +164,8 @@ _LETTER = regex.compile(r"\p{L}")
 
 # Anaphor kinds that are pronouns ("it", "they", "we"), not descriptions ("the ministry").
 _PRONOUNS = frozenset({"person", "thing", "plural", "speaker"})
+# "both leaders": a joint anaphor of two people, not two states.
+_PEOPLE_NOUNS = frozenset({"leaders", "ministers", "presidents", "rivals", "adversaries"})
 # Anaphor kinds that stand for one person: "he", "she", "the minister".
 _PERSONAL = frozenset({"person", "title"})
 
@@ -681,6 +683,7 @@ class ArgumentFinder:
         if quote is not None and quote.speaker is not None:
             earlier = [x for x in earlier if x is not quote.speaker]
 
+        text = ctx.norm.text
         # "he", "the minister", "her government" stand for a person (or the person's state).
         personal = kind in _PERSONAL or (
             kind == "owned" and mention.name.split()[0] in ("his", "her")
@@ -696,7 +699,6 @@ class ArgumentFinder:
             # The nearest subject in the sentence first ("Bamako said it...", "Hamas
             # appeared to reject the US proposal, saying it..."), then the nearest mention.
             sentence_start = _sentence_back(ctx.sentences, mention.start, 0)
-            text = ctx.norm.text
             for x in reversed(earlier):
                 if x.start < max(sentence_start, mention.start - _CLAUSE_WINDOW):
                     break
@@ -739,9 +741,12 @@ class ArgumentFinder:
             found = pick(lambda x: len(x.countries) > 1 or bool(x.members))
             if found is not None:
                 return found[0], "joint.compound"
+            # "both nations": the two states named last; "both leaders": the two people.
+            people = mention.name.split()[-1] in _PEOPLE_NOUNS
             states: list[Mention] = []
             for x in reversed(earlier):
-                if x.kind == "state" and x.country and all(x.country != s.country for s in states):
+                member = (x.is_person and not _plural(text, x)) if people else x.kind == "state"
+                if member and x.country and all(x.country != s.country for s in states):
                     states.append(x)
                 if len(states) == 2:
                     break
@@ -750,13 +755,12 @@ class ArgumentFinder:
                 joint = Actor(
                     span=ctx.norm.span(first.start, second.end),
                     name=f"{first.name} and {second.name}",
-                    kind="state",
+                    kind="group" if people else "state",
                     country=(*first.countries, *second.countries),
                     source="anaphor",
                 )
-                return joint, "joint.two-states"
+                return joint, "joint.last-two"
             return None
-        text = ctx.norm.text
 
         def singular_person(x: Mention) -> bool:
             return x.is_person and not _plural(text, x)

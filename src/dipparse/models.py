@@ -30,7 +30,7 @@ RESOLUTIONS: Mapping[str, str] = {
     "pronoun.salient": "the nearest agreeing subject in the sentences before",
     "pronoun.nearest": "the nearest agreeing mention in the sentences before",
     "joint.compound": "'both nations': the nearest joint actor ('India and Pakistan')",
-    "joint.two-states": "'both nations': the two states named last",
+    "joint.last-two": "'both nations', 'both leaders': the two states (people) named last",
     "government.of-person": "'the government' after a person: that person's state",
     "surname.full-name": "a surname alone ('Odinga said'): the full name named before",
     "description.person": "'the minister': the nearest person of that office, else person",
