@@ -449,3 +449,32 @@ def test_no_speaker_from_the_next_sentence_without_a_quoted_sentence_and_a_verb(
 ) -> None:
     doc = parser().parse(text)
     assert [q.speaker for q in doc.quotes] == [None]
+
+
+# -- grouping reads the resolved actors -----------------------------------------------------
+
+
+def test_an_answer_by_a_resolved_actor_is_linked_to_the_offer_made_to_it() -> None:
+    doc = parser().parse(
+        "Uruguay on Friday offered Argentina the use of its port. Its neighbour welcomed the offer."
+    )
+    offer, acceptance = doc.groups
+    assert (offer.type, acceptance.type) == ("offer", "acceptance")
+    assert acceptance.actor is not None and acceptance.actor.name == "Argentina"
+    assert acceptance.responds_to == offer.id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The answer comes before the offer made to it: no link back in time.
+        "Argentina welcomed the offer. Uruguay on Friday offered Argentina the use of its port.",
+        # A joint actor holding the offer's own actor does not answer it.
+        "India demanded that Pakistan act. India and Pakistan agreed to a ceasefire.",
+    ],
+)
+def test_no_link_to_a_later_offer_or_to_ones_own(text: str) -> None:
+    doc = parser().parse(text)
+    answers = [g for g in doc.groups if g.type in ("acceptance", "rejection")]
+    assert answers
+    assert all(g.responds_to is None for g in answers)

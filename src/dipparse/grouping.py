@@ -4,7 +4,9 @@ Two mentions belong to one event when they are of the same kind and
 negation, their actors agree (the same state or name; one of a joint actor's
 states only when the topics agree too) and their topics do not differ. An
 acceptance or rejection answers the offer or demand of another actor that
-shares its topic or whose actor it names as target.
+shares its topic, whose actor it names as target, or that was addressed to
+its own actor ("Uruguay offered Argentina the use of its port. Its neighbour
+welcomed the offer": the actor, resolved, is Argentina).
 """
 
 from __future__ import annotations
@@ -184,6 +186,8 @@ class _Answered:
         self.keys = [_key(g.actor) for g in groups]
         self.by_topic: dict[str, list[int]] = {}
         self.by_key: dict[str, list[int]] = {}
+        self.by_target: dict[str, list[int]] = {}
+        self.position = {id(g): p for p, g in enumerate(groups)}
         for position, other in enumerate(groups):
             if other.type not in _ANSWERED:
                 continue
@@ -191,6 +195,8 @@ class _Answered:
                 self.by_topic.setdefault(other.topic, []).append(position)
             for k in self.keys[position]:
                 self.by_key.setdefault(k, []).append(position)
+            for k in _key(other.target):
+                self.by_target.setdefault(k, []).append(position)
 
     def by(self, group: EventGroup) -> str | None:
         """The group ``group`` answers, as `_answered_by` finds it (trying fewer groups)."""
@@ -199,7 +205,12 @@ class _Answered:
         own = _key(group.actor)
         target = _key(group.target)
         # The best is the earliest of the highest score: 4 (topic and target), else 2.
-        named = heapq.merge(*(self.by_key.get(k, []) for k in target)) if target else iter(())
+        # Offers by whom it names, and earlier offers made to its own actor by another.
+        here = self.position[id(group)]
+        addressed = (
+            p for k in own for p in self.by_target.get(k, []) if p < here and not own & self.keys[p]
+        )
+        named = heapq.merge(*(self.by_key.get(k, []) for k in target), iter(sorted(set(addressed))))
         same_topic = self.by_topic.get(group.topic, []) if group.topic is not None else []
         first_named = None
         for position in named:
@@ -223,6 +234,7 @@ def _answered_by(group: EventGroup, groups: Sequence[EventGroup]) -> str | None:
         return None
     own = _key(group.actor)
     target = _key(group.target)
+    here = next(p for p, g in enumerate(groups) if g is group)
     best: tuple[int, int, str] | None = None
     for position, other in enumerate(groups):
         if other.type not in _ANSWERED or other.id == group.id:
@@ -233,7 +245,8 @@ def _answered_by(group: EventGroup, groups: Sequence[EventGroup]) -> str | None:
         score = 0
         if group.topic is not None and group.topic == other.topic:
             score += 2
-        if target and theirs and target & theirs:
+        addressed = position < here and own & _key(other.target) and not own & theirs
+        if (target and theirs and target & theirs) or addressed:
             score += 2
         if score >= 2 and (best is None or score > best[0]):
             best = (score, -position, other.id)
