@@ -149,3 +149,18 @@ def test_explain_rejects_non_text(parser: dipparse.Parser) -> None:
     """The sentence must be a str."""
     with pytest.raises(TypeError, match="sentence must be str, not bytes"):
         explain(parser, b"Iran threatened.")  # type: ignore[arg-type]
+
+
+def test_a_resolved_actor_and_a_source_are_explained() -> None:
+    """The antecedent and resolution rule of an actor, and the event's source."""
+    out = explain(dipparse.Parser(), "Baku said on Monday that it had rejected the proposals.")
+    assert (
+        "    actor     [25:27] 'it' = Azerbaijan (state, AZE; via anaphor [0:4] 'Baku' by "
+        "pronoun.subject)" in out.splitlines()
+    )
+    assert "    source    [0:4] 'Baku' = Azerbaijan (state, AZE; via gazetteer)" in out.splitlines()
+    claimed = explain(dipparse.Parser(), "Baku said Yerevan had rejected the proposals.")
+    assert (
+        "    source    [0:4] 'Baku' = Azerbaijan (state, AZE; via gazetteer) "
+        "(claimed by another party)" in claimed.splitlines()
+    )

@@ -133,6 +133,9 @@ def _event_lines(event: Event, rule: Rule | None) -> list[str]:
         lines.append(f"    condition {_span(event.condition)}")
     if event.speaker is not None:
         lines.append(f"    speaker   {_actor(event.speaker)}")
+    if event.source is not None:
+        claimed = " (claimed by another party)" if event.claimed_by_other else ""
+        lines.append(f"    source    {_actor(event.source)}{claimed}")
     flags = [
         name for name in ("negated", "hedged", "conditional", "quoted") if getattr(event, name)
     ]
@@ -158,7 +161,10 @@ def _actor(actor: Actor | None) -> str:
         return "-"
     country = actor.country if isinstance(actor.country, str | None) else "+".join(actor.country)
     about = ", ".join(x for x in (actor.kind, country, actor.role) if x)
-    return f"{_span(actor.span)} = {actor.name} ({about}; via {actor.source})"
+    via = actor.source
+    if actor.antecedent is not None:
+        via += f" {_span(actor.antecedent)} by {actor.resolution}"
+    return f"{_span(actor.span)} = {actor.name} ({about}; via {via})"
 
 
 def _miss(o: Outcome, rules: dict[str, Rule], lexicon: Lexicon) -> str:
