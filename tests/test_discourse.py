@@ -185,6 +185,15 @@ def test_a_resolved_actor_keeps_its_antecedent_and_rule(
             "U.S. President Donald Trump said he had spoken with Russian President Vladimir Putin",
             "joint.last-two",
         ),
+        (
+            "North Korea fired missiles on Monday, South Korea said. The launches came days "
+            "after the North rejected Seoul's call for talks.",
+            "rejection",
+            "North Korea",
+            "the North",
+            "North Korea",
+            "description.half",
+        ),
     ],
 )
 def test_descriptions_and_salience(
@@ -214,6 +223,14 @@ def test_a_titled_person_takes_the_nationality_before_the_office(
 ) -> None:
     people = [a for a in parser().parse(text).actors if a.kind in ("leader", "official")]
     assert [(a.text, a.country) for a in people] == [(words, country)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The South China Sea dispute went on.", "Fighting in the north of the country went on."],
+)
+def test_the_north_of_a_country_is_no_state(text: str) -> None:
+    assert parser().parse(text).actors == ()
 
 
 def test_a_surname_is_no_actor_before_its_full_name() -> None:

@@ -650,6 +650,10 @@ class Gazetteer:
             kind = "joint" if kind == "jointbare" else kind
             possessive = kind.endswith("pos")
             kind = kind.removesuffix("pos")
+            if kind == "half" and (
+                not a.group()[-5:].istitle() or _CAPITALISED_NEXT.match(text, a.end())
+            ):
+                continue  # "the north of the country", "the South China Sea"
             if kind in ("government", "group") and a.group()[:1].isupper() and a.start() > 0:
                 before = text[max(0, a.start() - 30) : a.start()].split()
                 if before and before[-1][:1].isupper():
@@ -787,6 +791,8 @@ class Gazetteer:
         )
 
 
+_CAPITALISED_NEXT = regex.compile(r"\s+\p{Lu}", _V1)
+
 # "Lebanese Social Affairs Minister": a nationality, then one to three words of the office.
 _NATIONALITY_BEFORE = regex.compile(
     r"(?<![\p{L}-])(?P<dem>\p{Lu}\p{Ll}+)(?P<gap>(?:[ ]+[\p{L}-]+){1,3})[ ]+$", _V1
@@ -825,6 +831,8 @@ def _anaphor_pattern(w: Callable[[str], tuple[str, ...]]) -> str:
         + r"|(?P<owned>(?:his|her|its|their)\s+(?:"
         + heads_government
         + r"))"
+        # "the North rejected Seoul's call": North Korea, North Sudan... named before.
+        + r"|(?P<half>the\s+(?:north|south))"
         # "its neighbour welcomed the offer": the other state.
         + r"|(?P<neighbour>(?:its|their)\s+(?:[\w-]+\s+)?(?:neighbou?rs?|counterparts?))"
         + r"|(?P<personpos>his|her)(?=\s+(?:[\w-]+\s+){0,2}?(?:offer|proposal|invitation|demand"

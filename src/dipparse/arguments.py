@@ -779,6 +779,13 @@ class ArgumentFinder:
                     return evolve(actor, name=name, kind="state", role=None), rule
             return found
 
+        if kind == "half":
+            # "the North": the nearest state whose name starts with "North".
+            half = mention.name.split()[-1].capitalize() + " "
+            for x in reversed(earlier):
+                if x.kind == "state" and x.name.startswith(half):
+                    return chosen(x, "description.half")
+            return None
         if kind == "surname":
             # "Odinga said": the person whose full name ends with it, named before.
             for x in reversed(earlier):

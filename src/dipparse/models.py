@@ -33,6 +33,7 @@ RESOLUTIONS: Mapping[str, str] = {
     "joint.last-two": "'both nations', 'both leaders': the two states (people) named last",
     "government.of-person": "'the government' after a person: that person's state",
     "surname.full-name": "a surname alone ('Odinga said'): the full name named before",
+    "description.half": "'the North', 'the South': the nearest state named 'North ...'",
     "description.person": "'the minister': the nearest person of that office, else person",
     "description.organisation": "'the agency', 'the group': the nearest organisation or group",
     "description.owner": "'her government', 'its ministry': the state of who the pronoun names",
