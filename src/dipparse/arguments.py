@@ -151,6 +151,8 @@ _AGENT_LEAD = regex.compile(r"(?i)(?:from|by)\s+(?:the\s+)?(?:former\s+)?\p{Lu}"
 
 # How far back from a trigger its clause opener is looked for (characters).
 _CLAUSE_WINDOW = 600
+# How many anaphors a chain of them passes through before it ends unresolved.
+MAX_HOPS = 40
 # How far back (characters) an anaphor's antecedent is looked for, at most.
 _ANTECEDENT_WINDOW = 5000
 
@@ -191,6 +193,11 @@ class Context:
     # Rule patterns that gave up on a window: (rule id, window start, window end).
     # What ran out of time: ("rule-timeout" or "topic-timeout", its id or name, span).
     timeouts: list[tuple[str, str, int, int]] = field(factory=list, eq=False, repr=False)
+    # What each anaphor was resolved to, by (start, end, quotation start): an anaphor is
+    # resolved once, however many chains ("It said it ... it") pass through it.
+    resolved: dict[tuple[int, int, int], tuple[Actor, str] | None] = field(
+        factory=dict, eq=False, repr=False
+    )
     _starts: list[int] = field(init=False, repr=False, eq=False)
     _quote_starts: list[int] = field(init=False, repr=False, eq=False)
     _date_starts: list[int] = field(init=False, repr=False, eq=False)
@@ -619,8 +626,15 @@ class ArgumentFinder:
             start = lead.end()
         return (start, stop_at)
 
-    def resolve(self, ctx: Context, mention: Mention, quote: QuoteSpan | None) -> Actor | None:
-        """The `Actor` a mention stands for, anaphors resolved; None when unresolved."""
+    def resolve(
+        self, ctx: Context, mention: Mention, quote: QuoteSpan | None, hops: int = 0
+    ) -> Actor | None:
+        """The `Actor` a mention stands for, anaphors resolved; None when unresolved.
+
+        ``hops`` counts the anaphors passed through on the way here: a chain longer
+        than `MAX_HOPS` ("it ... it ... it", a text-long sentence of them) ends
+        unresolved rather than in a recursion as deep as the chain.
+        """
         norm = ctx.norm
         span = norm.span(mention.start, mention.end)
         if mention.possessive and norm.text[mention.end - 1 : mention.end] in ("'", "s"):
@@ -641,7 +655,12 @@ class ArgumentFinder:
                 role=mention.role,
                 source=mention.source,
             )
-        found = self.antecedent(ctx, mention, quote)
+        key = (mention.start, mention.end, quote.content_start if quote is not None else -1)
+        if key in ctx.resolved:
+            found = ctx.resolved[key]
+        else:
+            found = self.antecedent(ctx, mention, quote, hops) if hops <= MAX_HOPS else None
+            ctx.resolved[key] = found
         if found is None:
             if mention.anaphor not in ("joint", "speaker"):
                 return None
@@ -660,13 +679,13 @@ class ArgumentFinder:
         )
 
     def antecedent(
-        self, ctx: Context, mention: Mention, quote: QuoteSpan | None
+        self, ctx: Context, mention: Mention, quote: QuoteSpan | None, hops: int = 0
     ) -> tuple[Actor, str] | None:
         """What an anaphor stands for, and the id of the resolution rule that chose it."""
         kind = mention.anaphor
         if kind == "speaker":
             if quote is not None and quote.speaker is not None and quote.speaker is not mention:
-                speaker = self.resolve(ctx, quote.speaker, None)
+                speaker = self.resolve(ctx, quote.speaker, None, hops + 1)
                 return (speaker, "speaker.quotation") if speaker is not None else None
             return None
         back = 30 if kind in ("joint", "surname") else 3
@@ -692,7 +711,7 @@ class ArgumentFinder:
         descriptive = kind in ("title", "organisation", "government")
 
         def chosen(x: Mention, rule: str) -> tuple[Actor, str] | None:
-            actor = self.resolve(ctx, x, None)
+            actor = self.resolve(ctx, x, None, hops + 1)
             return (actor, rule) if actor is not None else None
 
         def pick(test: Any) -> tuple[Actor, str] | None:
