@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import textwrap
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 import pytest
 
@@ -678,6 +680,44 @@ def test_required_lemmas_of_a_pattern() -> None:
     assert set(compiled.required) == {frozenset({"say"}), frozenset({"no"})}
     either = compile_token_pattern('(trigger:say "no" | trigger:refuse)', {}, english())
     assert either.required == (frozenset({"say", "refuse"}),)  # a lemma of either branch
+
+
+def test_needs_hold_every_word_a_match_must_hold() -> None:
+    """Besides each element's rarest words, a particle, a later word of an entry, a
+    branch's rarest word: any sentence a match is in holds one of each set."""
+    lists = {"assent": ["go along", "come on board"], "rejections": ["reject", "say no"]}
+    compiled = compile_token_pattern(
+        'trigger:(VG[{assent}] | VG[respond] "favourably" | "on board with")', lists, english()
+    )
+    # A sentence with "go" and "on" but none of the other words cannot hold a match.
+    assert not all(frozenset({"go", "on"}) & need for need in compiled.needs)
+    assert all(frozenset({"go", "along"}) & need for need in compiled.needs)
+    assert set(compiled.required) <= set(compiled.needs)
+    rejection = compile_token_pattern("trigger:VG[{rejections}]", lists, english())
+    assert frozenset({"reject", "no"}) in rejection.needs
+    optional = compile_token_pattern('trigger:VG[reject] ("outright")?', lists, english())
+    assert optional.needs == (frozenset({"reject"}),)
+    regex_only = compile_token_pattern("trigger:(VG[reject] | /rebuff\\w*/)", lists, english())
+    assert regex_only.needs == ()
+
+
+def test_a_pattern_matches_only_where_its_needs_are_met() -> None:
+    """The cheap test before the regex drops no match: every sentence of the dev corpus
+    where a built-in rule's pattern matches holds a lemma of each of its sets."""
+    parser = dipparse.Parser()
+    extractor = parser.extractor
+    corpus = Path(__file__).parent / "corpus" / "dev.jsonl"
+    texts = [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines()]
+    ctx = parser.analyse("\n\n".join(texts[:150]), None)
+    checked = 0
+    for sentence in ctx.windows:
+        layers = extractor.layers(ctx, sentence)
+        for rule in extractor.rules:
+            for pattern in (rule.token_pattern, rule.unless_tokens):
+                if pattern is not None and pattern.regex.search(layers.encoded.string):
+                    checked += 1
+                    assert all(layers.lemmas & need for need in pattern.needs), (rule.id, sentence)
+    assert checked > 100
 
 
 def test_a_rule_whose_required_word_is_missing_does_not_match() -> None:

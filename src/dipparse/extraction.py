@@ -230,8 +230,7 @@ class Extractor:
         # A rule that needs a word the sentence lacks cannot match: when no rule is left,
         # the sentence need not be chunked.
         viable = [
-            all(lemmas & need for need in r.token_pattern.required) if r.token_pattern else False
-            for r in rules
+            _holds(lemmas, r.token_pattern.needs) if r.token_pattern else False for r in rules
         ]
         if not any(viable):
             return [(rule, [], None) for rule in rules]
@@ -247,7 +246,7 @@ class Extractor:
             try:
                 if (
                     unless is not None
-                    and all(lemmas & need for need in unless.required)
+                    and _holds(lemmas, unless.needs)
                     and unless.regex.search(encoded.string, timeout=MATCH_TIMEOUT)
                 ):
                     out.append((rule, [], "unless"))
@@ -642,6 +641,11 @@ def _nearest_fields(
         return verbal[i][1]
 
     return nearest
+
+
+def _holds(lemmas: frozenset[str], needs: Sequence[frozenset[str]]) -> bool:
+    """The sentence's lemmas meet each of a pattern's sets: it may match there."""
+    return all(not lemmas.isdisjoint(need) for need in needs)
 
 
 def _satisfies(when: Mapping[str, bool | tuple[str, ...]], group: VerbGroup | None) -> bool:

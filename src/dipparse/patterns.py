@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import difflib
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import regex
 from attrs import frozen
@@ -109,8 +109,11 @@ class TokenPattern:
     verbs: frozenset[str] = frozenset()  # the heads it names in VG[...], verbs to the tagger
     regexes: tuple[str, ...] = ()  # its /regex/ elements, as written
     # Sets of lemmas of which a sentence must hold one each for the pattern to match
-    # there: a cheap test before the regex runs.
+    # there: a cheap test before the regex runs. ``required`` has one set for each
+    # required element (its rarest words); ``needs`` holds those and more, from every
+    # word a match must hold ("no" as well as "say" in 'VG[say no|reject]').
     required: tuple[frozenset[str], ...] = ()
+    needs: tuple[frozenset[str], ...] = ()
 
 
 def compile_token_pattern(
@@ -137,6 +140,7 @@ def compile_token_pattern(
         frozenset(reader.verbs),
         tuple(reader.regexes),
         reader.required,
+        tuple(dict.fromkeys((*reader.required, *reader.clauses))),
     )
 
 
@@ -161,6 +165,9 @@ class _Reader:
         self._triggers = 0  # the trigger slots read so far (one per alternative)
         self._required: list[frozenset[str]] = []
         self.required: tuple[frozenset[str], ...] = ()
+        # Of the element (or sequence, or group) just read: sets of lemmas of which each
+        # of its matches holds one each; none when it may match without words.
+        self.clauses: tuple[frozenset[str], ...] = ()
 
     def _peek(self) -> regex.Match[str] | None:
         if self.pos >= len(self.text) or not self.text[self.pos :].strip():
@@ -179,6 +186,7 @@ class _Reader:
         taken = set(before)
         branches = [self.sequence()]
         anchors = [self._anchor]
+        clauses = [self.clauses]
         required = self._required
         taken |= self._taken
         while (m := self._peek()) is not None and m.group("bar"):
@@ -186,8 +194,10 @@ class _Reader:
             self._taken = set(before)
             branches.append(self.sequence())
             anchors.append(self._anchor)
+            clauses.append(self.clauses)
             taken |= self._taken
         self._taken = taken
+        self.clauses = _either(clauses, self._rarity)
         if top:
             # What every match of the whole pattern holds: a lemma of each set.
             self.required = tuple(required) if len(branches) == 1 else ()
@@ -204,16 +214,19 @@ class _Reader:
     def sequence(self) -> str:
         parts: list[str] = []
         required: list[frozenset[str]] = []
+        clauses: list[frozenset[str]] = []
         while (m := self._peek()) is not None and not (m.group("bar") or m.group("close")):
             parts.append(self.element())
             if self._anchor is not None:
                 required.append(self._anchor)
+            clauses.extend(self.clauses)
         if not parts:
             raise PatternError(f"an empty alternative at {self.pos}")
         # Every match holds a lemma of each required element: look for the rarest, taking
         # a closed-class word ("to", "by", "be") as a thousand others.
         self._anchor = min(required, key=self._cost) if required else None
         self._required = required
+        self.clauses = tuple(dict.fromkeys(clauses))
         return "".join(parts)
 
     def element(self) -> str:
@@ -259,6 +272,7 @@ class _Reader:
         quant = m.group("quant")
         if quant in ("?", "*") or quant.startswith(("{,", "{0")):
             self._anchor = None  # it may match nothing
+            self.clauses = ()
         if atom == _ANY_UNIT and (quant in ("*", "+") or regex.fullmatch(r"\{\d*,\}", quant)):
             raise PatternError(
                 f"'_{quant}' at {start.start()} is unbounded: it may try every token after "
@@ -273,6 +287,7 @@ class _Reader:
             raise PatternError("the pattern ends where an element was expected")
         self.pos = m.end()
         self._anchor = None  # the lemmas one of which every match holds, if known
+        self.clauses = ()
         if m.group("open"):
             named = self._notes
             body = self.alternatives()
@@ -314,6 +329,7 @@ class _Reader:
             for lemma in lemmas:
                 self._note(lemma)
             self._anchor = frozenset(lemmas)
+            self.clauses = (self._anchor,)
             alt = "|".join(regex.escape(w) for w in lemmas)
             return rf".[{tags}](?:{alt}){SEP}[^ ]* ", True
         if m.group("any"):
@@ -323,7 +339,11 @@ class _Reader:
         raise PatternError(f"cannot read {m.group()!r}")  # pragma: no cover - _LEX covers all
 
     def _cost(self, lemmas: frozenset[str]) -> int:
-        return sum(1000 if w in self.lexicon.closed else 1 for w in lemmas)
+        return sum(map(self._rarity, lemmas))
+
+    def _rarity(self, lemma: str) -> int:
+        """A closed-class word ("to", "by", "be") counts as a thousand others."""
+        return 1000 if lemma in self.lexicon.closed else 1
 
     def _list(self, name: str) -> Sequence[str]:
         if name not in self.lists:
@@ -342,33 +362,40 @@ class _Reader:
         """Entries of one or more words, each word matched by its exact lower form."""
         branches = []
         firsts: set[str] = set()
+        held: list[list[str]] = []
         for entry in sorted(set(entries), key=lambda e: (-len(e.split()), e)):
             words = entry.lower().split()
             if not words:
                 continue
             firsts.add(self.lexicon.lemma(words[0]))
             self._note(self.lexicon.lemma(words[0]))
+            # A token of that form has that form's lemma.
+            held.append([self.lexicon.lemma(w) for w in words])
             branches.append("".join(_lower_unit(regex.escape(w)) for w in words))
         if not branches:
             raise PatternError("an empty word list")
         self._anchor = frozenset(firsts)
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        self.clauses = _words_held(held, self._rarity)
+        return _alternation(branches)
 
     def _lemma_sequence(self, entries: Sequence[str]) -> str:
         """Entries of one or more words, each word matched by its lemma."""
         branches = []
         firsts: set[str] = set()
+        held: list[list[str]] = []
         for entry in sorted(set(entries), key=lambda e: (-len(e.split()), e)):
             words = [self.lexicon.lemma(w) for w in entry.lower().split()]
             if not words:
                 continue
             firsts.add(words[0])
             self._note(words[0])
+            held.append(words)
             branches.append("".join(_lemma_unit(regex.escape(w)) for w in words))
         if not branches:
             raise PatternError("an empty word list")
         self._anchor = frozenset(firsts)
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        self.clauses = _words_held(held, self._rarity)
+        return _alternation(branches)
 
     def _heads(self, heads: str) -> list[str]:
         """The words of ``[a|b|{list}]`` after a phrase or a tag."""
@@ -399,6 +426,8 @@ class _Reader:
         for lemma in phrases:
             self._note(lemma)
         self._anchor = frozenset(phrases)
+        held = [[h, *tail] for h, tails in phrases.items() for tail in tails]
+        self.clauses = _words_held(held, self._rarity)
         if kind == "VG":
             self.verbs.update(phrases)
         single = sorted(h for h, tails in phrases.items() if [] in tails)
@@ -410,10 +439,53 @@ class _Reader:
         if single:
             alt = "|".join(regex.escape(w) for w in single)
             branches.append(f".(?:{alt}){SEP}[^ ]* " + ("(?!n)" if kind == "NP" else "(?!v)"))
-        head = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        head = _alternation(branches)
         if kind == "NP":
             return f"(?:N[^ ]* (?:n[^ ]* )*n|N){head}(?:a[^ ]* )*", True
         return f"(?:V[^ ]* (?:v[^ ]* )*v|V){head}", True
+
+
+def _words_held(
+    branches: Sequence[Sequence[str]], cost: Callable[[str], int]
+) -> tuple[frozenset[str], ...]:
+    """Sets of lemmas of which every match of one of ``branches`` holds one each, when
+    each branch is a run of words (lemmas) that a match holds all of.
+
+    Any choice of one word from each branch is such a set: each branch's rarest word
+    (the last of the cheapest), then the first words, the second (or a shorter
+    branch's last), and so on.
+    """
+    if not branches or not all(branches):
+        return ()
+    rarest = frozenset(min(reversed(b), key=cost) for b in branches)
+    longest = max(len(b) for b in branches)
+    positional = (frozenset(b[min(k, len(b) - 1)] for b in branches) for k in range(longest))
+    return tuple(dict.fromkeys((rarest, *positional)))
+
+
+def _either(
+    branches: Sequence[tuple[frozenset[str], ...]], cost: Callable[[str], int]
+) -> tuple[frozenset[str], ...]:
+    """Sets of lemmas of which every match of one of ``branches`` holds one each, from
+    the sets each branch's matches hold: any union of one set of each branch. The
+    first is of each branch's cheapest set, the others of their sets in order."""
+    if not branches or not all(branches):
+        return ()
+    if len(branches) == 1:
+        return branches[0]
+    cheapest = frozenset().union(*(min(b, key=lambda c: sum(map(cost, c))) for b in branches))
+    longest = max(len(b) for b in branches)
+    positional = (
+        frozenset().union(*(b[min(k, len(b) - 1)] for b in branches)) for k in range(longest)
+    )
+    return tuple(dict.fromkeys((cheapest, *positional)))
+
+
+def _alternation(branches: Sequence[str]) -> str:
+    """The branches as one regex alternation, each once: word lists often give the same
+    branch twice ("balks at", "balked at" are both "balk at"), which only costs time."""
+    unique = list(dict.fromkeys(branches))
+    return unique[0] if len(unique) == 1 else "(?:" + "|".join(unique) + ")"
 
 
 def _confined(pattern: str) -> str:
