@@ -752,3 +752,19 @@ def test_could_not_agree_on_is_a_negated_acceptance() -> None:
     """Found by the heavy property run: 'agree' without 'to' is no refusal."""
     (event,) = dipparse.Parser().parse("Afghanistan could not agree on a prisoner exchange.").events
     assert (event.type, event.negated) == ("acceptance", True)
+
+
+def test_the_first_words_of_a_pattern_are_known_when_every_match_starts_with_them() -> None:
+    """A rule whose pattern starts with words is tried only at those words' tokens."""
+    lists = {"nouns": ["demand", "call for"]}
+    starts = compile_token_pattern('("we"|"i") trigger:{nouns} (to|for)', lists, english())
+    assert starts.leading == frozenset({"we", "i"})
+    listed = compile_token_pattern("trigger:{nouns} (to|for)", lists, english())
+    assert listed.leading == frozenset({"demand", "call"})
+    assert compile_token_pattern('"the"? trigger:{nouns}', lists, english()).leading is None
+    assert compile_token_pattern("trigger:VG[demand]", lists, english()).leading is None
+    parser = dipparse.Parser()
+    text = "We demand talks. We call for talks, and we demand that Iran stop, China said."
+    assert [e.rule for e in parser.parse(text).events] == [
+        e.rule for e in dipparse.parse(text).events
+    ]

@@ -114,6 +114,9 @@ class TokenPattern:
     # word a match must hold ("no" as well as "say" in 'VG[say no|reject]').
     required: tuple[frozenset[str], ...] = ()
     needs: tuple[frozenset[str], ...] = ()
+    # The lemmas one of which the first token of every match has, when known: a match
+    # can start only at such a token.
+    leading: frozenset[str] | None = None
 
 
 def compile_token_pattern(
@@ -141,6 +144,7 @@ def compile_token_pattern(
         tuple(reader.regexes),
         reader.required,
         tuple(dict.fromkeys((*reader.required, *reader.clauses))),
+        reader.leading,
     )
 
 
@@ -168,6 +172,8 @@ class _Reader:
         # Of the element (or sequence, or group) just read: sets of lemmas of which each
         # of its matches holds one each; none when it may match without words.
         self.clauses: tuple[frozenset[str], ...] = ()
+        # Of the same: the lemmas one of which the first token of each match has.
+        self.leading: frozenset[str] | None = None
 
     def _peek(self) -> regex.Match[str] | None:
         if self.pos >= len(self.text) or not self.text[self.pos :].strip():
@@ -187,6 +193,7 @@ class _Reader:
         branches = [self.sequence()]
         anchors = [self._anchor]
         clauses = [self.clauses]
+        leading = [self.leading]
         required = self._required
         taken |= self._taken
         while (m := self._peek()) is not None and m.group("bar"):
@@ -195,9 +202,15 @@ class _Reader:
             branches.append(self.sequence())
             anchors.append(self._anchor)
             clauses.append(self.clauses)
+            leading.append(self.leading)
             taken |= self._taken
         self._taken = taken
         self.clauses = _either(clauses, self._rarity)
+        self.leading = (
+            None
+            if any(first is None for first in leading)
+            else frozenset().union(*(first for first in leading if first is not None))
+        )
         if top:
             # What every match of the whole pattern holds: a lemma of each set.
             self.required = tuple(required) if len(branches) == 1 else ()
@@ -215,11 +228,14 @@ class _Reader:
         parts: list[str] = []
         required: list[frozenset[str]] = []
         clauses: list[frozenset[str]] = []
+        leading: frozenset[str] | None = None
         while (m := self._peek()) is not None and not (m.group("bar") or m.group("close")):
             parts.append(self.element())
             if self._anchor is not None:
                 required.append(self._anchor)
             clauses.extend(self.clauses)
+            if len(parts) == 1:
+                leading = self.leading
         if not parts:
             raise PatternError(f"an empty alternative at {self.pos}")
         # Every match holds a lemma of each required element: look for the rarest, taking
@@ -227,6 +243,7 @@ class _Reader:
         self._anchor = min(required, key=self._cost) if required else None
         self._required = required
         self.clauses = tuple(dict.fromkeys(clauses))
+        self.leading = leading
         return "".join(parts)
 
     def element(self) -> str:
@@ -273,6 +290,7 @@ class _Reader:
         if quant in ("?", "*") or quant.startswith(("{,", "{0")):
             self._anchor = None  # it may match nothing
             self.clauses = ()
+            self.leading = None
         if atom == _ANY_UNIT and (quant in ("*", "+") or regex.fullmatch(r"\{\d*,\}", quant)):
             raise PatternError(
                 f"'_{quant}' at {start.start()} is unbounded: it may try every token after "
@@ -288,6 +306,7 @@ class _Reader:
         self.pos = m.end()
         self._anchor = None  # the lemmas one of which every match holds, if known
         self.clauses = ()
+        self.leading = None
         if m.group("open"):
             named = self._notes
             body = self.alternatives()
@@ -330,6 +349,7 @@ class _Reader:
                 self._note(lemma)
             self._anchor = frozenset(lemmas)
             self.clauses = (self._anchor,)
+            self.leading = self._anchor
             alt = "|".join(regex.escape(w) for w in lemmas)
             return rf".[{tags}](?:{alt}){SEP}[^ ]* ", True
         if m.group("any"):
@@ -374,7 +394,7 @@ class _Reader:
             branches.append("".join(_lower_unit(regex.escape(w)) for w in words))
         if not branches:
             raise PatternError("an empty word list")
-        self._anchor = frozenset(firsts)
+        self._anchor = self.leading = frozenset(firsts)
         self.clauses = _words_held(held, self._rarity)
         return _alternation(branches)
 
@@ -393,7 +413,7 @@ class _Reader:
             branches.append("".join(_lemma_unit(regex.escape(w)) for w in words))
         if not branches:
             raise PatternError("an empty word list")
-        self._anchor = frozenset(firsts)
+        self._anchor = self.leading = frozenset(firsts)
         self.clauses = _words_held(held, self._rarity)
         return _alternation(branches)
 
