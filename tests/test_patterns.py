@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 
 import dipparse
-from dipparse.patterns import PatternError, compile_token_pattern, encode, token_spans
+from dipparse.patterns import (
+    PatternError,
+    compile_token_pattern,
+    encode,
+    recompile,
+    token_spans,
+)
 from dipparse.phrases import chunk
 from dipparse.tokens import Lexicon, english, tag, tokenize
 
@@ -768,3 +774,16 @@ def test_the_first_words_of_a_pattern_are_known_when_every_match_starts_with_the
     assert [e.rule for e in parser.parse(text).events] == [
         e.rule for e in dipparse.parse(text).events
     ]
+
+
+def test_a_pattern_is_compiled_again_only_for_a_lexicon_that_reads_it_otherwise() -> None:
+    """A parser reuses a rule's pattern compiled at load when its lexicon gives the
+    pattern's words the same lemmas; a word it lemmatises otherwise compiles it again."""
+    lists = {"acts": ["turned down", "reject"]}
+    compiled = compile_token_pattern("trigger:VG[{acts}]", lists, english())
+    assert recompile(compiled, lists, english()) is compiled
+    other = english().with_vocabulary(["turn down"], verbs=["turn"])
+    again = recompile(compiled, lists, other)
+    assert again == compile_token_pattern("trigger:VG[{acts}]", lists, other)
+    changed = {"acts": ["reject", "rebuff"]}
+    assert recompile(compiled, changed, english()).lemmas == {"reject", "rebuff"}

@@ -117,6 +117,10 @@ class TokenPattern:
     # The lemmas one of which the first token of every match has, when known: a match
     # can start only at such a token.
     leading: frozenset[str] | None = None
+    # What compiling it read besides the pattern: each word's lemma, whether a word is
+    # closed-class, each list's entries. Another lexicon (or lists) that reads them the
+    # same compiles it to the same thing (see `recompile`).
+    read: tuple[tuple[str, object], ...] = ()
 
 
 def compile_token_pattern(
@@ -145,7 +149,28 @@ def compile_token_pattern(
         reader.required,
         tuple(dict.fromkeys((*reader.required, *reader.clauses))),
         reader.leading,
+        tuple(reader.read.items()),
     )
+
+
+def recompile(
+    pattern: TokenPattern, lists: Mapping[str, Sequence[str]], lexicon: Lexicon
+) -> TokenPattern:
+    """``pattern`` compiled against ``lexicon`` and ``lists``: ``pattern`` itself when
+    they read its words and lists as those it was compiled with did."""
+    if all(_read(key, lists, lexicon) == value for key, value in pattern.read):
+        return pattern
+    return compile_token_pattern(pattern.source, lists, lexicon)
+
+
+def _read(key: str, lists: Mapping[str, Sequence[str]], lexicon: Lexicon) -> object:
+    """What a compile reads for ``key``: "lemma:<word>", "closed:<word>" or "list:<name>"."""
+    what, _, name = key.partition(":")
+    if what == "lemma":
+        return lexicon.lemma(name)
+    if what == "closed":
+        return name in lexicon.closed
+    return tuple(lists[name]) if name in lists else None
 
 
 class _Reader:
@@ -156,6 +181,7 @@ class _Reader:
         self.pos = 0
         self.lists = lists
         self.lexicon = lexicon
+        self.read: dict[str, object] = {}  # see `TokenPattern.read`
         self.slots: list[str] = []
         self._taken: set[str] = set()  # the slots named so far in this alternative
         self.trigger_lemmas: set[str] = set()
@@ -342,7 +368,7 @@ class _Reader:
             # "NOUN[bill]": a token of that tag and one of these lemmas ("the bill", not
             # "Bill Clinton").
             words = self._heads(m.group("lemmas"))
-            lemmas = sorted({self.lexicon.lemma(w.lower()) for w in words if " " not in w})
+            lemmas = sorted({self._lemma(w.lower()) for w in words if " " not in w})
             if not lemmas:
                 raise PatternError(f"{name}[...] names no one-word lemma")
             for lemma in lemmas:
@@ -363,9 +389,18 @@ class _Reader:
 
     def _rarity(self, lemma: str) -> int:
         """A closed-class word ("to", "by", "be") counts as a thousand others."""
-        return 1000 if lemma in self.lexicon.closed else 1
+        return 1000 if self._closed(lemma) else 1
+
+    def _closed(self, word: str) -> bool:
+        closed = self.read[f"closed:{word}"] = word in self.lexicon.closed
+        return closed
+
+    def _lemma(self, word: str) -> str:
+        lemma = self.read[f"lemma:{word}"] = self.lexicon.lemma(word)
+        return lemma
 
     def _list(self, name: str) -> Sequence[str]:
+        self.read[f"list:{name}"] = _read(f"list:{name}", self.lists, self.lexicon)
         if name not in self.lists:
             close = difflib.get_close_matches(name, sorted(self.lists), n=1)
             hint = f"did you mean {{{close[0]}}}? " if close else ""
@@ -387,10 +422,10 @@ class _Reader:
             words = entry.lower().split()
             if not words:
                 continue
-            firsts.add(self.lexicon.lemma(words[0]))
-            self._note(self.lexicon.lemma(words[0]))
+            firsts.add(self._lemma(words[0]))
+            self._note(self._lemma(words[0]))
             # A token of that form has that form's lemma.
-            held.append([self.lexicon.lemma(w) for w in words])
+            held.append([self._lemma(w) for w in words])
             branches.append("".join(_lower_unit(regex.escape(w)) for w in words))
         if not branches:
             raise PatternError("an empty word list")
@@ -404,7 +439,7 @@ class _Reader:
         firsts: set[str] = set()
         held: list[list[str]] = []
         for entry in sorted(set(entries), key=lambda e: (-len(e.split()), e)):
-            words = [self.lexicon.lemma(w) for w in entry.lower().split()]
+            words = [self._lemma(w) for w in entry.lower().split()]
             if not words:
                 continue
             firsts.add(words[0])
@@ -438,7 +473,7 @@ class _Reader:
         # "turned" and then "down". A noun phrase's head is one word.
         phrases: dict[str, list[list[str]]] = {}
         for name in names:
-            words = [self.lexicon.lemma(w) for w in name.lower().split()]
+            words = [self._lemma(w) for w in name.lower().split()]
             if words and (kind == "VG" or len(words) == 1):
                 phrases.setdefault(words[0], []).append(words[1:])
         if not phrases:
@@ -649,5 +684,6 @@ __all__ = [
     "TokenPattern",
     "compile_token_pattern",
     "encode",
+    "recompile",
     "token_spans",
 ]
