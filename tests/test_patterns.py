@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import textwrap
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 import pytest
 
 import dipparse
-from dipparse.patterns import PatternError, compile_token_pattern, encode, token_spans
+from dipparse.patterns import (
+    PatternError,
+    compile_token_pattern,
+    encode,
+    recompile,
+    token_spans,
+)
 from dipparse.phrases import chunk
 from dipparse.tokens import Lexicon, english, tag, tokenize
 
@@ -680,6 +688,44 @@ def test_required_lemmas_of_a_pattern() -> None:
     assert either.required == (frozenset({"say", "refuse"}),)  # a lemma of either branch
 
 
+def test_needs_hold_every_word_a_match_must_hold() -> None:
+    """Besides each element's rarest words, a particle, a later word of an entry, a
+    branch's rarest word: any sentence a match is in holds one of each set."""
+    lists = {"assent": ["go along", "come on board"], "rejections": ["reject", "say no"]}
+    compiled = compile_token_pattern(
+        'trigger:(VG[{assent}] | VG[respond] "favourably" | "on board with")', lists, english()
+    )
+    # A sentence with "go" and "on" but none of the other words cannot hold a match.
+    assert not all(frozenset({"go", "on"}) & need for need in compiled.needs)
+    assert all(frozenset({"go", "along"}) & need for need in compiled.needs)
+    assert set(compiled.required) <= set(compiled.needs)
+    rejection = compile_token_pattern("trigger:VG[{rejections}]", lists, english())
+    assert frozenset({"reject", "no"}) in rejection.needs
+    optional = compile_token_pattern('trigger:VG[reject] ("outright")?', lists, english())
+    assert optional.needs == (frozenset({"reject"}),)
+    regex_only = compile_token_pattern("trigger:(VG[reject] | /rebuff\\w*/)", lists, english())
+    assert regex_only.needs == ()
+
+
+def test_a_pattern_matches_only_where_its_needs_are_met() -> None:
+    """The cheap test before the regex drops no match: every sentence of the dev corpus
+    where a built-in rule's pattern matches holds a lemma of each of its sets."""
+    parser = dipparse.Parser()
+    extractor = parser.extractor
+    corpus = Path(__file__).parent / "corpus" / "dev.jsonl"
+    texts = [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines()]
+    ctx = parser.analyse("\n\n".join(texts[:150]), None)
+    checked = 0
+    for sentence in ctx.windows:
+        layers = extractor.layers(ctx, sentence)
+        for rule in extractor.rules:
+            for pattern in (rule.token_pattern, rule.unless_tokens):
+                if pattern is not None and pattern.regex.search(layers.encoded.string):
+                    checked += 1
+                    assert all(layers.lemmas & need for need in pattern.needs), (rule.id, sentence)
+    assert checked > 100
+
+
 def test_a_rule_whose_required_word_is_missing_does_not_match() -> None:
     """The cheap test before the regex changes no result: said-no needs 'no'."""
     parser = dipparse.Parser()
@@ -712,3 +758,32 @@ def test_could_not_agree_on_is_a_negated_acceptance() -> None:
     """Found by the heavy property run: 'agree' without 'to' is no refusal."""
     (event,) = dipparse.Parser().parse("Afghanistan could not agree on a prisoner exchange.").events
     assert (event.type, event.negated) == ("acceptance", True)
+
+
+def test_the_first_words_of_a_pattern_are_known_when_every_match_starts_with_them() -> None:
+    """A rule whose pattern starts with words is tried only at those words' tokens."""
+    lists = {"nouns": ["demand", "call for"]}
+    starts = compile_token_pattern('("we"|"i") trigger:{nouns} (to|for)', lists, english())
+    assert starts.leading == frozenset({"we", "i"})
+    listed = compile_token_pattern("trigger:{nouns} (to|for)", lists, english())
+    assert listed.leading == frozenset({"demand", "call"})
+    assert compile_token_pattern('"the"? trigger:{nouns}', lists, english()).leading is None
+    assert compile_token_pattern("trigger:VG[demand]", lists, english()).leading is None
+    parser = dipparse.Parser()
+    text = "We demand talks. We call for talks, and we demand that Iran stop, China said."
+    assert [e.rule for e in parser.parse(text).events] == [
+        e.rule for e in dipparse.parse(text).events
+    ]
+
+
+def test_a_pattern_is_compiled_again_only_for_a_lexicon_that_reads_it_otherwise() -> None:
+    """A parser reuses a rule's pattern compiled at load when its lexicon gives the
+    pattern's words the same lemmas; a word it lemmatises otherwise compiles it again."""
+    lists = {"acts": ["turned down", "reject"]}
+    compiled = compile_token_pattern("trigger:VG[{acts}]", lists, english())
+    assert recompile(compiled, lists, english()) is compiled
+    other = english().with_vocabulary(["turn down"], verbs=["turn"])
+    again = recompile(compiled, lists, other)
+    assert again == compile_token_pattern("trigger:VG[{acts}]", lists, other)
+    changed = {"acts": ["reject", "rebuff"]}
+    assert recompile(compiled, changed, english()).lemmas == {"reject", "rebuff"}

@@ -30,7 +30,7 @@ from dipparse.arguments import (
     partial_quote,
 )
 from dipparse.models import EVENT_CLASSES, Actor, Event, other_party
-from dipparse.patterns import Encoded, encode, token_spans
+from dipparse.patterns import Encoded, TokenPattern, encode, token_spans
 from dipparse.phrases import HEDGE_MODALS, Chunks, VerbGroup, chunk
 from dipparse.rules import MATCH_TIMEOUT, Kind, Rule, Topic
 from dipparse.tokens import Lexicon, tag
@@ -149,6 +149,36 @@ class Layers:
         return encode(self._ctx.tokens, self.chunks)
 
     @cached_property
+    def _units_of(self) -> dict[str, list[int]]:
+        """Where the units of each lemma's tokens start in `encoded`, in order."""
+        lemmas, encoded = self._ctx.tokens.lemmas, self.encoded
+        out: dict[str, list[int]] = {}
+        for k, pos in enumerate(encoded.unit_starts):
+            out.setdefault(lemmas[encoded.first + k], []).append(pos)
+        return out
+
+    def finditer(self, pattern: TokenPattern) -> Iterator[regex.Match[str]]:
+        """The matches of a token pattern in `encoded`, as `_finditer` gives them.
+
+        A pattern that knows the lemmas its matches start with is tried only at those
+        tokens: the cost is a look-up per token, not a search of the sentence per rule.
+        """
+        string = self.encoded.string
+        if pattern.leading is None:
+            yield from _finditer(pattern.regex, string)
+            return
+        units = self._units_of
+        starts = sorted(p for lemma in pattern.leading if lemma in units for p in units[lemma])
+        pos = 0
+        for start in starts:
+            if start < pos:
+                continue
+            m = pattern.regex.match(string, start, timeout=MATCH_TIMEOUT)
+            if m is not None:
+                yield m
+                pos = m.end()
+
+    @cached_property
     def words(self) -> Encoded:
         """As `encoded`, with hyphenated words split into their parts: for topics."""
         return encode(self._ctx.tokens, self.chunks, self._lexicon)
@@ -225,8 +255,7 @@ class Extractor:
         # A rule that needs a word the sentence lacks cannot match: when no rule is left,
         # the sentence need not be chunked.
         viable = [
-            all(lemmas & need for need in r.token_pattern.required) if r.token_pattern else False
-            for r in rules
+            _holds(lemmas, r.token_pattern.needs) if r.token_pattern else False for r in rules
         ]
         if not any(viable):
             return [(rule, [], None) for rule in rules]
@@ -242,14 +271,14 @@ class Extractor:
             try:
                 if (
                     unless is not None
-                    and all(lemmas & need for need in unless.required)
-                    and unless.regex.search(encoded.string, timeout=MATCH_TIMEOUT)
+                    and _holds(lemmas, unless.needs)
+                    and next(layers.finditer(unless), None) is not None
                 ):
                     out.append((rule, [], "unless"))
                     continue
                 found: list[Match] = []
                 matched = False
-                for m in _finditer(pattern.regex, encoded.string):
+                for m in layers.finditer(pattern):
                     spans = token_spans(encoded, m, pattern.slots)
                     if "trigger" not in spans:
                         continue
@@ -647,6 +676,11 @@ def _nearest_fields(
         return verbal[i][1]
 
     return nearest
+
+
+def _holds(lemmas: frozenset[str], needs: Sequence[frozenset[str]]) -> bool:
+    """The sentence's lemmas meet each of a pattern's sets: it may match there."""
+    return not any(map(lemmas.isdisjoint, needs))
 
 
 def _satisfies(when: Mapping[str, bool | tuple[str, ...]], group: VerbGroup | None) -> bool:

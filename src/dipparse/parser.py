@@ -26,7 +26,7 @@ from dipparse.dates import find_dates
 from dipparse.extraction import Extractor, compile_cues
 from dipparse.grouping import Grouper
 from dipparse.models import Actor, Document, Event, ParseWarning, Quote, Span
-from dipparse.patterns import compile_token_pattern
+from dipparse.patterns import TokenPattern, compile_token_pattern, recompile
 from dipparse.quotes import attribute, find_quotes
 from dipparse.rules import (
     BUILTIN,
@@ -167,8 +167,8 @@ class Parser:
         recompiled = [
             attrs.evolve(
                 t,
-                token_pattern=compile_token_pattern(
-                    t.tokens, lists_of.get(t.ruleset, {}), self.lexicon
+                token_pattern=_again(
+                    t.token_pattern, t.tokens, lists_of.get(t.ruleset, {}), self.lexicon
                 ),
             )
             for t in topics.values()
@@ -523,7 +523,7 @@ def _attribution(norm: NormalisedText, span: tuple[int, int]) -> Span:
 def _with_lexicon(rule: Rule, lists: Mapping[str, Sequence[str]], lexicon: Lexicon) -> Rule:
     """``rule`` with its token patterns compiled against ``lexicon``, and its keywords
     read again from them (unless the rule gives its own)."""
-    pattern = compile_token_pattern(rule.tokens, lists, lexicon)
+    pattern = _again(rule.token_pattern, rule.tokens, lists, lexicon)
     keywords = rule.keywords
     if rule.token_pattern is not None and keywords == tuple(
         sorted(rule.token_pattern.trigger_lemmas)
@@ -533,8 +533,20 @@ def _with_lexicon(rule: Rule, lists: Mapping[str, Sequence[str]], lexicon: Lexic
         rule,
         keywords=keywords,
         token_pattern=pattern,
-        unless_tokens=compile_token_pattern(rule.unless, lists, lexicon) if rule.unless else None,
+        unless_tokens=_again(rule.unless_tokens, rule.unless, lists, lexicon)
+        if rule.unless
+        else None,
     )
+
+
+def _again(
+    compiled: TokenPattern | None, tokens: str, lists: Mapping[str, Sequence[str]], lexicon: Lexicon
+) -> TokenPattern:
+    """The token pattern ``tokens`` compiled against this parser's lexicon: the one
+    compiled at load (``compiled``) when the lexicon reads its words the same."""
+    if compiled is None or compiled.source != tokens:
+        return compile_token_pattern(tokens, lists, lexicon)
+    return recompile(compiled, lists, lexicon)
 
 
 def _rebuild(

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import difflib
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import regex
 from attrs import frozen
@@ -109,8 +109,18 @@ class TokenPattern:
     verbs: frozenset[str] = frozenset()  # the heads it names in VG[...], verbs to the tagger
     regexes: tuple[str, ...] = ()  # its /regex/ elements, as written
     # Sets of lemmas of which a sentence must hold one each for the pattern to match
-    # there: a cheap test before the regex runs.
+    # there: a cheap test before the regex runs. ``required`` has one set for each
+    # required element (its rarest words); ``needs`` holds those and more, from every
+    # word a match must hold ("no" as well as "say" in 'VG[say no|reject]').
     required: tuple[frozenset[str], ...] = ()
+    needs: tuple[frozenset[str], ...] = ()
+    # The lemmas one of which the first token of every match has, when known: a match
+    # can start only at such a token.
+    leading: frozenset[str] | None = None
+    # What compiling it read besides the pattern: each word's lemma, whether a word is
+    # closed-class, each list's entries. Another lexicon (or lists) that reads them the
+    # same compiles it to the same thing (see `recompile`).
+    read: tuple[tuple[str, object], ...] = ()
 
 
 def compile_token_pattern(
@@ -137,7 +147,30 @@ def compile_token_pattern(
         frozenset(reader.verbs),
         tuple(reader.regexes),
         reader.required,
+        tuple(dict.fromkeys((*reader.required, *reader.clauses))),
+        reader.leading,
+        tuple(reader.read.items()),
     )
+
+
+def recompile(
+    pattern: TokenPattern, lists: Mapping[str, Sequence[str]], lexicon: Lexicon
+) -> TokenPattern:
+    """``pattern`` compiled against ``lexicon`` and ``lists``: ``pattern`` itself when
+    they read its words and lists as those it was compiled with did."""
+    if all(_read(key, lists, lexicon) == value for key, value in pattern.read):
+        return pattern
+    return compile_token_pattern(pattern.source, lists, lexicon)
+
+
+def _read(key: str, lists: Mapping[str, Sequence[str]], lexicon: Lexicon) -> object:
+    """What a compile reads for ``key``: "lemma:<word>", "closed:<word>" or "list:<name>"."""
+    what, _, name = key.partition(":")
+    if what == "lemma":
+        return lexicon.lemma(name)
+    if what == "closed":
+        return name in lexicon.closed
+    return tuple(lists[name]) if name in lists else None
 
 
 class _Reader:
@@ -148,6 +181,7 @@ class _Reader:
         self.pos = 0
         self.lists = lists
         self.lexicon = lexicon
+        self.read: dict[str, object] = {}  # see `TokenPattern.read`
         self.slots: list[str] = []
         self._taken: set[str] = set()  # the slots named so far in this alternative
         self.trigger_lemmas: set[str] = set()
@@ -161,6 +195,11 @@ class _Reader:
         self._triggers = 0  # the trigger slots read so far (one per alternative)
         self._required: list[frozenset[str]] = []
         self.required: tuple[frozenset[str], ...] = ()
+        # Of the element (or sequence, or group) just read: sets of lemmas of which each
+        # of its matches holds one each; none when it may match without words.
+        self.clauses: tuple[frozenset[str], ...] = ()
+        # Of the same: the lemmas one of which the first token of each match has.
+        self.leading: frozenset[str] | None = None
 
     def _peek(self) -> regex.Match[str] | None:
         if self.pos >= len(self.text) or not self.text[self.pos :].strip():
@@ -179,6 +218,8 @@ class _Reader:
         taken = set(before)
         branches = [self.sequence()]
         anchors = [self._anchor]
+        clauses = [self.clauses]
+        leading = [self.leading]
         required = self._required
         taken |= self._taken
         while (m := self._peek()) is not None and m.group("bar"):
@@ -186,8 +227,16 @@ class _Reader:
             self._taken = set(before)
             branches.append(self.sequence())
             anchors.append(self._anchor)
+            clauses.append(self.clauses)
+            leading.append(self.leading)
             taken |= self._taken
         self._taken = taken
+        self.clauses = _either(clauses, self._rarity)
+        self.leading = (
+            None
+            if any(first is None for first in leading)
+            else frozenset().union(*(first for first in leading if first is not None))
+        )
         if top:
             # What every match of the whole pattern holds: a lemma of each set.
             self.required = tuple(required) if len(branches) == 1 else ()
@@ -204,16 +253,23 @@ class _Reader:
     def sequence(self) -> str:
         parts: list[str] = []
         required: list[frozenset[str]] = []
+        clauses: list[frozenset[str]] = []
+        leading: frozenset[str] | None = None
         while (m := self._peek()) is not None and not (m.group("bar") or m.group("close")):
             parts.append(self.element())
             if self._anchor is not None:
                 required.append(self._anchor)
+            clauses.extend(self.clauses)
+            if len(parts) == 1:
+                leading = self.leading
         if not parts:
             raise PatternError(f"an empty alternative at {self.pos}")
         # Every match holds a lemma of each required element: look for the rarest, taking
         # a closed-class word ("to", "by", "be") as a thousand others.
         self._anchor = min(required, key=self._cost) if required else None
         self._required = required
+        self.clauses = tuple(dict.fromkeys(clauses))
+        self.leading = leading
         return "".join(parts)
 
     def element(self) -> str:
@@ -259,6 +315,8 @@ class _Reader:
         quant = m.group("quant")
         if quant in ("?", "*") or quant.startswith(("{,", "{0")):
             self._anchor = None  # it may match nothing
+            self.clauses = ()
+            self.leading = None
         if atom == _ANY_UNIT and (quant in ("*", "+") or regex.fullmatch(r"\{\d*,\}", quant)):
             raise PatternError(
                 f"'_{quant}' at {start.start()} is unbounded: it may try every token after "
@@ -273,6 +331,8 @@ class _Reader:
             raise PatternError("the pattern ends where an element was expected")
         self.pos = m.end()
         self._anchor = None  # the lemmas one of which every match holds, if known
+        self.clauses = ()
+        self.leading = None
         if m.group("open"):
             named = self._notes
             body = self.alternatives()
@@ -308,12 +368,14 @@ class _Reader:
             # "NOUN[bill]": a token of that tag and one of these lemmas ("the bill", not
             # "Bill Clinton").
             words = self._heads(m.group("lemmas"))
-            lemmas = sorted({self.lexicon.lemma(w.lower()) for w in words if " " not in w})
+            lemmas = sorted({self._lemma(w.lower()) for w in words if " " not in w})
             if not lemmas:
                 raise PatternError(f"{name}[...] names no one-word lemma")
             for lemma in lemmas:
                 self._note(lemma)
             self._anchor = frozenset(lemmas)
+            self.clauses = (self._anchor,)
+            self.leading = self._anchor
             alt = "|".join(regex.escape(w) for w in lemmas)
             return rf".[{tags}](?:{alt}){SEP}[^ ]* ", True
         if m.group("any"):
@@ -323,9 +385,22 @@ class _Reader:
         raise PatternError(f"cannot read {m.group()!r}")  # pragma: no cover - _LEX covers all
 
     def _cost(self, lemmas: frozenset[str]) -> int:
-        return sum(1000 if w in self.lexicon.closed else 1 for w in lemmas)
+        return sum(map(self._rarity, lemmas))
+
+    def _rarity(self, lemma: str) -> int:
+        """A closed-class word ("to", "by", "be") counts as a thousand others."""
+        return 1000 if self._closed(lemma) else 1
+
+    def _closed(self, word: str) -> bool:
+        closed = self.read[f"closed:{word}"] = word in self.lexicon.closed
+        return closed
+
+    def _lemma(self, word: str) -> str:
+        lemma = self.read[f"lemma:{word}"] = self.lexicon.lemma(word)
+        return lemma
 
     def _list(self, name: str) -> Sequence[str]:
+        self.read[f"list:{name}"] = _read(f"list:{name}", self.lists, self.lexicon)
         if name not in self.lists:
             close = difflib.get_close_matches(name, sorted(self.lists), n=1)
             hint = f"did you mean {{{close[0]}}}? " if close else ""
@@ -342,33 +417,40 @@ class _Reader:
         """Entries of one or more words, each word matched by its exact lower form."""
         branches = []
         firsts: set[str] = set()
+        held: list[list[str]] = []
         for entry in sorted(set(entries), key=lambda e: (-len(e.split()), e)):
             words = entry.lower().split()
             if not words:
                 continue
-            firsts.add(self.lexicon.lemma(words[0]))
-            self._note(self.lexicon.lemma(words[0]))
+            firsts.add(self._lemma(words[0]))
+            self._note(self._lemma(words[0]))
+            # A token of that form has that form's lemma.
+            held.append([self._lemma(w) for w in words])
             branches.append("".join(_lower_unit(regex.escape(w)) for w in words))
         if not branches:
             raise PatternError("an empty word list")
-        self._anchor = frozenset(firsts)
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        self._anchor = self.leading = frozenset(firsts)
+        self.clauses = _words_held(held, self._rarity)
+        return _alternation(branches)
 
     def _lemma_sequence(self, entries: Sequence[str]) -> str:
         """Entries of one or more words, each word matched by its lemma."""
         branches = []
         firsts: set[str] = set()
+        held: list[list[str]] = []
         for entry in sorted(set(entries), key=lambda e: (-len(e.split()), e)):
-            words = [self.lexicon.lemma(w) for w in entry.lower().split()]
+            words = [self._lemma(w) for w in entry.lower().split()]
             if not words:
                 continue
             firsts.add(words[0])
             self._note(words[0])
+            held.append(words)
             branches.append("".join(_lemma_unit(regex.escape(w)) for w in words))
         if not branches:
             raise PatternError("an empty word list")
-        self._anchor = frozenset(firsts)
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        self._anchor = self.leading = frozenset(firsts)
+        self.clauses = _words_held(held, self._rarity)
+        return _alternation(branches)
 
     def _heads(self, heads: str) -> list[str]:
         """The words of ``[a|b|{list}]`` after a phrase or a tag."""
@@ -391,7 +473,7 @@ class _Reader:
         # "turned" and then "down". A noun phrase's head is one word.
         phrases: dict[str, list[list[str]]] = {}
         for name in names:
-            words = [self.lexicon.lemma(w) for w in name.lower().split()]
+            words = [self._lemma(w) for w in name.lower().split()]
             if words and (kind == "VG" or len(words) == 1):
                 phrases.setdefault(words[0], []).append(words[1:])
         if not phrases:
@@ -399,6 +481,8 @@ class _Reader:
         for lemma in phrases:
             self._note(lemma)
         self._anchor = frozenset(phrases)
+        held = [[h, *tail] for h, tails in phrases.items() for tail in tails]
+        self.clauses = _words_held(held, self._rarity)
         if kind == "VG":
             self.verbs.update(phrases)
         single = sorted(h for h, tails in phrases.items() if [] in tails)
@@ -410,10 +494,53 @@ class _Reader:
         if single:
             alt = "|".join(regex.escape(w) for w in single)
             branches.append(f".(?:{alt}){SEP}[^ ]* " + ("(?!n)" if kind == "NP" else "(?!v)"))
-        head = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        head = _alternation(branches)
         if kind == "NP":
             return f"(?:N[^ ]* (?:n[^ ]* )*n|N){head}(?:a[^ ]* )*", True
         return f"(?:V[^ ]* (?:v[^ ]* )*v|V){head}", True
+
+
+def _words_held(
+    branches: Sequence[Sequence[str]], cost: Callable[[str], int]
+) -> tuple[frozenset[str], ...]:
+    """Sets of lemmas of which every match of one of ``branches`` holds one each, when
+    each branch is a run of words (lemmas) that a match holds all of.
+
+    Any choice of one word from each branch is such a set: each branch's rarest word
+    (the last of the cheapest), then the first words, the second (or a shorter
+    branch's last), and so on.
+    """
+    if not branches or not all(branches):
+        return ()
+    rarest = frozenset(min(reversed(b), key=cost) for b in branches)
+    longest = max(len(b) for b in branches)
+    positional = (frozenset(b[min(k, len(b) - 1)] for b in branches) for k in range(longest))
+    return tuple(dict.fromkeys((rarest, *positional)))
+
+
+def _either(
+    branches: Sequence[tuple[frozenset[str], ...]], cost: Callable[[str], int]
+) -> tuple[frozenset[str], ...]:
+    """Sets of lemmas of which every match of one of ``branches`` holds one each, from
+    the sets each branch's matches hold: any union of one set of each branch. The
+    first is of each branch's cheapest set, the others of their sets in order."""
+    if not branches or not all(branches):
+        return ()
+    if len(branches) == 1:
+        return branches[0]
+    cheapest = frozenset().union(*(min(b, key=lambda c: sum(map(cost, c))) for b in branches))
+    longest = max(len(b) for b in branches)
+    positional = (
+        frozenset().union(*(b[min(k, len(b) - 1)] for b in branches)) for k in range(longest)
+    )
+    return tuple(dict.fromkeys((cheapest, *positional)))
+
+
+def _alternation(branches: Sequence[str]) -> str:
+    """The branches as one regex alternation, each once: word lists often give the same
+    branch twice ("balks at", "balked at" are both "balk at"), which only costs time."""
+    unique = list(dict.fromkeys(branches))
+    return unique[0] if len(unique) == 1 else "(?:" + "|".join(unique) + ")"
 
 
 def _confined(pattern: str) -> str:
@@ -557,5 +684,6 @@ __all__ = [
     "TokenPattern",
     "compile_token_pattern",
     "encode",
+    "recompile",
     "token_spans",
 ]
