@@ -495,3 +495,54 @@ def test_no_link_to_a_later_offer_or_to_ones_own(text: str) -> None:
     answers = [g for g in doc.groups if g.type in ("acceptance", "rejection")]
     assert answers
     assert all(g.responds_to is None for g in answers)
+
+
+# -- found by the heavy property runs: possessives of long names, first-person offers --------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "name"),
+    [
+        ("Frederik X's calls for a ceasefire drew criticism on Monday.", "demand", "Frederik X"),
+        (
+            "Surangel Whipps Jr.'s acceptance of the proposal came as a surprise on Monday.",
+            "acceptance",
+            "Surangel Whipps Jr.",
+        ),
+        (
+            "Emir Tamim bin Hamad Al Thani's acceptance of the proposal drew criticism.",
+            "acceptance",
+            "Tamim bin Hamad Al Thani",
+        ),
+    ],
+)
+def test_the_possessive_of_a_name_that_ends_oddly(text: str, kind: str, name: str) -> None:
+    event = only(parser().parse(text), kind)
+    assert event.actor is not None and event.actor.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name", "rule"),
+    [
+        (
+            '"We are ready to mediate between the two sides," Abdelmadjid Tebboune said.',
+            "We",
+            "Abdelmadjid Tebboune",
+            "speaker.quotation",
+        ),
+        (
+            '"We are prepared to offer Ukraine security guarantees," the British defence '
+            "secretary said.",
+            "We",
+            "British defence secretary",
+            "speaker.quotation",
+        ),
+        ("We will send aid to Sudan, Macron said.", "We", "Emmanuel Macron", "speaker.reported"),
+    ],
+)
+def test_a_first_person_commitment_is_the_pronoun_resolved_to_the_speaker(
+    text: str, words: str, name: str, rule: str
+) -> None:
+    event = only(parser().parse(text), "offer")
+    assert event.actor is not None
+    assert (event.actor.text, event.actor.name, event.actor.resolution) == (words, name, rule)

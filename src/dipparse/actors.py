@@ -712,9 +712,18 @@ class Gazetteer:
             pos, name = word.end(), f"{name} {word.group(1)}"
             candidates.append((pos, name))
         for stop, name in reversed(candidates):
-            entry = self._forms.get(_squash(name))
+            # "Al Thani's acceptance": the name without its possessive, which the mention keeps.
+            owned = name.endswith("'s")
+            entry = self._forms.get(_squash(name[:-2] if owned else name))
             if entry is not None and entry.kind in ("leader", "official"):
-                return evolve(m, end=stop, name=entry.name, kind=entry.kind, country=entry.country)
+                return evolve(
+                    m,
+                    end=stop,
+                    name=entry.name,
+                    kind=entry.kind,
+                    country=entry.country,
+                    possessive=owned or m.possessive,
+                )
         return m
 
     def _country_of(self, prefix: str | None) -> str | None:
@@ -861,7 +870,7 @@ def _anaphor_pattern(w: Callable[[str], tuple[str, ...]]) -> str:
 # Office nouns that name one person ("the minister said"): a description of a person.
 _PERSON_NOUNS = frozenset(
     "spokesperson spokesman spokeswoman envoy ambassador minister negotiator representative "
-    "president commander mediator secretary-general chairman chairwoman chair".split()
+    "president commander mediator secretary secretary-general chairman chairwoman chair".split()
 )
 
 

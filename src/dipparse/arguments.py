@@ -687,6 +687,14 @@ class ArgumentFinder:
             if quote is not None and quote.speaker is not None and quote.speaker is not mention:
                 speaker = self.resolve(ctx, quote.speaker, None, hops + 1)
                 return (speaker, "speaker.quotation") if speaker is not None else None
+            if quote is None and ctx.quote_at(mention.start) is None:
+                # "We will send aid to Sudan, Macron said": reported without quotation marks.
+                said = self.speaker(
+                    ctx, mention.end, _sentence_at(ctx.sentences, mention.start), None
+                )
+                if said is not None and said is not mention and said.anaphor != "speaker":
+                    speaker = self.resolve(ctx, said, None, hops + 1)
+                    return (speaker, "speaker.reported") if speaker is not None else None
             return None
         back = 30 if kind in ("joint", "surname") else 3
         window_start = _sentence_back(ctx.sentences, mention.start, back)
@@ -940,6 +948,13 @@ def _first_actor(mentions: Sequence[Mention], start: int, end: int) -> Mention |
         if start <= x.start < end and x.kind not in (PLACE, ANAPHOR):
             return x
     return None
+
+
+def _sentence_at(sentences: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
+    """The sentence that holds ``pos`` (the one starting last at or before it)."""
+    if not sentences:
+        return (0, pos)
+    return sentences[max(0, bisect_right(sentences, (pos, math.inf)) - 1)]
 
 
 def _sentence_back(sentences: Sequence[tuple[int, int]], pos: int, back: int) -> int:

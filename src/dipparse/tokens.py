@@ -144,7 +144,8 @@ class Lexicon:
         closed = self.closed.get(lower)
         if closed is not None and not (len(text) > 1 and text.isupper()):  # "US", "IT"
             if closed == "B" and lower == "'s":
-                return "G" if prev in "nXJ" else "B"
+                # After a name, a noun or an abbreviation's full stop ("Whipps Jr.'s").
+                return "G" if prev in "nXJ." else "B"
             if lower == "that" and prev in "nXV,":
                 return "S"
             if (
@@ -339,7 +340,12 @@ def tokenize(text: str, lexicon: Lexicon, start: int = 0, end: int | None = None
             ends += (s + 3, e)
             lowers += ("can", "not")
             continue
-        clitic = _CLITIC.search(word) if "'" in word and len(word) > 3 else None
+        # "X's" too (King Frederik X's offer): a capital letter's possessive.
+        clitic = (
+            _CLITIC.search(word)
+            if "'" in word and (len(word) > 3 or (len(word) == 3 and word[0].isupper()))
+            else None
+        )
         if clitic is not None and clitic.start() > 0:
             cut = s + clitic.start()
             starts += (s, cut)
