@@ -546,3 +546,39 @@ def test_a_first_person_commitment_is_the_pronoun_resolved_to_the_speaker(
     event = only(parser().parse(text), "offer")
     assert event.actor is not None
     assert (event.actor.text, event.actor.name, event.actor.resolution) == (words, name, rule)
+
+
+def test_a_sentence_ends_after_a_name_suffix_before_a_capital() -> None:
+    text = '"The proposal was accepted by Afghanistan," said Surangel Whipps Jr. Markets were calm.'
+    doc = parser().parse(text)
+    assert [s.text for s in doc.sentences] == [
+        '"The proposal was accepted by Afghanistan," said Surangel Whipps Jr.',
+        "Markets were calm.",
+    ]
+    # The attribution stops at the sentence's full stop, which is also the name's.
+    assert doc.quotes[0].attribution is not None
+    assert doc.quotes[0].attribution.text == "said Surangel Whipps Jr"
+    assert doc.quotes[0].speaker is not None
+    assert doc.quotes[0].speaker.name == "Surangel Whipps Jr."
+
+
+def test_an_attribution_that_opens_the_next_quotation_is_not_the_previous_ones() -> None:
+    text = (
+        'Abdelmadjid Tebboune said: "Afghanistan may accept the proposal." '
+        'Bajram Begaj said: "We accepted the proposal on Monday."'
+    )
+    doc = parser().parse(text)
+    assert [q.speaker.name if q.speaker else None for q in doc.quotes] == [
+        "Abdelmadjid Tebboune",
+        "Bajram Begaj",
+    ]
+
+
+def test_a_condition_holds_the_verb_not_the_possessed_offer_inside_it() -> None:
+    text = (
+        "Afghanistan may welcome the United States's offer to mediate only if the ceasefire holds."
+    )
+    doc = parser().parse(text)
+    welcome, offer = only(doc, "acceptance"), only(doc, "offer")
+    assert welcome.conditional and not offer.conditional
+    assert offer.actor is not None and offer.actor.name == "United States"

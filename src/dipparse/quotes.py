@@ -166,6 +166,9 @@ def _after(
     window = text[end:stop]
     if not regex.match(r"\s*[,.:;-]?\s*\S", window):
         return None, None
+    if text[stop : stop + 1] == '"' and window.rstrip().endswith(":"):
+        # '"..." Begaj said: "We accepted"': the attribution opens the next quotation.
+        return None, None
     verb = reporting.search(text, end, min(stop, end + 120))
     if verb is None:
         return None, None

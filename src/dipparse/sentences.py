@@ -23,6 +23,8 @@ ABBREVIATIONS = frozenset(
     vs etc approx est Inc Ltd Co Corp Bros Cie Fig pp
     """.split()
 )
+# Abbreviations that end a name: a capitalised word after them starts a new sentence.
+NAME_SUFFIXES = frozenset({"Jr", "Sr", "Esq"})
 # Words that start a new sentence even after a dotted acronym ("... the U.S. The ...").
 SENTENCE_STARTERS = frozenset(
     """
@@ -62,6 +64,10 @@ def _ends_sentence(
     if before is None:
         return True
     word = before.group("word")
+    if word in NAME_SUFFIXES:
+        # "... said Surangel Whipps Jr. Markets were calm.": no name goes on after "Jr.",
+        # so a capitalised word after it starts a sentence ("Jr. said" does not).
+        return True
     if word in ABBREVIATIONS:
         return False
     if len(word) == 1 and word.isupper():

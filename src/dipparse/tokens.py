@@ -167,7 +167,12 @@ class Lexicon:
                 return "Q"
             return ":"
         if ch.isupper() and not (first and self._common(lower)):
-            if prev in "Xn" and lower.endswith(("s", "ed")) and self._inflected_verb(lower):
+            if (
+                prev in "Xn"
+                and following != "B"  # "the United States's offer": a name's possessive
+                and lower.endswith(("s", "ed"))
+                and self._inflected_verb(lower)
+            ):
                 return "V"  # a headline's "India Suspends Treaty, Demands Pakistan End ..."
             return "X"
         if lower.endswith("ly") and lower not in self.not_adverbs and len(lower) > 4:
