@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import cache
 
 import pytest
@@ -582,3 +583,39 @@ def test_a_condition_holds_the_verb_not_the_possessed_offer_inside_it() -> None:
     welcome, offer = only(doc, "acceptance"), only(doc, "offer")
     assert welcome.conditional and not offer.conditional
     assert offer.actor is not None and offer.actor.name == "United States"
+
+
+# -- a dateline's date anchors relative dates when no publication date is given ----------
+
+
+def test_a_dateline_with_its_year_is_the_basis_of_relative_dates() -> None:
+    text = "KYIV, Ukraine, March 10, 2025 (AP) — Russia rejected the proposal on Saturday."
+    doc = parser().parse(text)
+    event = only(doc, "rejection")
+    assert doc.published is None
+    assert event.date_text is not None and event.date_text.text == "on Saturday"
+    assert (event.date, event.date_basis) == (dt.date(2025, 3, 8), "dateline")
+    assert [(g.date, g.date_basis) for g in doc.groups] == [(dt.date(2025, 3, 8), "dateline")]
+    back = Document.from_dict(doc.to_dict())
+    assert back == doc
+    assert [(e.date, e.date_basis) for e in parser().iter_events(text)] == [
+        (dt.date(2025, 3, 8), "dateline")
+    ]
+
+
+def test_a_publication_date_wins_over_the_dateline() -> None:
+    text = "KYIV, Ukraine, March 10, 2025 (AP) — Russia rejected the proposal on Saturday."
+    event = only(parser().parse(text, published="2025-03-20"), "rejection")
+    assert (event.date, event.date_basis) == (dt.date(2025, 3, 15), "published")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SEOUL, March 10 (Reuters) - North Korea rejected the offer on Saturday.",  # no year
+        "Russia rejected the proposal on Saturday.",  # no dateline
+    ],
+)
+def test_no_dateline_day_leaves_relative_dates_unresolved(text: str) -> None:
+    event = only(parser().parse(text), "rejection")
+    assert (event.date, event.date_basis) == (None, "none")

@@ -172,7 +172,7 @@ EVENT = {
     "quoted": bool,
     "speaker": nullable(ACTOR),
     "date": nullable(ISO_DATE),
-    "date_basis": one_of("published", "text", "none"),
+    "date_basis": one_of("published", "dateline", "text", "none"),
     # Who states the event, and whether that is a claim about another party.
     "source": nullable(ACTOR),
     "claimed_by_other": bool,
@@ -194,7 +194,7 @@ GROUP = {
     "target": nullable(ACTOR),
     "content": nullable(SPAN),
     "date": nullable(ISO_DATE),
-    "date_basis": one_of("published", "text", "none"),
+    "date_basis": one_of("published", "dateline", "text", "none"),
     "topic": nullable(str),
     "cameo": nullable(str),
     "plover": nullable(str),

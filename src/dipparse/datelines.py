@@ -16,13 +16,17 @@ without it the words may be the sentence's own subject.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import regex
+
+from dipparse.dates import is_absolute, resolve
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-_DATE = rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?"
+_DATE = rf"(?P<date>(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?)"
 _WORD = r"\p{Lu}[\p{L}.'’-]*"
 _CAPS = r"\p{Lu}[\p{Lu}.'’-]+"
 _AGENCY = r"\((?:[\p{L}][\p{L}.&/' -]{1,30})\)"
@@ -51,6 +55,24 @@ _CREDITS = regex.compile(
     r"(?:\s+by)?\b[^\n]*",
     regex.VERSION1,
 )
+
+
+# How far into a text its dateline may stand (after a headline and a byline).
+_DATELINE_REACH = 400
+
+
+def dateline_day(text: str) -> dt.date | None:
+    """The day the text's dateline names with its year ("KYIV, Ukraine, March 10, 2025
+    (AP) —"), if it opens one of the text's first paragraphs; None otherwise (a
+    dateline without its year, "SEOUL, March 10 (Reuters) -", names no single day).
+    """
+    m = _DATELINE.search(text, 0, min(len(text), _DATELINE_REACH))
+    if m is None:
+        return None
+    phrase = m.group("date")  # the one of the two alternatives that matched
+    if not phrase or not is_absolute(phrase):
+        return None
+    return resolve(" ".join(phrase.split()), None)
 
 
 def credit_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

@@ -8,10 +8,12 @@ imported on first use, not when dipparse is imported.
 
 Every resolved day records its basis: ``"text"`` when the phrase names the day
 by itself ("March 3, 2025", "2025-03-03"), ``"published"`` when it was counted
-from the publication date ("on Saturday", "March 3"), and ``"none"`` when no day
-was resolved. Without a publication date a relative phrase stays unresolved:
-counting it from the clock of the machine that parses would be quietly wrong
-for an archived article.
+from the publication date ("on Saturday", "March 3"), ``"dateline"`` when it was
+counted from the date of the article's dateline because no publication date was
+given ("KYIV, Ukraine, March 10, 2025 (AP) —"), and ``"none"`` when no day was
+resolved. Without either a relative phrase stays unresolved: counting it from
+the clock of the machine that parses would be quietly wrong for an archived
+article.
 """
 
 from __future__ import annotations
@@ -23,8 +25,8 @@ from typing import Any, Literal, TypeAlias
 import regex
 from attrs import frozen
 
-DateBasis: TypeAlias = Literal["published", "text", "none"]
-DATE_BASES: tuple[str, ...] = ("published", "text", "none")
+DateBasis: TypeAlias = Literal["published", "dateline", "text", "none"]
+DATE_BASES: tuple[str, ...] = ("published", "dateline", "text", "none")
 
 _MONTH = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
@@ -85,13 +87,26 @@ class DateMention:
     basis: DateBasis = "none"
 
 
-def find_dates(text: str, start: int, end: int, published: dt.date | None) -> list[DateMention]:
-    """Temporal phrases in ``text[start:end]``, each resolved against ``published``."""
+def find_dates(
+    text: str,
+    start: int,
+    end: int,
+    published: dt.date | None,
+    anchor: DateBasis = "published",
+) -> list[DateMention]:
+    """Temporal phrases in ``text[start:end]``, each resolved against ``published``.
+
+    ``anchor`` names where ``published`` came from: a relative phrase counted from
+    it has that basis (``"published"``, or ``"dateline"`` for a dateline's date).
+    """
     out = []
     for m in _PATTERN.finditer(text, start, end):
         phrase = " ".join(m.group().split())
         day = resolve(phrase, published)
-        out.append(DateMention(m.start(), m.end(), phrase, day, basis_of(day, phrase)))
+        basis = basis_of(day, phrase)
+        out.append(
+            DateMention(m.start(), m.end(), phrase, day, anchor if basis == "published" else basis)
+        )
     return out
 
 

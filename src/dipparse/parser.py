@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 from attrs import frozen
@@ -21,8 +21,8 @@ from attrs import frozen
 from dipparse.actors import ANAPHOR, PLACE, Gazetteer, Mention
 from dipparse.arguments import Context
 from dipparse.batch import ParseFailure, parse_many
-from dipparse.datelines import credit_spans
-from dipparse.dates import find_dates
+from dipparse.datelines import credit_spans, dateline_day
+from dipparse.dates import DateBasis, DateMention, find_dates
 from dipparse.extraction import Extractor, compile_cues
 from dipparse.grouping import Grouper
 from dipparse.models import Actor, Document, Event, ParseWarning, Quote, Span
@@ -225,9 +225,9 @@ class Parser:
         """The layers extraction reads: normalised text, sentences, mentions, quotes, dates."""
         norm = normalise(text)
         sentences = split_sentences(norm.text)
-        mentions = self._mentions(norm.text, 0, len(norm.text), published)
+        mentions, dates = self._layers(norm.text, 0, len(norm.text), _anchor(norm.text, published))
         quotes = attribute(norm.text, find_quotes(norm), mentions, self.cues.reporting)
-        dates = find_dates(norm.text, 0, len(norm.text), published) if sentences else []
+        dates = dates if sentences else []
         tokens = tokenize(norm.text, self.lexicon)
         return Context(
             norm, sentences, mentions, quotes, dates, tokens, windows(norm.text, sentences)
@@ -251,7 +251,7 @@ class Parser:
         problems: list[ParseWarning] = []
         unanchored: list[str] = []
         resolve = self.extractor.arguments.resolve
-        for chunk in self._chunks(norm, day):
+        for chunk in self._chunks(norm, _anchor(norm.text, day)):
             ctx, (body_start, body_end) = chunk.ctx, chunk.body
             events.extend(self._events(chunk, grouper, len(events)))
             sentences.extend(norm.span(s, e) for s, e in chunk.sentences)
@@ -315,12 +315,15 @@ class Parser:
     def _iter_events(self, text: str, day: dt.date | None) -> Iterator[Event]:
         grouper = Grouper(records=False)
         count = 0
-        for chunk in self._chunks(normalise(text), day):
+        norm = normalise(text)
+        for chunk in self._chunks(norm, _anchor(norm.text, day)):
             for event in self._events(chunk, grouper, count):
                 count += 1
                 yield event
 
-    def _chunks(self, norm: NormalisedText, day: dt.date | None) -> Iterator[_Chunk]:
+    def _chunks(
+        self, norm: NormalisedText, anchor: tuple[dt.date | None, DateBasis]
+    ) -> Iterator[_Chunk]:
         """The text's sentences in chunks of about `CHUNK` characters, each with its context.
 
         A chunk's context reaches at least `_LOOKBACK` characters (whole sentences)
@@ -368,7 +371,7 @@ class Parser:
             read_until(body[1] + _LOOKAHEAD)
             hi = min(len(text), max(body[1] + _LOOKAHEAD, ahead[0][1] if ahead else 0))
             following = [s for s in ahead if s[0] < hi]
-            mentions = self._mentions(text, lo, hi, day)
+            mentions, dates = self._layers(text, lo, hi, anchor)
             first = bisect_left(quote_starts, lo)
             if first > 0 and all_quotes[first - 1][1] > lo:
                 first -= 1  # a quotation that opened before the context and runs into it
@@ -379,7 +382,7 @@ class Parser:
                     [*history, *batch, *following],
                     mentions,
                     attribute(text, near, mentions, self.cues.reporting),
-                    find_dates(text, lo, hi, day),
+                    dates,
                     tokenize(text, self.lexicon, body[0], body[1]),
                     windows(text, batch),
                 ),
@@ -391,24 +394,22 @@ class Parser:
             # makes its own (a span is shared within a sentence, not across chunks).
             norm.clear_spans()
 
-    def _mentions(self, text: str, lo: int, hi: int, day: dt.date | None) -> list[Mention]:
-        """The actor mentions of ``text[lo:hi]``, none inside a dateline, byline or credit."""
+    def _layers(
+        self, text: str, lo: int, hi: int, anchor: tuple[dt.date | None, DateBasis]
+    ) -> tuple[list[Mention], list[DateMention]]:
+        """The actor and date mentions of ``text[lo:hi]``, none inside a dateline,
+        byline or credit line (a dateline's place is no actor, its date no event's)."""
+        day, basis = anchor
         # The gazetteer reads a copy of the context: its scan prepares the whole
         # string it is given (a lower-case copy, a check of every character).
         found = self.gazetteer.find(
             text if (lo, hi) == (0, len(text)) else text[lo:hi], published=day
         )
-        mentions = _shifted(found, lo)
         credits = credit_spans(text, lo, hi)
-        if not credits:
-            return mentions
-        starts = [s for s, _ in credits]
-
-        def credited(m: Mention) -> bool:
-            i = bisect_right(starts, m.start) - 1
-            return i >= 0 and m.end <= credits[i][1]
-
-        return [m for m in mentions if not credited(m)]
+        return (
+            _outside(_shifted(found, lo), credits),
+            _outside(find_dates(text, lo, hi, day, basis), credits),
+        )
 
     def _events(self, chunk: _Chunk, grouper: Grouper, before: int) -> Iterator[Event]:
         """The events of one chunk, numbered after ``before`` earlier ones, grouped."""
@@ -466,6 +467,30 @@ class _Chunk:
 CHUNK = 100_000
 _LOOKBACK = 6_000
 _LOOKAHEAD = 1_000
+
+
+_Spanned = TypeVar("_Spanned", Mention, DateMention)
+
+
+def _outside(items: list[_Spanned], spans: Sequence[tuple[int, int]]) -> list[_Spanned]:
+    """The items (in text order) that lie inside none of ``spans`` (in text order)."""
+    if not spans:
+        return items
+    starts = [s for s, _ in spans]
+
+    def inside(item: _Spanned) -> bool:
+        i = bisect_right(starts, item.start) - 1
+        return i >= 0 and item.end <= spans[i][1]
+
+    return [item for item in items if not inside(item)]
+
+
+def _anchor(text: str, published: dt.date | None) -> tuple[dt.date | None, DateBasis]:
+    """The day relative dates count from, and its basis: the publication date, else the
+    day of the text's dateline, if it names one with its year (see `dateline_day`)."""
+    if published is not None:
+        return published, "published"
+    return dateline_day(text), "dateline"
 
 
 def _shifted(mentions: list[Mention], offset: int) -> list[Mention]:
