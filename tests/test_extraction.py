@@ -346,6 +346,27 @@ def test_will_not_once_again_accept_is_a_refusal() -> None:
     assert (event.type, event.actor.name, event.negated) == ("rejection", "India", False)
 
 
+def test_we_will_support_a_plan_is_an_acceptance() -> None:
+    """Once a known gap: offer.commissive ('we will support') won over the acceptance."""
+    (event,) = events('"We will support the peace plan," Modi said.')
+    assert event.actor is not None
+    assert (event.type, event.actor.text, event.actor.name, event.quoted) == (
+        "acceptance",
+        "We",
+        "Narendra Modi",
+        True,
+    )
+
+
+def test_welcoming_a_long_possessors_proposal_is_an_acceptance() -> None:
+    """Once a known gap: at most five words before the offered thing hid a long possessor."""
+    found = [
+        (e.type, e.actor.name if e.actor else None)
+        for e in events("Chile welcomed the Democratic Republic of the Congo's proposal.")
+    ]
+    assert ("acceptance", "Chile") in found
+
+
 def test_an_unknown_by_agent_is_kept_as_the_actor() -> None:
     """Every actor kept, for the by-agent too: 'endorsed by Arab leaders'."""
     doc_events = events(
