@@ -515,6 +515,12 @@ def test_no_link_to_a_later_offer_or_to_ones_own(text: str) -> None:
             "acceptance",
             "Tamim bin Hamad Al Thani",
         ),
+        (
+            "Bajram Begaj said that Qatari Emir Tamim bin Hamad Al Thani's acceptance of the "
+            "proposal surprised diplomats.",
+            "acceptance",
+            "Tamim bin Hamad Al Thani",
+        ),
     ],
 )
 def test_the_possessive_of_a_name_that_ends_oddly(text: str, kind: str, name: str) -> None:
@@ -561,6 +567,13 @@ def test_a_sentence_ends_after_a_name_suffix_before_a_capital() -> None:
     assert doc.quotes[0].attribution.text == "said Surangel Whipps Jr"
     assert doc.quotes[0].speaker is not None
     assert doc.quotes[0].speaker.name == "Surangel Whipps Jr."
+
+
+def test_a_name_suffix_before_a_reporting_verb_ends_no_attribution() -> None:
+    text = '"The proposal was accepted by Afghanistan," Surangel Whipps Jr. said.'
+    doc = parser().parse(text)
+    assert [q.speaker.name if q.speaker else None for q in doc.quotes] == ["Surangel Whipps Jr."]
+    assert len(doc.sentences) == 1
 
 
 def test_an_attribution_that_opens_the_next_quotation_is_not_the_previous_ones() -> None:

@@ -701,7 +701,8 @@ class Gazetteer:
         "Emir Tamim bin Hamad Al Thani" where the run stops at "Al": the name and up to
         three more words are looked up as a form; the longest known one wins.
         """
-        if m.source != "title" or m.country is not None or _squash(m.name) in self._forms:
+        # With or without a national prefix: "Qatari Emir Tamim bin Hamad Al Thani".
+        if m.source != "title" or _squash(m.name) in self._forms:
             return m
         candidates: list[tuple[int, str]] = []
         pos, name = m.end, m.name

@@ -67,7 +67,7 @@ def _ends_sentence(
     if word in NAME_SUFFIXES:
         # "... said Surangel Whipps Jr. Markets were calm.": no name goes on after "Jr.",
         # so a capitalised word after it starts a sentence ("Jr. said" does not).
-        return True
+        return text[next_start : next_start + 1].isupper()
     if word in ABBREVIATIONS:
         return False
     if len(word) == 1 and word.isupper():
