@@ -195,6 +195,24 @@ def test_a_resolved_actor_keeps_its_antecedent_and_rule(
             "North Korea",
             "description.half",
         ),
+        (
+            "The Gulf Cooperation Council issued a statement on Monday. The statement "
+            "demanded that Israel halt its strikes.",
+            "demand",
+            "Gulf Cooperation Council",
+            "The statement",
+            "Gulf Cooperation Council",
+            "description.author",
+        ),
+        (
+            "The statement from the Group of Seven foreign ministers called on China to stop "
+            "supplying Russia.",
+            "demand",
+            "G7",
+            "The statement",
+            "the Group of Seven foreign ministers",
+            "description.author",
+        ),
     ],
 )
 def test_descriptions_and_salience(

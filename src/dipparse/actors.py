@@ -841,6 +841,8 @@ def _anaphor_pattern(w: Callable[[str], tuple[str, ...]]) -> str:
         + r"|(?P<owned>(?:his|her|its|their)\s+(?:"
         + heads_government
         + r"))"
+        # "The statement demanded that Israel halt its strikes": whoever issued it.
+        + r"|(?P<statement>the\s+(?:joint\s+)?(?:statement|letter|communiqu[eé]|declaration))"
         # "the North rejected Seoul's call": North Korea, North Sudan... named before.
         + r"|(?P<half>the\s+(?:north|south))"
         # "its neighbour welcomed the offer": the other state.

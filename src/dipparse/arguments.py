@@ -806,6 +806,25 @@ class ArgumentFinder:
                     return evolve(actor, name=name, kind="state", role=None), rule
             return found
 
+        if kind == "statement":
+            # "the statement from the Group of Seven": its author named after it; else
+            # the nearest subject before ("The GCC issued a statement. The statement ...").
+            author = _AUTHOR_AFTER.match(text, mention.end)
+            if author is not None:
+                # The author's mention may start at its "the".
+                named = [x for x in ctx.between(mention.end, author.end() + 1) if x.kind != PLACE]
+                if named and named[0].kind != ANAPHOR:
+                    return chosen(named[0], "description.author")
+            # Not whom it was addressed to ("in a joint letter to Marco Rubio").
+            return described(
+                pick(
+                    lambda x: (
+                        (x.kind in ("state", "organisation", "group") or x.is_person)
+                        and not _after_preposition(text, x)
+                    )
+                ),
+                "description.author",
+            )
         if kind == "half":
             # "the North": the nearest state whose name starts with "North".
             half = mention.name.split()[-1].capitalize() + " "
@@ -852,6 +871,9 @@ class ArgumentFinder:
             return state_of(found, "government.of-person")
         return pick(lambda x: x.kind in ("state", "organisation", "group"))
 
+
+# "the statement from the Group of Seven": the author after the statement.
+_AUTHOR_AFTER = regex.compile(r"\s+(?:from|by|of)\s+(?:the\s+)?")
 
 # Who "his", "her", "its" or "their" may stand for.
 _OWNER_TESTS: dict[str, Callable[[Mention], bool]] = {

@@ -34,6 +34,7 @@ RESOLUTIONS: Mapping[str, str] = {
     "joint.last-two": "'both nations', 'both leaders': the two states (people) named last",
     "government.of-person": "'the government' after a person: that person's state",
     "surname.full-name": "a surname alone ('Odinga said'): the full name named before",
+    "description.author": "'the statement', 'the letter': its author, named after it or before",
     "description.half": "'the North', 'the South': the nearest state named 'North ...'",
     "description.person": "'the minister': the nearest person of that office, else person",
     "description.organisation": "'the agency', 'the group': the nearest organisation or group",
