@@ -259,6 +259,20 @@ def test_a_surname_is_no_actor_before_its_full_name() -> None:
     assert [a.text for a in doc.actors] == ["Kenyan opposition leader Raila Odinga"]
 
 
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("Pakistan said on Sunday that India had rejected its offer of an inquiry.", "Pakistan"),
+        ("Japan offered talks on Monday. China rejected its offer.", "Japan"),
+        # The one who accepts is the one given a deadline, not Washington in "Washington time".
+        ("Trump gave Hamas until 6 p.m. Washington time to accept his peace plan.", "Donald Trump"),
+    ],
+)
+def test_what_is_answered_is_not_the_answerers_own(text: str, owner: str) -> None:
+    offer = only(parser().parse(text), "offer", None if "Trump" in text else "its")
+    assert offer.actor is not None and offer.actor.name == owner
+
+
 def test_a_known_name_has_no_antecedent() -> None:
     event = only(parser().parse("China rejected the proposal."), "rejection")
     assert event.actor is not None

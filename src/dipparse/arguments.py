@@ -717,6 +717,24 @@ class ArgumentFinder:
         )
 
         descriptive = kind in ("title", "organisation", "government")
+        # "India had rejected its offer": what is answered is another's, so the one who
+        # answers it (the last mention before the answering verb) is no antecedent.
+        answerer: Mention | None = None
+        if mention.possessive and _OWNED_OFFER.match(text, mention.end) is not None:
+            floor = _sentence_back(ctx.sentences, mention.start, 0)
+            verbs = list(_ANSWERING.finditer(text, floor, mention.start))
+            if verbs:
+                before = [x for x in earlier if x.end <= verbs[-1].start() and x.start >= floor]
+                answerer = before[-1] if before else None
+        if answerer is not None:
+            # Nor any other mention of the same actor ("It said it accepted their plan").
+            banned = self.resolve(ctx, answerer, None, hops + 1)
+            earlier = [
+                x
+                for x in earlier
+                if x is not answerer
+                and not _same_actor(self.resolve(ctx, x, None, hops + 1), banned)
+            ]
 
         def chosen(x: Mention, rule: str) -> tuple[Actor, str] | None:
             actor = self.resolve(ctx, x, None, hops + 1)
@@ -872,6 +890,16 @@ class ArgumentFinder:
         return pick(lambda x: x.kind in ("state", "organisation", "group"))
 
 
+# A possessive pronoun's offer ("its offer", "their new proposal") ...
+_OWNED_OFFER = regex.compile(
+    r"(?i)\s+(?:[\w-]+\s+){0,2}?(?:offer|proposal|plan|initiative|invitation|demand|call"
+    r"|request|bid|overture)s?\b"
+)
+# ... after a verb that answers one: its owner is not who answers it.
+_ANSWERING = regex.compile(
+    r"(?i)\b(?:reject|accept|welcom|dismiss|declin|rebuff|spurn|refus|snub|turn(?:ed|s)?\s+down)"
+)
+
 # "the statement from the Group of Seven": the author after the statement.
 _AUTHOR_AFTER = regex.compile(r"\s+(?:from|by|of)\s+(?:the\s+)?")
 
@@ -882,6 +910,11 @@ _OWNER_TESTS: dict[str, Callable[[Mention], bool]] = {
     "its": lambda x: x.kind in ("state", "organisation", "group"),
     "their": lambda x: len(x.countries) > 1 or x.kind in ("state", "organisation", "group"),
 }
+
+
+def _same_actor(a: Actor | None, b: Actor | None) -> bool:
+    """Both resolved, to the same name (a state and its leader are two actors here)."""
+    return a is not None and b is not None and a.name == b.name
 
 
 def _words_of(text: str, mention: Mention) -> str:
