@@ -67,7 +67,8 @@ def _ends_sentence(
     if word in NAME_SUFFIXES:
         # "... said Surangel Whipps Jr. Markets were calm.": no name goes on after "Jr.",
         # so a capitalised word after it starts a sentence ("Jr. said" does not).
-        return text[next_start : next_start + 1].isupper()
+        following = text[next_start : next_start + 1]
+        return not following or following.isupper()  # the text's end ends it too
     if word in ABBREVIATIONS:
         return False
     if len(word) == 1 and word.isupper():
