@@ -384,14 +384,8 @@ def test_actor_to_dict() -> None:
         "resolution": None,
     }
     assert validate(a.to_dict(), ACTOR) == []
-    him = Actor(
-        span=span(TEXT, "US"),
-        name="Donald Trump",
-        kind="leader",
-        country="USA",
-        source="anaphor",
-        antecedent=a.span,
-        resolution="pronoun.subject",
+    him = attrs.evolve(
+        a, span=span(TEXT, "US"), source="anaphor", antecedent=a.span, resolution="pronoun.subject"
     )
     assert him.to_dict()["antecedent"] == {"text": "US President Donald Trump", "span": [19, 44]}
     assert him.to_dict()["resolution"] == "pronoun.subject"
