@@ -213,6 +213,15 @@ def test_a_resolved_actor_keeps_its_antecedent_and_rule(
             "the Group of Seven foreign ministers",
             "description.author",
         ),
+        (
+            "Kenyan doctors' unions on Monday rejected a government offer to hire 1,000 "
+            "intern doctors.",
+            "offer",
+            "Kenya",
+            "government",
+            "Kenyan",
+            "government.of-nationality",
+        ),
     ],
 )
 def test_descriptions_and_salience(

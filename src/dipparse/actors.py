@@ -864,6 +864,9 @@ def _anaphor_pattern(w: Callable[[str], tuple[str, ...]]) -> str:
         + heads_government
         + ("|" + anaphor_heads if anaphor_heads else "")
         + r"|country|kingdom|republic)"
+        # "rejected a government offer": the government of whom the sentence is about.
+        + r"|(?<=(?<![\w-])an?\s)government(?=\s+(?:[\w-]+\s+)?(?:offer|proposal|plan"
+        r"|initiative|request|demand|call)s?\b)"
         + r"|officials|authorities|diplomats|sources|negotiators|mediators|envoys)"
         + r"|(?P<group>(?:the\s+)?(?:group|militants|rebels|movement|militia|insurgents"
         r"|fighters)))" + _BOUNDARY_R

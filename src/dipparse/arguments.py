@@ -151,6 +151,7 @@ _AGENT_LEAD = regex.compile(r"(?i)(?:from|by)\s+(?:the\s+)?(?:former\s+)?\p{Lu}"
 
 # How far back from a trigger its clause opener is looked for (characters).
 _CLAUSE_WINDOW = 600
+_CAPITALISED = regex.compile(r"(?<![\p{L}-])\p{Lu}\p{Ll}+(?![\p{L}])")
 # How many anaphors a chain of them passes through before it ends unresolved.
 MAX_HOPS = 40
 # How far back (characters) an anaphor's antecedent is looked for, at most.
@@ -460,7 +461,8 @@ class ArgumentFinder:
             gap = text[last.end : t0]
             if last.possessive and (_POSSESSOR_GAP.match(gap) or _possessor_adjectives(gap)):
                 return last
-            if not last.possessive and last.kind != ANAPHOR and _noun_modifier(text, last, gap):
+            modifier = last.kind != ANAPHOR or last.anaphor == "government"  # "a government offer"
+            if not last.possessive and modifier and _noun_modifier(text, last, gap):
                 return last
         if adjective is not None:
             return adjective
@@ -534,6 +536,26 @@ class ArgumentFinder:
                     tail,
                     key=lambda x: min(abs(x.start - after.end()), abs(after.start() - x.end)),
                 )
+        return None
+
+    def _nationality(self, ctx: Context, mention: Mention) -> tuple[Actor, str] | None:
+        """ "Kenyan doctors' unions rejected a government offer": the state whose
+        nationality the sentence names before the government, where no state is named."""
+        text = ctx.norm.text
+        floor = max(_sentence_back(ctx.sentences, mention.start, 0), mention.start - _CLAUSE_WINDOW)
+        for word in _CAPITALISED.finditer(text, floor, mention.start):
+            if not self.gazetteer.is_demonym(word.group()):
+                continue
+            known = self.gazetteer.lookup(word.group())
+            if known is not None and known[1] is not None:
+                state = Actor(
+                    span=ctx.norm.span(*word.span()),
+                    name=self.gazetteer.state(known[1]) or known[0],
+                    kind="state",
+                    country=known[1],
+                    source="demonym",
+                )
+                return state, "government.of-nationality"
         return None
 
     def source(
@@ -886,7 +908,7 @@ class ArgumentFinder:
             return pick(lambda x: len(x.countries) > 1 or x.kind in ("group", "organisation"))
         if kind == "government":
             found = pick(lambda x: x.kind == "state" or (x.is_person and x.country))
-            return state_of(found, "government.of-person")
+            return state_of(found, "government.of-person") or self._nationality(ctx, mention)
         return pick(lambda x: x.kind in ("state", "organisation", "group"))
 
 

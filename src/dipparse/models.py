@@ -33,6 +33,7 @@ RESOLUTIONS: Mapping[str, str] = {
     "joint.compound": "'both nations': the nearest joint actor ('India and Pakistan')",
     "joint.last-two": "'both nations', 'both leaders': the two states (people) named last",
     "government.of-person": "'the government' after a person: that person's state",
+    "government.of-nationality": "'Kenyan unions rejected a government offer': that state",
     "surname.full-name": "a surname alone ('Odinga said'): the full name named before",
     "description.author": "'the statement', 'the letter': its author, named after it or before",
     "description.half": "'the North', 'the South': the nearest state named 'North ...'",
