@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from functools import cache
 
 import pytest
@@ -673,3 +674,20 @@ def test_a_publication_date_wins_over_the_dateline() -> None:
 def test_no_dateline_day_leaves_relative_dates_unresolved(text: str) -> None:
     event = only(parser().parse(text), "rejection")
     assert (event.date, event.date_basis) == (None, "none")
+
+
+def test_a_wrong_actor_error_names_the_gold_actor_and_the_resolution_rule() -> None:
+    record = {
+        "id": "x1",
+        "text": "Japan offered talks on Monday. It said it was ready to send an envoy.",
+        "events": [
+            {"type": "offer", "actor": "Japan", "actor_country": "JPN"},
+            {"type": "offer", "actor": "Thailand", "actor_country": "THA"},
+        ],
+    }
+    report = dipparse.evaluate(dipparse.evaluation.parse_gold([json.dumps(record)]), parser())
+    wrong = [e for e in report.errors if e.kind == "wrong actor"]
+    assert [(e.actor, e.gold, e.resolution) for e in wrong] == [
+        ("Japan", "Thailand", "pronoun.salient")
+    ]
+    assert "offer by Japan (gold Thailand, via pronoun.salient)" in report.format(show_errors=True)

@@ -83,7 +83,12 @@ class Counts:
 
 @frozen
 class Error:
-    """A miss (gold event not found) or a false alarm (predicted event not in gold)."""
+    """A miss (gold event not found), a false alarm (predicted event not in gold) or a
+    matched event whose actor is wrong.
+
+    For a wrong actor, ``actor`` is the parser's, ``gold`` the gold file's, and
+    ``resolution`` the resolution rule that chose the parser's actor, if one did.
+    """
 
     record: str
     kind: str  # "miss" or "false alarm" or "wrong actor"
@@ -91,6 +96,8 @@ class Error:
     actor: str | None
     text: str
     rule: str | None = None
+    gold: str | None = None
+    resolution: str | None = None
 
 
 @frozen
@@ -133,7 +140,13 @@ class Report:
         if show_errors:
             for e in self.errors:
                 rule = f" [{e.rule}]" if e.rule else ""
-                lines.append(f"{e.kind:<12} {e.record}: {e.type} by {e.actor}{rule} | {e.text}")
+                gold = ""
+                if e.kind == "wrong actor":
+                    via = f", via {e.resolution}" if e.resolution else ""
+                    gold = f" (gold {e.gold}{via})"
+                lines.append(
+                    f"{e.kind:<12} {e.record}: {e.type} by {e.actor}{gold}{rule} | {e.text}"
+                )
         return "\n".join(lines)
 
 
@@ -339,6 +352,8 @@ def evaluate(
                         e.actor.name if e.actor else None,
                         record.text,
                         e.rule,
+                        gold=g.actor,
+                        resolution=e.actor.resolution if e.actor else None,
                     )
                 )
             for name in ATTRIBUTES:
