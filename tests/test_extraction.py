@@ -309,7 +309,7 @@ def test_a_pledge_of_aid_is_an_offer() -> None:
 
 
 def test_an_unknown_subject_keeps_its_actor_across_a_date() -> None:
-    (event,) = events(
+    event, offer = events(
         "Kenyan doctors' unions on Monday rejected a government offer to hire doctors."
     )
     assert (event.type, event.actor.name, event.actor.country) == (
@@ -317,6 +317,8 @@ def test_an_unknown_subject_keeps_its_actor_across_a_date() -> None:
         "Kenyan doctors' unions",
         "KEN",
     )
+    # The government's offer is Kenya's (government.of-nationality).
+    assert (offer.type, offer.actor.name) == ("offer", "Kenya")
 
 
 def test_a_hedged_demand_after_once_again() -> None:

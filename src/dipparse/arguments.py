@@ -263,9 +263,19 @@ class ArgumentFinder:
         scope: tuple[int, int],
         quote: QuoteSpan | None,
     ) -> Mention | None:
-        """The mention of who acts, by the rule's actor finder (or its ``actor`` slot)."""
+        """The mention of who acts, by the rule's actor finder (or its ``actor`` slot).
+
+        A slot with the ``speaker`` finder names the words that stand for a known
+        speaker ('"We will send aid," Macron said': "We"): none without one.
+        """
         text = ctx.norm.text
         t0, t1 = trigger
+        if (
+            slot is not None
+            and finder == "speaker"
+            and self.speaker(ctx, t0, sentence, quote) is None
+        ):
+            return None
         if slot is not None:
             inside = [x for x in ctx.between(slot[0], slot[1]) if x.end <= slot[1]]
             if inside:
