@@ -624,3 +624,62 @@ def test_g20_office_holders_have_dated_roles(
             assert entry.country == country, name
             assert entry.roles, name
             assert entry.role_on(dt.date(2024, 6, 1)) is not None or entry.roles[0].start, name
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "role"),
+    [
+        ("Imran Khan rejected the offer.", "2020-03-01", "Prime Minister"),
+        ("Imran Khan rejected the offer.", "2023-01-01", "former Prime Minister"),
+        ("Shehbaz Sharif rejected the offer.", "2023-10-01", "former Prime Minister"),
+        ("Shehbaz Sharif rejected the offer.", "2024-06-01", "Prime Minister"),
+        ("Mustafa al-Kadhimi rejected the offer.", "2021-06-01", "Prime Minister"),
+        ("Mustafa al-Kadhimi rejected the offer.", "2024-06-01", "former Prime Minister"),
+        ("Yair Lapid rejected the offer.", "2022-03-01", "Foreign Minister"),
+        ("Yair Lapid rejected the offer.", "2022-09-01", "Prime Minister"),
+        ("Yair Lapid rejected the offer.", "2024-06-01", "former Prime Minister"),
+        ("Dmytro Kuleba rejected the offer.", "2022-03-01", "Foreign Minister"),
+        ("Dmytro Kuleba rejected the offer.", "2025-03-01", "former Foreign Minister"),
+        (
+            "Karin Keller-Sutter rejected the offer.",
+            "2025-06-01",
+            "President of the Swiss Confederation",
+        ),
+        ("Karin Keller-Sutter rejected the offer.", "2026-03-01", "Federal Councillor"),
+    ],
+)
+def test_dated_roles_beyond_the_g20(text: str, published: str, role: str) -> None:
+    """Office-holders of other states in the news have the role of the document's date."""
+    assert _role_of(text, published) == role
+
+
+OTHER_HEADS = {
+    "UKR": ["Volodymyr Zelensky", "Petro Poroshenko", "Volodymyr Groysman", "Pavlo Klimkin"],
+    "IRN": ["Masoud Pezeshkian", "Ebrahim Raisi", "Hassan Rouhani", "Hossein Amir-Abdollahian"],
+    "ISR": ["Benjamin Netanyahu", "Naftali Bennett", "Reuven Rivlin", "Eli Cohen"],
+    "PAK": ["Shehbaz Sharif", "Imran Khan", "Arif Alvi", "Shah Mahmood Qureshi"],
+    "ETH": ["Abiy Ahmed", "Hailemariam Desalegn", "Sahle-Work Zewde", "Demeke Mekonnen"],
+    "EGY": ["Abdel Fattah el-Sisi", "Sherif Ismail", "Sameh Shoukry"],
+    "SDN": ["Abdel Fattah al-Burhan", "Omar al-Bashir", "Abdalla Hamdok"],
+    "IRQ": ["Mohammed Shia al-Sudani", "Haider al-Abadi", "Barham Salih", "Ibrahim al-Jaafari"],
+    "POL": ["Donald Tusk", "Andrzej Duda", "Mateusz Morawiecki", "Zbigniew Rau"],
+    "SYR": ["Ahmed al-Sharaa", "Bashar al-Assad", "Hussein Arnous", "Faisal Mekdad"],
+}
+
+
+def test_other_states_office_holders_have_dated_roles(
+    core_actors: tuple[dipparse.ActorEntry, ...],
+) -> None:
+    """Leaders and foreign ministers of the other states in the corpora carry dated roles."""
+    by_name = {e.name: e for e in core_actors}
+    for country, names in OTHER_HEADS.items():
+        for name in names:
+            entry = by_name[name]
+            assert entry.country == country, name
+            assert entry.roles, name
+            assert any(r.end is None or r.end > dt.date(2015, 1, 1) for r in entry.roles), name
+            for held in entry.roles:
+                if held.start is not None:
+                    assert entry.role_on(held.start) == held.role, name
+                if held.end is not None:
+                    assert entry.role_on(held.end) != held.role, name
