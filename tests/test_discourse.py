@@ -691,3 +691,29 @@ def test_a_wrong_actor_error_names_the_gold_actor_and_the_resolution_rule() -> N
         ("Japan", "Thailand", "pronoun.salient")
     ]
     assert "offer by Japan (gold Thailand, via pronoun.salient)" in report.format(show_errors=True)
+
+
+# -- found by the heavy property run on seed 777 ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "name"),
+    [
+        ("Theresa May accepted the proposal.", "acceptance", "Theresa May"),  # not the modal
+        ("Bajram Begaj said that Italy may accept the proposal.", "acceptance", "Italy"),
+    ],
+)
+def test_names_that_look_like_function_words(text: str, kind: str, name: str) -> None:
+    """'May' after a name is the name's; 'Italy' after 'that' is no '-ly' adverb."""
+    event = only(parser().parse(text), kind)
+    assert event.actor is not None and event.actor.name == name
+
+
+def test_a_colon_before_a_quotation_gives_its_speaker_whatever_follows() -> None:
+    text = (
+        'Bajram Begaj said: "The proposal was accepted by Afghanistan." '
+        "Abdelmadjid Tebboune said that the talks would go on."
+    )
+    assert [q.speaker.name if q.speaker else None for q in parser().parse(text).quotes] == [
+        "Bajram Begaj"
+    ]

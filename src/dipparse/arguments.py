@@ -45,6 +45,7 @@ _CLAUSE_BOUNDARY = regex.compile(
     """
 )
 
+# An adverb is a lower-case word in "-ly": "Italy", "Sicily" and "Kelly" are names.
 _VERB_GROUP = regex.compile(
     r"""(?ix)^(?:
         \s+ | ,\s* | ' | "
@@ -58,7 +59,7 @@ _VERB_GROUP = regex.compile(
             |friday|saturday|sunday|week|month|year|weekend|morning|evening|night|afternoon
             |today|yesterday|tonight|a|an|the|statement|post|letter|speech|interview|briefing
             |press|conference|news|televised|address|written|joint|separate|official
-            |\w+ly|\d+(?:st|nd|rd|th)?|january|february|march|april|may|june|july|august
+            |(?-i:\p{Ll}\w*ly)|\d+(?:st|nd|rd|th)?|january|february|march|april|may|june|july|august
             |september|october|november|december)\b
     )*$"""
 )
@@ -70,7 +71,7 @@ _FLOATING_BOTH = frozenset({"both", "all", "each"})
 
 COORDINATION = regex.compile(
     r"(?i)(?:,?\s+(?:and|but|or)|,)\s+"
-    r"(?:\w+ly\s+|also\s+|then\s+|later\s+|eventually\s+|finally\s+|subsequently\s+|soon\s+)*$"
+    r"(?:(?-i:\p{Ll}\w*ly)\s+|also\s+|then\s+|later\s+|eventually\s+|finally\s+|subsequently\s+|soon\s+)*$"
 )
 
 _GERUND_PREP = regex.compile(r"(?i)\b(?:for|after|over|by|on|of)\s+$")
@@ -102,15 +103,15 @@ _FROM_AGENT = regex.compile(
 )
 
 _RELATIVE = regex.compile(
-    r"(?i)(?:,\s*|\s)(?:which|who|that)\s+(?:\w+ly\s+)?(?:(?:has|have|had|would|will)\s+)?$"
+    r"(?i)(?:,\s*|\s)(?:which|who|that)\s+(?:(?-i:\p{Ll}\w*ly)\s+)?(?:(?:has|have|had|would|will)\s+)?$"
 )
 
-PARTICIPLE_COMMA = regex.compile(r",\s*(?:\w+ly\s+)?$")
+PARTICIPLE_COMMA = regex.compile(r",\s*(?:(?-i:\p{Ll}\w*ly)\s+)?$")
 
 # What follows a mention in subject position: a verb ("said", "appeared", "has").
 _SUBJECT_NEXT = regex.compile(
     r"(?:\s*,[^,]{1,60},)?(?:\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?"
-    r"\s+(?:\w+ly\s+)?"
+    r"\s+(?:(?-i:\p{Ll}\w*ly)\s+)?"
     r"(?:has|have|had|is|are|was|were|will|would|may|might|could|can|did|does|said|says"
     r"|told|\w+ed|\w+s)\b"
 )

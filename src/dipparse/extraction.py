@@ -41,9 +41,11 @@ _NOT_A_CONDITION = regex.compile(
 )
 # Between a governing trigger and its infinitive: "urged Rwanda to", "refused to".
 # It spans at most ten words, so only the last few triggers kept can govern one.
-_COMPLEMENT_GAP = regex.compile(r"(?i)(?:(?:\s+[^\s,;:\"]+){0,10}?\s+to)?\s+(?:\w+ly\s+)?")
+_COMPLEMENT_GAP = regex.compile(
+    r"(?i)(?:(?:\s+[^\s,;:\"]+){0,10}?\s+to)?\s+(?:(?-i:\p{Ll}\w*ly)\s+)?"
+)
 _CONDITION_STOP = regex.compile(r"[,;.!?\"]")
-_INFINITIVE = regex.compile(r"(?i)\bto\s+(?:\w+ly\s+)?$")
+_INFINITIVE = regex.compile(r"(?i)\bto\s+(?:(?-i:\p{Ll}\w*ly)\s+)?$")
 # How far (characters) from a trigger sentence-wide cues and restatements are looked
 # for: a search of the whole sentence for every trigger is quadratic in its length.
 _WINDOW = 600

@@ -126,9 +126,18 @@ def attribute(
     result: list[QuoteSpan] = []
     previous: QuoteSpan | None = None
     for start, end, c_start, c_end in quotes:
-        speaker, attribution = _after(text, end, mentions, reporting)
-        if speaker is None:
-            speaker, attribution = _before(text, start, mentions, reporting)
+        # 'Begaj said: "..."': a colon before the quotation introduces it, so its
+        # attribution is before it, whatever the next sentence says.
+        finders = (
+            (_before, _after)
+            if text[max(0, start - 3) : start].rstrip().endswith(":")
+            else (_after, _before)
+        )
+        speaker, attribution = None, None
+        for finder in finders:
+            speaker, attribution = finder(text, start, end, mentions, reporting)
+            if speaker is not None:
+                break
         if speaker is None and _ends_sentence(text, c_start, c_end, end):
             speaker, attribution = _next_sentence(text, end, mentions, reporting)
         carried = False
@@ -160,7 +169,7 @@ def _mentions_between(mentions: Sequence[Mention], start: int, end: int) -> int:
 
 
 def _after(
-    text: str, end: int, mentions: Sequence[Mention], reporting: regex.Pattern[str]
+    text: str, start: int, end: int, mentions: Sequence[Mention], reporting: regex.Pattern[str]
 ) -> tuple[Mention | None, tuple[int, int] | None]:
     stop = _clause_stop(text, end)
     window = text[end:stop]
@@ -228,7 +237,7 @@ def _next_sentence(
 
 
 def _before(
-    text: str, start: int, mentions: Sequence[Mention], reporting: regex.Pattern[str]
+    text: str, start: int, end: int, mentions: Sequence[Mention], reporting: regex.Pattern[str]
 ) -> tuple[Mention | None, tuple[int, int] | None]:
     line_start = max(text.rfind("\n", 0, start) + 1, start - 200)
     # rfind gives -1 where there is no full stop: that must not become position 1.

@@ -142,6 +142,8 @@ class Lexicon:
         next word, or ``""``.
         """
         closed = self.closed.get(lower)
+        if closed == "M" and prev == "X" and not first and text[:1].isupper():
+            return "X"  # "Theresa May accepted": a name's last word, not the modal
         if closed is not None and not (len(text) > 1 and text.isupper()):  # "US", "IT"
             if closed == "B" and lower == "'s":
                 # After a name, a noun or an abbreviation's full stop ("Whipps Jr.'s").
