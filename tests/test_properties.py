@@ -55,6 +55,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # -- known gaps of the built-in rules ------------------------------------------------
 
+# A statement that ends in a single-letter regnal numeral: "..., said Harald V."
+_REGNAL_END = re.compile(r"\s[IVX]\.\W*$")
+
 # Offer nouns that, with a possessor or a "from" agent, make a second event in the
 # statement's sentence.
 _OFFER_OWNED = re.compile(r"(?:\{target\}'s|from \{target\})")
@@ -297,6 +300,10 @@ def test_context_sentences_only_shift_offsets(
 ) -> None:
     """Unrelated sentences before and after change no event; offsets shift exactly."""
     alone = compose(plan)
+    # A known gap of the sentence splitter (strict xfail in test_sentences.py): a regnal
+    # numeral ending the statement ("said Harald V.") reads as an initial before the
+    # next sentence's first word, so the statement's sentence runs on.
+    assume(not (after and _REGNAL_END.search(alone.text)))
     framed = compose(evolve(plan, before=tuple(before), after=tuple(after)))
     a, b = parse(alone.text), parse(framed.text)
     shift = framed.start
