@@ -197,3 +197,12 @@ def test_a_regnal_numeral_can_end_a_sentence() -> None:
         '"Albania must withdraw its troops," said Harald V.',
         "Markets were calm.",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"Albania must act," said S. Jaishankar.', "An op-ed by S. Jaishankar appeared on Monday."],
+)
+def test_an_initial_after_a_reporting_verb_or_by_opens_a_name(text: str) -> None:
+    """Found by the heavy run (seed 12345): 'said S. Jaishankar' is one sentence."""
+    assert split_sentences(text) == [(0, len(text))]

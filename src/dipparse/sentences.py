@@ -23,6 +23,11 @@ ABBREVIATIONS = frozenset(
     vs etc approx est Inc Ltd Co Corp Bros Cie Fig pp
     """.split()
 )
+# Lower-case words after which a capital letter and a full stop open a name ("said S.
+# Jaishankar"), not end a sentence as "wrote on X." does.
+_BEFORE_INITIALS = frozenset(
+    "said says told tells added asked replied wrote by and with minister secretary".split()
+)
 # Abbreviations that end a name: a capitalised word after them starts a new sentence.
 NAME_SUFFIXES = frozenset({"Jr", "Sr", "Esq"})
 # Words that start a new sentence even after a dotted acronym ("... the U.S. The ...").
@@ -77,6 +82,8 @@ def _ends_sentence(
         if previous is None:
             return False
         word_before = previous.group("word")
+        if word_before.lower() in _BEFORE_INITIALS:
+            return False  # "said S. Jaishankar", "by S. Jaishankar"
         # ... after a lower-case word that does not itself end a sentence.
         return not word_before[:1].isupper() and word_before[-1:] not in ".!?'\""
     if "." in word:  # a dotted acronym: "U.S.", "a.m."
