@@ -717,3 +717,30 @@ def test_a_colon_before_a_quotation_gives_its_speaker_whatever_follows() -> None
     assert [q.speaker.name if q.speaker else None for q in parser().parse(text).quotes] == [
         "Bajram Begaj"
     ]
+
+
+# -- found by the heavy property run on seed 2024 --------------------------------------------
+
+
+def test_ready_to_offer_is_readiness_negated_or_not() -> None:
+    """'We are (not) ready to mediate': one rule, so negation changes only ``negated``."""
+    said = '"We are{} ready to mediate between the two sides," Abdelmadjid Tebboune said.'
+    plain, negated = (only(parser().parse(said.format(n)), "offer") for n in ("", " not"))
+    assert (plain.rule, plain.negated) == ("offer.readiness", False)
+    assert (negated.rule, negated.negated) == ("offer.readiness", True)
+    assert plain.content is not None and negated.content is not None
+    assert plain.content.text == negated.content.text == "mediate between the two sides"
+
+
+def test_a_first_person_subject_after_a_leading_condition() -> None:
+    text = (
+        '"Only if its security concerns are addressed, I am expected to accept the proposal," '
+        "Abdelmadjid Tebboune said."
+    )
+    event = only(parser().parse(text), "acceptance")
+    assert event.actor is not None
+    assert (event.actor.text, event.actor.name, event.conditional) == (
+        "I",
+        "Abdelmadjid Tebboune",
+        True,
+    )

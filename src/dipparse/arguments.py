@@ -49,7 +49,7 @@ _CLAUSE_BOUNDARY = regex.compile(
 _VERB_GROUP = regex.compile(
     r"""(?ix)^(?:
         \s+ | ,\s* | ' | "
-      | \b(?:has|have|had|is|are|was|were|will|would|shall|should|could|can|may|might|must
+      | \b(?:has|have|had|am|is|are|was|were|will|would|shall|should|could|can|may|might|must
             |did|does|do|not|n't|never|also|again|once|already|now|then|still|just|too|yet
             |reportedly|formally|officially|publicly|swiftly|quickly|immediately|firmly
             |strongly|flatly|categorically|promptly|later|earlier|previously|repeatedly
@@ -368,7 +368,7 @@ class ArgumentFinder:
         if not candidates:
             return None
         plain = [x for x in candidates if not x.possessive and x.kind != ANAPHOR]
-        plain = plain or [x for x in candidates if x.kind == ANAPHOR]
+        plain = plain or [x for x in candidates if x.kind == ANAPHOR and not x.possessive]
         return plain[0] if plain else None
 
     def subject_phrase(self, ctx: Context, chunks: Chunks, t0: int) -> Mention | None:
