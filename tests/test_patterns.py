@@ -776,6 +776,51 @@ def test_the_first_words_of_a_pattern_are_known_when_every_match_starts_with_the
     ]
 
 
+def test_the_second_words_of_a_pattern_are_known_when_its_first_element_is_one_token() -> None:
+    """A rule whose first element takes one token and whose second is a word is tried
+    only at a first word followed by one of the second words."""
+    lists = {"nouns": ["demand", "call for"], "words": ["demand", "request"]}
+    assert compile_token_pattern("trigger:{words} (to|for)", lists, english()).second == {
+        "to",
+        "for",
+    }
+    grouped = compile_token_pattern('("we"|"i") trigger:{nouns} to', lists, english())
+    assert grouped.second == {"demand", "call"}
+    # The first element may take two tokens ("call for"), the second may be missing,
+    # or not be a word: no second words.
+    assert compile_token_pattern("trigger:{nouns} (to|for)", lists, english()).second is None
+    assert compile_token_pattern("trigger:{words} (to|for)?", lists, english()).second is None
+    assert compile_token_pattern("trigger:{words} NP", lists, english()).second is None
+    assert (
+        compile_token_pattern('(("we" "all")|"i") trigger:{words}', lists, english()).second is None
+    )
+    branches = compile_token_pattern("(trigger:{words} to | ask trigger:{words})", lists, english())
+    assert branches.second == {"to", "demand", "request"}
+
+
+def test_a_pattern_is_tried_only_where_its_matches_can_start() -> None:
+    """Trying a pattern at its first (and second) words finds what a search of the whole
+    sentence finds, for every built-in rule in the sentences of the dev corpus."""
+    from dipparse.extraction import _finditer
+
+    parser = dipparse.Parser()
+    extractor = parser.extractor
+    corpus = Path(__file__).parent / "corpus" / "dev.jsonl"
+    texts = [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines()]
+    ctx = parser.analyse("\n\n".join(texts[:150]), None)
+    found = 0
+    for sentence in ctx.windows:
+        layers = extractor.layers(ctx, sentence)
+        for rule in extractor.rules:
+            for pattern in (rule.token_pattern, rule.unless_tokens):
+                if pattern is None:
+                    continue
+                searched = [m.span() for m in _finditer(pattern.regex, layers.encoded.string)]
+                assert [m.span() for m in layers.finditer(pattern)] == searched, rule.id
+                found += len(searched)
+    assert found > 100
+
+
 def test_a_pattern_is_compiled_again_only_for_a_lexicon_that_reads_it_otherwise() -> None:
     """A parser reuses a rule's pattern compiled at load when its lexicon gives the
     pattern's words the same lemmas; a word it lemmatises otherwise compiles it again."""

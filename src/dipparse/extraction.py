@@ -150,28 +150,36 @@ class Layers:
 
     @cached_property
     def _units_of(self) -> dict[str, list[int]]:
-        """Where the units of each lemma's tokens start in `encoded`, in order."""
-        lemmas, encoded = self._ctx.tokens.lemmas, self.encoded
+        """The units of each lemma's tokens in `encoded` (their numbers), in order."""
+        lemmas, first = self._ctx.tokens.lemmas, self.encoded.first
         out: dict[str, list[int]] = {}
-        for k, pos in enumerate(encoded.unit_starts):
-            out.setdefault(lemmas[encoded.first + k], []).append(pos)
+        for k in range(len(self.encoded.unit_starts)):
+            out.setdefault(lemmas[first + k], []).append(k)
         return out
 
     def finditer(self, pattern: TokenPattern) -> Iterator[regex.Match[str]]:
         """The matches of a token pattern in `encoded`, as `_finditer` gives them.
 
         A pattern that knows the lemmas its matches start with is tried only at those
-        tokens: the cost is a look-up per token, not a search of the sentence per rule.
+        tokens (and, when it knows the second token's lemmas too, only where one
+        follows): the cost is a look-up per token, not a search of the sentence per rule.
         """
-        string = self.encoded.string
+        encoded = self.encoded
+        string = encoded.string
         if pattern.leading is None:
             yield from _finditer(pattern.regex, string)
             return
         units = self._units_of
-        starts = sorted(p for lemma in pattern.leading if lemma in units for p in units[lemma])
+        starts = sorted(k for lemma in pattern.leading if lemma in units for k in units[lemma])
+        second = pattern.second
+        unit_starts, lemmas = encoded.unit_starts, self._ctx.tokens.lemmas
+        last, after = len(unit_starts) - 1, encoded.first + 1  # lemmas[after + k]: k's next
         pos = 0
-        for start in starts:
+        for k in starts:
+            start = unit_starts[k]
             if start < pos:
+                continue
+            if second is not None and (k >= last or lemmas[after + k] not in second):
                 continue
             m = pattern.regex.match(string, start, timeout=MATCH_TIMEOUT)
             if m is not None:
