@@ -31,7 +31,7 @@ from dipparse.arguments import (
 )
 from dipparse.models import EVENT_CLASSES, Actor, Event, other_party
 from dipparse.patterns import Encoded, TokenPattern, encode, token_spans
-from dipparse.phrases import HEDGE_MODALS, Chunks, VerbGroup, chunk
+from dipparse.phrases import HEDGE_MODALS, Chunks, VerbGroup, chunk, when_needs
 from dipparse.rules import MATCH_TIMEOUT, Kind, Rule, Topic
 from dipparse.tokens import Lexicon, tag
 
@@ -217,6 +217,8 @@ class Extractor:
                 by_lemma.setdefault(lemma, []).append(i)
         # The one document-wide trigger scan looks every token's lemma up here.
         self._by_lemma = {w: tuple(v) for w, v in by_lemma.items()}
+        # The words without which no verb group can meet a rule's ``when``.
+        self._when_needs = {r.id: when_needs(r.when, lexicon) for r in self.rules}
         self.kinds = dict(kinds)
         self.topics = {t.name: t for t in topics}
         self._topic_order = tuple(topics)
@@ -249,21 +251,37 @@ class Extractor:
         return self.layers(ctx, sentence).chunks
 
     def tried(
-        self, ctx: Context, sentence: tuple[int, int], layers: Layers | None = None
+        self,
+        ctx: Context,
+        sentence: tuple[int, int],
+        layers: Layers | None = None,
+        *,
+        pruned: bool = False,
     ) -> list[_Tried]:
-        """Every candidate rule of a sentence with its matches, or why it has none."""
+        """Every candidate rule of a sentence with its matches, or why it has none.
+
+        ``pruned``: a rule whose ``when`` no verb group of the sentence can meet (it
+        lacks the words, see `when_needs`) is not tried; it has no matches and no
+        reason (not ``"when"``).
+        """
         first, last = ctx.token_range(*sentence)
         rules = self.candidates(ctx, first, last)
         if not rules:
             return []
-        return self._tried(ctx, rules, layers or self.layers(ctx, sentence))
+        return self._tried(ctx, rules, layers or self.layers(ctx, sentence), pruned)
 
-    def _tried(self, ctx: Context, rules: Sequence[Rule], layers: Layers) -> list[_Tried]:
+    def _tried(
+        self, ctx: Context, rules: Sequence[Rule], layers: Layers, pruned: bool
+    ) -> list[_Tried]:
         lemmas = layers.lemmas
         # A rule that needs a word the sentence lacks cannot match: when no rule is left,
         # the sentence need not be chunked.
+        when = self._when_needs
         viable = [
-            _holds(lemmas, r.token_pattern.needs) if r.token_pattern else False for r in rules
+            r.token_pattern is not None
+            and _holds(lemmas, r.token_pattern.needs)
+            and (not pruned or _holds(lemmas, when[r.id]))
+            for r in rules
         ]
         if not any(viable):
             return [(rule, [], None) for rule in rules]
@@ -323,7 +341,7 @@ class Extractor:
         self, ctx: Context, sentence: tuple[int, int], layers: Layers | None = None
     ) -> list[Match]:
         """All rule matches in a sentence, the best one kept per trigger."""
-        return _best(self.tried(ctx, sentence, layers), sentence)
+        return _best(self.tried(ctx, sentence, layers, pruned=True), sentence)
 
     # -- events -----------------------------------------------------------------
 
