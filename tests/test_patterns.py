@@ -798,6 +798,36 @@ def test_the_second_words_of_a_pattern_are_known_when_its_first_element_is_one_t
     assert branches.second == {"to", "demand", "request"}
 
 
+def test_a_rule_is_a_candidate_only_where_its_first_two_words_stand_together() -> None:
+    """Parsing leaves out a rule whose first two words are not next to each other in a
+    sentence; explain still reports it as a rule whose pattern did not match."""
+    extra = dipparse.ruleset_from_string(
+        '[ruleset]\nname = "pairs"\nversion = "0.0.1"\n[lists]\nsaid = ["vowed"]\n'
+        '[[rules]]\nid = "pairs.vowed"\nkind = "offer"\npriority = -100\n'
+        'tokens = "trigger:{said} (to|that)"\n'
+    )
+    parser = dipparse.Parser(["core-en", extra])
+    pattern = parser.rules[-1].token_pattern
+    assert pattern is not None and pattern.second == {"to", "that"}
+    ctx = parser.analyse("Iran vowed revenge. Iran vowed to talk.", None)
+    first, second = ctx.windows
+    assert "pairs.vowed" in [
+        r.id for r in parser.extractor.candidates(ctx, *ctx.token_range(*first))
+    ]
+    assert "pairs.vowed" not in [
+        r.id for r in parser.extractor.candidates(ctx, *ctx.token_range(*first), pruned=True)
+    ]
+    assert "pairs.vowed" in [
+        r.id for r in parser.extractor.candidates(ctx, *ctx.token_range(*second), pruned=True)
+    ]
+    events = parser.parse("Iran vowed revenge. Iran vowed to talk.").events
+    assert [e.rule for e in events] == ["pairs.vowed"]
+    from dipparse.explain import trace
+
+    outcomes = [o.kind for o in trace(parser, "Iran vowed revenge.") if o.rule.id == "pairs.vowed"]
+    assert outcomes == ["no-match"]
+
+
 def test_a_pattern_is_tried_only_where_its_matches_can_start() -> None:
     """Trying a pattern at its first (and second) words finds what a search of the whole
     sentence finds, for every built-in rule in the sentences of the dev corpus."""

@@ -10,6 +10,7 @@ conditions, quotation and date, and the CAMEO / PLOVER codes of its topic.
 
 from __future__ import annotations
 
+import itertools
 import warnings
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -47,6 +48,8 @@ _INFINITIVE = regex.compile(r"(?i)\bto\s+(?:\w+ly\s+)?$")
 # How far (characters) from a trigger sentence-wide cues and restatements are looked
 # for: a search of the whole sentence for every trigger is quadratic in its length.
 _WINDOW = 600
+# A rule with more pairs of first two words than this is found by its words alone.
+_MOST_PAIRS = 256
 
 
 @frozen
@@ -170,16 +173,19 @@ class Layers:
             yield from _finditer(pattern.regex, string)
             return
         units = self._units_of
-        starts = sorted(k for lemma in pattern.leading if lemma in units for k in units[lemma])
+        found = [units[lemma] for lemma in pattern.leading if lemma in units]
+        if not found:
+            return
+        starts = found[0] if len(found) == 1 else sorted(k for ks in found for k in ks)
+        unit_starts = encoded.unit_starts
         second = pattern.second
-        unit_starts, lemmas = encoded.unit_starts, self._ctx.tokens.lemmas
-        last, after = len(unit_starts) - 1, encoded.first + 1  # lemmas[after + k]: k's next
+        if second is not None:
+            lemmas, last, after = self._ctx.tokens.lemmas, len(unit_starts) - 1, encoded.first + 1
+            starts = [k for k in starts if k < last and lemmas[after + k] in second]
         pos = 0
         for k in starts:
             start = unit_starts[k]
             if start < pos:
-                continue
-            if second is not None and (k >= last or lemmas[after + k] not in second):
                 continue
             m = pattern.regex.match(string, start, timeout=MATCH_TIMEOUT)
             if m is not None:
@@ -217,8 +223,28 @@ class Extractor:
                 by_lemma.setdefault(lemma, []).append(i)
         # The one document-wide trigger scan looks every token's lemma up here.
         self._by_lemma = {w: tuple(v) for w, v in by_lemma.items()}
-        # The words without which no verb group can meet a rule's ``when``.
-        self._when_needs = {r.id: when_needs(r.when, lexicon) for r in self.rules}
+        # The rules whose first two words are known (`TokenPattern.second`), by each
+        # pair of them: such a rule can match only where a pair stands in a sentence.
+        by_pair: dict[tuple[str, str], list[int]] = {}
+        for i, rule in enumerate(self.rules):
+            pattern = rule.token_pattern
+            if pattern is None or pattern.leading is None or pattern.second is None:
+                continue
+            if len(pattern.leading) * len(pattern.second) > _MOST_PAIRS:
+                continue
+            for pair in itertools.product(pattern.leading, pattern.second):
+                by_pair.setdefault(pair, []).append(i)
+        self._by_pair = {pair: tuple(v) for pair, v in by_pair.items()}
+        self._paired = frozenset(i for v in by_pair.values() for i in v)
+        # The words a sentence holds where a rule's pattern can match (None: no token
+        # pattern), and with them those without which no verb group meets its ``when``.
+        self._needs = {
+            r.id: r.token_pattern.needs if r.token_pattern is not None else None for r in self.rules
+        }
+        self._pruned_needs = {
+            r.id: None if needs is None else (*needs, *when_needs(r.when, lexicon))
+            for r, needs in zip(self.rules, self._needs.values(), strict=True)
+        }
         self.kinds = dict(kinds)
         self.topics = {t.name: t for t in topics}
         self._topic_order = tuple(topics)
@@ -231,8 +257,14 @@ class Extractor:
 
     # -- matching -------------------------------------------------------------
 
-    def candidates(self, ctx: Context, first: int, last: int) -> list[Rule]:
-        """The rules whose trigger lemmas occur in tokens ``first`` to ``last - 1``."""
+    def candidates(
+        self, ctx: Context, first: int, last: int, *, pruned: bool = False
+    ) -> list[Rule]:
+        """The rules whose trigger lemmas occur in tokens ``first`` to ``last - 1``.
+
+        ``pruned``: without the rules whose first two words (when known) do not stand
+        one after the other there, which cannot match.
+        """
         found: set[int] = set()
         lemmas = ctx.tokens.lemmas
         index = self._by_lemma
@@ -240,6 +272,14 @@ class Extractor:
             hit = index.get(lemmas[i])
             if hit:
                 found.update(hit)
+        if pruned and self._paired:
+            paired: set[int] = set()
+            pairs = self._by_pair
+            for pair in zip(lemmas[first : last - 1], lemmas[first + 1 : last], strict=True):
+                hit = pairs.get(pair)
+                if hit:
+                    paired.update(hit)
+            found -= self._paired - paired
         return [self.rules[i] for i in sorted(found)]
 
     def layers(self, ctx: Context, sentence: tuple[int, int]) -> Layers:
@@ -260,12 +300,13 @@ class Extractor:
     ) -> list[_Tried]:
         """Every candidate rule of a sentence with its matches, or why it has none.
 
-        ``pruned``: a rule whose ``when`` no verb group of the sentence can meet (it
-        lacks the words, see `when_needs`) is not tried; it has no matches and no
-        reason (not ``"when"``).
+        ``pruned``: a rule that cannot match there is left out when its first two
+        words do not stand one after the other (see `candidates`), and is not tried
+        when no verb group of the sentence can meet its ``when`` (it lacks the words,
+        see `when_needs`): it has no matches and no reason (not ``"when"``).
         """
         first, last = ctx.token_range(*sentence)
-        rules = self.candidates(ctx, first, last)
+        rules = self.candidates(ctx, first, last, pruned=pruned)
         if not rules:
             return []
         return self._tried(ctx, rules, layers or self.layers(ctx, sentence), pruned)
@@ -276,13 +317,8 @@ class Extractor:
         lemmas = layers.lemmas
         # A rule that needs a word the sentence lacks cannot match: when no rule is left,
         # the sentence need not be chunked.
-        when = self._when_needs
-        viable = [
-            r.token_pattern is not None
-            and _holds(lemmas, r.token_pattern.needs)
-            and (not pruned or _holds(lemmas, when[r.id]))
-            for r in rules
-        ]
+        needs = self._pruned_needs if pruned else self._needs
+        viable = [_holds(lemmas, needs[r.id]) for r in rules]
         if not any(viable):
             return [(rule, [], None) for rule in rules]
         tokens, chunks, encoded = ctx.tokens, layers.chunks, layers.encoded
@@ -704,9 +740,9 @@ def _nearest_fields(
     return nearest
 
 
-def _holds(lemmas: frozenset[str], needs: Sequence[frozenset[str]]) -> bool:
-    """The sentence's lemmas meet each of a pattern's sets: it may match there."""
-    return not any(map(lemmas.isdisjoint, needs))
+def _holds(lemmas: frozenset[str], needs: Sequence[frozenset[str]] | None) -> bool:
+    """The sentence's lemmas meet each of a pattern's sets (None: there is no pattern)."""
+    return needs is not None and not any(map(lemmas.isdisjoint, needs))
 
 
 def _satisfies(when: Mapping[str, bool | tuple[str, ...]], group: VerbGroup | None) -> bool:
