@@ -272,7 +272,7 @@ class Extractor:
             hit = index.get(lemmas[i])
             if hit:
                 found.update(hit)
-        if pruned and self._paired:
+        if pruned and not self._paired.isdisjoint(found):
             paired: set[int] = set()
             pairs = self._by_pair
             for pair in zip(lemmas[first : last - 1], lemmas[first + 1 : last], strict=True):
