@@ -776,6 +776,81 @@ def test_the_first_words_of_a_pattern_are_known_when_every_match_starts_with_the
     ]
 
 
+def test_the_second_words_of_a_pattern_are_known_when_its_first_element_is_one_token() -> None:
+    """A rule whose first element takes one token and whose second is a word is tried
+    only at a first word followed by one of the second words."""
+    lists = {"nouns": ["demand", "call for"], "words": ["demand", "request"]}
+    assert compile_token_pattern("trigger:{words} (to|for)", lists, english()).second == {
+        "to",
+        "for",
+    }
+    grouped = compile_token_pattern('("we"|"i") trigger:{nouns} to', lists, english())
+    assert grouped.second == {"demand", "call"}
+    # The first element may take two tokens ("call for"), the second may be missing,
+    # or not be a word: no second words.
+    assert compile_token_pattern("trigger:{nouns} (to|for)", lists, english()).second is None
+    assert compile_token_pattern("trigger:{words} (to|for)?", lists, english()).second is None
+    assert compile_token_pattern("trigger:{words} NP", lists, english()).second is None
+    assert (
+        compile_token_pattern('(("we" "all")|"i") trigger:{words}', lists, english()).second is None
+    )
+    branches = compile_token_pattern("(trigger:{words} to | ask trigger:{words})", lists, english())
+    assert branches.second == {"to", "demand", "request"}
+
+
+def test_a_rule_is_a_candidate_only_where_its_first_two_words_stand_together() -> None:
+    """Parsing leaves out a rule whose first two words are not next to each other in a
+    sentence; explain still reports it as a rule whose pattern did not match."""
+    extra = dipparse.ruleset_from_string(
+        '[ruleset]\nname = "pairs"\nversion = "0.0.1"\n[lists]\nsaid = ["vowed"]\n'
+        '[[rules]]\nid = "pairs.vowed"\nkind = "offer"\npriority = -100\n'
+        'tokens = "trigger:{said} (to|that)"\n'
+    )
+    parser = dipparse.Parser(["core-en", extra])
+    pattern = parser.rules[-1].token_pattern
+    assert pattern is not None and pattern.second == {"to", "that"}
+    ctx = parser.analyse("Iran vowed revenge. Iran vowed to talk.", None)
+    first, second = ctx.windows
+    assert "pairs.vowed" in [
+        r.id for r in parser.extractor.candidates(ctx, *ctx.token_range(*first))
+    ]
+    assert "pairs.vowed" not in [
+        r.id for r in parser.extractor.candidates(ctx, *ctx.token_range(*first), pruned=True)
+    ]
+    assert "pairs.vowed" in [
+        r.id for r in parser.extractor.candidates(ctx, *ctx.token_range(*second), pruned=True)
+    ]
+    events = parser.parse("Iran vowed revenge. Iran vowed to talk.").events
+    assert [e.rule for e in events] == ["pairs.vowed"]
+    from dipparse.explain import trace
+
+    outcomes = [o.kind for o in trace(parser, "Iran vowed revenge.") if o.rule.id == "pairs.vowed"]
+    assert outcomes == ["no-match"]
+
+
+def test_a_pattern_is_tried_only_where_its_matches_can_start() -> None:
+    """Trying a pattern at its first (and second) words finds what a search of the whole
+    sentence finds, for every built-in rule in the sentences of the dev corpus."""
+    from dipparse.extraction import _finditer
+
+    parser = dipparse.Parser()
+    extractor = parser.extractor
+    corpus = Path(__file__).parent / "corpus" / "dev.jsonl"
+    texts = [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines()]
+    ctx = parser.analyse("\n\n".join(texts[:150]), None)
+    found = 0
+    for sentence in ctx.windows:
+        layers = extractor.layers(ctx, sentence)
+        for rule in extractor.rules:
+            for pattern in (rule.token_pattern, rule.unless_tokens):
+                if pattern is None:
+                    continue
+                searched = [m.span() for m in _finditer(pattern.regex, layers.encoded.string)]
+                assert [m.span() for m in layers.finditer(pattern)] == searched, rule.id
+                found += len(searched)
+    assert found > 100
+
+
 def test_a_pattern_is_compiled_again_only_for_a_lexicon_that_reads_it_otherwise() -> None:
     """A parser reuses a rule's pattern compiled at load when its lexicon gives the
     pattern's words the same lemmas; a word it lemmatises otherwise compiles it again."""

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
-from dipparse.phrases import Chunks, VerbGroup, chunk
+import dipparse
+from dipparse.phrases import Chunks, VerbGroup, chunk, when_needs
 from dipparse.tokens import Tokens, english, tag, tokenize
 
 
@@ -253,3 +257,48 @@ def test_got_passive() -> None:
     words, group = _only_group("Iran got rejected.")
     assert words == "got rejected"
     assert group.passive
+
+
+def test_when_needs_the_words_a_group_meeting_it_holds() -> None:
+    """A rule's 'when' asks for words: a negation, a future modal, its modals."""
+    lexicon = english()
+    negation, future, modals = when_needs(
+        {"negated": True, "tense": ("future",), "modal": ("can", "will")}, lexicon
+    )
+    assert {"not", "never"} <= negation
+    assert {"will", "would", "shall"} <= future
+    assert modals == {"can", "will"}
+    # Constraints any sentence may meet ask for nothing.
+    loose = {"negated": False, "passive": True, "tense": ("present", "future")}
+    assert when_needs({**loose, "modal": ("will", "none")}, lexicon) == ()
+    for text in ("Iran won't accept it.", "Iran will never accept.", "They can't agree."):
+        tokens, chunks = _chunk(text)
+        lemmas = frozenset(tokens.lemmas)
+        for group in chunks.verb_groups:
+            when = {"negated": group.negated, "modal": (group.modal or "none",)}
+            when["tense"] = (group.tense,)
+            assert all(lemmas & need for need in when_needs(when, lexicon)), text
+
+
+def test_a_sentence_is_chunked_only_for_rules_it_can_meet() -> None:
+    """Leaving out the rules whose 'when' a sentence cannot meet, or whose first two
+    words do not stand together in it, changes no match, on the dev corpus sentences."""
+    from dipparse.extraction import _best
+
+    parser = dipparse.Parser()
+    extractor = parser.extractor
+    corpus = Path(__file__).parent / "corpus" / "dev.jsonl"
+    texts = [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines()]
+    ctx = parser.analyse("\n\n".join(texts[:200]), None)
+    pruned = left_out = 0
+    for sentence in ctx.windows:
+        full = extractor.tried(ctx, sentence)
+        fewer = extractor.tried(ctx, sentence, pruned=True)
+        assert [(r.id, m) for r, m, _ in fewer if m] == [(r.id, m) for r, m, _ in full if m]
+        assert extractor.matches(ctx, sentence) == _best(full, sentence)
+        pruned += sum(why == "when" for _, _, why in full) - sum(
+            why == "when" for _, _, why in fewer
+        )
+        left_out += len(full) - len(fewer)
+    assert pruned > 0
+    assert left_out > 0

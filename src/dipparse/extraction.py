@@ -10,6 +10,7 @@ conditions, quotation and date, and the CAMEO / PLOVER codes of its topic.
 
 from __future__ import annotations
 
+import itertools
 import warnings
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -31,7 +32,7 @@ from dipparse.arguments import (
 )
 from dipparse.models import EVENT_CLASSES, Actor, Event, other_party
 from dipparse.patterns import Encoded, TokenPattern, encode, token_spans
-from dipparse.phrases import HEDGE_MODALS, Chunks, VerbGroup, chunk
+from dipparse.phrases import HEDGE_MODALS, Chunks, VerbGroup, chunk, when_needs
 from dipparse.rules import MATCH_TIMEOUT, Kind, Rule, Topic
 from dipparse.tokens import Lexicon, tag
 
@@ -49,6 +50,8 @@ _INFINITIVE = regex.compile(r"(?i)\bto\s+(?:(?-i:\p{Ll}\w*ly)\s+)?$")
 # How far (characters) from a trigger sentence-wide cues and restatements are looked
 # for: a search of the whole sentence for every trigger is quadratic in its length.
 _WINDOW = 600
+# A rule with more pairs of first two words than this is found by its words alone.
+_MOST_PAIRS = 256
 
 
 @frozen
@@ -152,27 +155,38 @@ class Layers:
 
     @cached_property
     def _units_of(self) -> dict[str, list[int]]:
-        """Where the units of each lemma's tokens start in `encoded`, in order."""
-        lemmas, encoded = self._ctx.tokens.lemmas, self.encoded
+        """The units of each lemma's tokens in `encoded` (their numbers), in order."""
+        lemmas, first = self._ctx.tokens.lemmas, self.encoded.first
         out: dict[str, list[int]] = {}
-        for k, pos in enumerate(encoded.unit_starts):
-            out.setdefault(lemmas[encoded.first + k], []).append(pos)
+        for k in range(len(self.encoded.unit_starts)):
+            out.setdefault(lemmas[first + k], []).append(k)
         return out
 
     def finditer(self, pattern: TokenPattern) -> Iterator[regex.Match[str]]:
         """The matches of a token pattern in `encoded`, as `_finditer` gives them.
 
         A pattern that knows the lemmas its matches start with is tried only at those
-        tokens: the cost is a look-up per token, not a search of the sentence per rule.
+        tokens (and, when it knows the second token's lemmas too, only where one
+        follows): the cost is a look-up per token, not a search of the sentence per rule.
         """
-        string = self.encoded.string
+        encoded = self.encoded
+        string = encoded.string
         if pattern.leading is None:
             yield from _finditer(pattern.regex, string)
             return
         units = self._units_of
-        starts = sorted(p for lemma in pattern.leading if lemma in units for p in units[lemma])
+        found = [units[lemma] for lemma in pattern.leading if lemma in units]
+        if not found:
+            return
+        starts = found[0] if len(found) == 1 else sorted(k for ks in found for k in ks)
+        unit_starts = encoded.unit_starts
+        second = pattern.second
+        if second is not None:
+            lemmas, last, after = self._ctx.tokens.lemmas, len(unit_starts) - 1, encoded.first + 1
+            starts = [k for k in starts if k < last and lemmas[after + k] in second]
         pos = 0
-        for start in starts:
+        for k in starts:
+            start = unit_starts[k]
             if start < pos:
                 continue
             m = pattern.regex.match(string, start, timeout=MATCH_TIMEOUT)
@@ -211,6 +225,28 @@ class Extractor:
                 by_lemma.setdefault(lemma, []).append(i)
         # The one document-wide trigger scan looks every token's lemma up here.
         self._by_lemma = {w: tuple(v) for w, v in by_lemma.items()}
+        # The rules whose first two words are known (`TokenPattern.second`), by each
+        # pair of them: such a rule can match only where a pair stands in a sentence.
+        by_pair: dict[tuple[str, str], list[int]] = {}
+        for i, rule in enumerate(self.rules):
+            pattern = rule.token_pattern
+            if pattern is None or pattern.leading is None or pattern.second is None:
+                continue
+            if len(pattern.leading) * len(pattern.second) > _MOST_PAIRS:
+                continue
+            for pair in itertools.product(pattern.leading, pattern.second):
+                by_pair.setdefault(pair, []).append(i)
+        self._by_pair = {pair: tuple(v) for pair, v in by_pair.items()}
+        self._paired = frozenset(i for v in by_pair.values() for i in v)
+        # The words a sentence holds where a rule's pattern can match (None: no token
+        # pattern), and with them those without which no verb group meets its ``when``.
+        self._needs = {
+            r.id: r.token_pattern.needs if r.token_pattern is not None else None for r in self.rules
+        }
+        self._pruned_needs = {
+            r.id: None if needs is None else (*needs, *when_needs(r.when, lexicon))
+            for r, needs in zip(self.rules, self._needs.values(), strict=True)
+        }
         self.kinds = dict(kinds)
         self.topics = {t.name: t for t in topics}
         self._topic_order = tuple(topics)
@@ -223,8 +259,14 @@ class Extractor:
 
     # -- matching -------------------------------------------------------------
 
-    def candidates(self, ctx: Context, first: int, last: int) -> list[Rule]:
-        """The rules whose trigger lemmas occur in tokens ``first`` to ``last - 1``."""
+    def candidates(
+        self, ctx: Context, first: int, last: int, *, pruned: bool = False
+    ) -> list[Rule]:
+        """The rules whose trigger lemmas occur in tokens ``first`` to ``last - 1``.
+
+        ``pruned``: without the rules whose first two words (when known) do not stand
+        one after the other there, which cannot match.
+        """
         found: set[int] = set()
         lemmas = ctx.tokens.lemmas
         index = self._by_lemma
@@ -232,6 +274,14 @@ class Extractor:
             hit = index.get(lemmas[i])
             if hit:
                 found.update(hit)
+        if pruned and not self._paired.isdisjoint(found):
+            paired: set[int] = set()
+            pairs = self._by_pair
+            for pair in zip(lemmas[first : last - 1], lemmas[first + 1 : last], strict=True):
+                hit = pairs.get(pair)
+                if hit:
+                    paired.update(hit)
+            found -= self._paired - paired
         return [self.rules[i] for i in sorted(found)]
 
     def layers(self, ctx: Context, sentence: tuple[int, int]) -> Layers:
@@ -243,22 +293,34 @@ class Extractor:
         return self.layers(ctx, sentence).chunks
 
     def tried(
-        self, ctx: Context, sentence: tuple[int, int], layers: Layers | None = None
+        self,
+        ctx: Context,
+        sentence: tuple[int, int],
+        layers: Layers | None = None,
+        *,
+        pruned: bool = False,
     ) -> list[_Tried]:
-        """Every candidate rule of a sentence with its matches, or why it has none."""
+        """Every candidate rule of a sentence with its matches, or why it has none.
+
+        ``pruned``: a rule that cannot match there is left out when its first two
+        words do not stand one after the other (see `candidates`), and is not tried
+        when no verb group of the sentence can meet its ``when`` (it lacks the words,
+        see `when_needs`): it has no matches and no reason (not ``"when"``).
+        """
         first, last = ctx.token_range(*sentence)
-        rules = self.candidates(ctx, first, last)
+        rules = self.candidates(ctx, first, last, pruned=pruned)
         if not rules:
             return []
-        return self._tried(ctx, rules, layers or self.layers(ctx, sentence))
+        return self._tried(ctx, rules, layers or self.layers(ctx, sentence), pruned)
 
-    def _tried(self, ctx: Context, rules: Sequence[Rule], layers: Layers) -> list[_Tried]:
+    def _tried(
+        self, ctx: Context, rules: Sequence[Rule], layers: Layers, pruned: bool
+    ) -> list[_Tried]:
         lemmas = layers.lemmas
         # A rule that needs a word the sentence lacks cannot match: when no rule is left,
         # the sentence need not be chunked.
-        viable = [
-            _holds(lemmas, r.token_pattern.needs) if r.token_pattern else False for r in rules
-        ]
+        needs = self._pruned_needs if pruned else self._needs
+        viable = [_holds(lemmas, needs[r.id]) for r in rules]
         if not any(viable):
             return [(rule, [], None) for rule in rules]
         tokens, chunks, encoded = ctx.tokens, layers.chunks, layers.encoded
@@ -317,7 +379,7 @@ class Extractor:
         self, ctx: Context, sentence: tuple[int, int], layers: Layers | None = None
     ) -> list[Match]:
         """All rule matches in a sentence, the best one kept per trigger."""
-        return _best(self.tried(ctx, sentence, layers), sentence)
+        return _best(self.tried(ctx, sentence, layers, pruned=True), sentence)
 
     # -- events -----------------------------------------------------------------
 
@@ -680,9 +742,9 @@ def _nearest_fields(
     return nearest
 
 
-def _holds(lemmas: frozenset[str], needs: Sequence[frozenset[str]]) -> bool:
-    """The sentence's lemmas meet each of a pattern's sets: it may match there."""
-    return not any(map(lemmas.isdisjoint, needs))
+def _holds(lemmas: frozenset[str], needs: Sequence[frozenset[str]] | None) -> bool:
+    """The sentence's lemmas meet each of a pattern's sets (None: there is no pattern)."""
+    return needs is not None and not any(map(lemmas.isdisjoint, needs))
 
 
 def _satisfies(when: Mapping[str, bool | tuple[str, ...]], group: VerbGroup | None) -> bool:

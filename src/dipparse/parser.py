@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 import attrs
 from attrs import frozen
 
+from dipparse import collector
 from dipparse.actors import ANAPHOR, PLACE, Gazetteer, Mention
 from dipparse.arguments import Context
 from dipparse.batch import ParseFailure, parse_many
@@ -92,6 +93,7 @@ class Parser:
     kind to the `Event` subclass its mentions are built as.
     """
 
+    @collector.paused()  # building makes lasting objects, no garbage
     def __init__(
         self,
         rulesets: Iterable[RuleSetSpec] = (BUILTIN,),

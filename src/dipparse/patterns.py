@@ -117,6 +117,10 @@ class TokenPattern:
     # The lemmas one of which the first token of every match has, when known: a match
     # can start only at such a token.
     leading: frozenset[str] | None = None
+    # The lemmas one of which the second token of every match has, when known (the
+    # first element takes one token and the second is a word that must be there): a
+    # match can start only at a token followed by such a token.
+    second: frozenset[str] | None = None
     # What compiling it read besides the pattern: each word's lemma, whether a word is
     # closed-class, each list's entries. Another lexicon (or lists) that reads them the
     # same compiles it to the same thing (see `recompile`).
@@ -149,6 +153,7 @@ def compile_token_pattern(
         reader.required,
         tuple(dict.fromkeys((*reader.required, *reader.clauses))),
         reader.leading,
+        reader.second,
         tuple(reader.read.items()),
     )
 
@@ -200,6 +205,10 @@ class _Reader:
         self.clauses: tuple[frozenset[str], ...] = ()
         # Of the same: the lemmas one of which the first token of each match has.
         self.leading: frozenset[str] | None = None
+        # Of the same: the lemmas one of which the second token of each match has.
+        self.second: frozenset[str] | None = None
+        # Whether the element just read always matches exactly one token.
+        self.single = False
 
     def _peek(self) -> regex.Match[str] | None:
         if self.pos >= len(self.text) or not self.text[self.pos :].strip():
@@ -220,6 +229,8 @@ class _Reader:
         anchors = [self._anchor]
         clauses = [self.clauses]
         leading = [self.leading]
+        seconds = [self.second]
+        singles = [self.single]
         required = self._required
         taken |= self._taken
         while (m := self._peek()) is not None and m.group("bar"):
@@ -229,6 +240,8 @@ class _Reader:
             anchors.append(self._anchor)
             clauses.append(self.clauses)
             leading.append(self.leading)
+            seconds.append(self.second)
+            singles.append(self.single)
             taken |= self._taken
         self._taken = taken
         self.clauses = _either(clauses, self._rarity)
@@ -236,6 +249,13 @@ class _Reader:
             None
             if any(first is None for first in leading)
             else frozenset().union(*(first for first in leading if first is not None))
+        )
+        # A group of one-token alternatives takes one token.
+        self.single = all(singles)
+        self.second = (
+            None
+            if any(second is None for second in seconds)
+            else frozenset().union(*(second for second in seconds if second is not None))
         )
         if top:
             # What every match of the whole pattern holds: a lemma of each set.
@@ -255,13 +275,18 @@ class _Reader:
         required: list[frozenset[str]] = []
         clauses: list[frozenset[str]] = []
         leading: frozenset[str] | None = None
+        second: frozenset[str] | None = None
+        single = False
         while (m := self._peek()) is not None and not (m.group("bar") or m.group("close")):
             parts.append(self.element())
             if self._anchor is not None:
                 required.append(self._anchor)
             clauses.extend(self.clauses)
             if len(parts) == 1:
-                leading = self.leading
+                # A group's second words are the sequence's: '("we" "all") x'.
+                leading, single, second = self.leading, self.single, self.second
+            elif len(parts) == 2 and single:
+                second = self.leading
         if not parts:
             raise PatternError(f"an empty alternative at {self.pos}")
         # Every match holds a lemma of each required element: look for the rarest, taking
@@ -270,6 +295,8 @@ class _Reader:
         self._required = required
         self.clauses = tuple(dict.fromkeys(clauses))
         self.leading = leading
+        self.second = second
+        self.single = len(parts) == 1 and single
         return "".join(parts)
 
     def element(self) -> str:
@@ -313,6 +340,8 @@ class _Reader:
             return atom
         self.pos = m.end()
         quant = m.group("quant")
+        self.single = False
+        self.second = None
         if quant in ("?", "*") or quant.startswith(("{,", "{0")):
             self._anchor = None  # it may match nothing
             self.clauses = ()
@@ -333,6 +362,8 @@ class _Reader:
         self._anchor = None  # the lemmas one of which every match holds, if known
         self.clauses = ()
         self.leading = None
+        self.second = None
+        self.single = False
         if m.group("open"):
             named = self._notes
             body = self.alternatives()
@@ -351,6 +382,7 @@ class _Reader:
             except regex.error as exc:
                 raise PatternError(f"/{m.group('re')}/ is not a regex: {exc}") from None
             self.regexes.append(m.group("re"))
+            self.single = True
             return _lower_unit(f"(?:{_confined(m.group('re'))})"), False
         if m.group("list"):
             return self._lemma_sequence(self._list(m.group("list"))), True
@@ -363,6 +395,7 @@ class _Reader:
                     f"unknown element {name!r}; tags are {', '.join(TAG_NAMES)}, phrases NP, VG"
                 )
             tags = regex.escape(TAG_NAMES[name])
+            self.single = True
             if m.group("lemmas") is None:
                 return rf".[{tags}][^ ]* ", False
             # "NOUN[bill]": a token of that tag and one of these lemmas ("the bill", not
@@ -379,6 +412,7 @@ class _Reader:
             alt = "|".join(regex.escape(w) for w in lemmas)
             return rf".[{tags}](?:{alt}){SEP}[^ ]* ", True
         if m.group("any"):
+            self.single = True
             return _ANY_UNIT, False
         if m.group("words"):
             return self._lemma_sequence(m.group("words").split("|")), True
@@ -415,7 +449,7 @@ class _Reader:
 
     def _form_sequence(self, entries: Sequence[str]) -> str:
         """Entries of one or more words, each word matched by its exact lower form."""
-        branches = []
+        branches: list[list[str]] = []
         firsts: set[str] = set()
         held: list[list[str]] = []
         for entry in sorted(set(entries), key=lambda e: (-len(e.split()), e)):
@@ -426,16 +460,17 @@ class _Reader:
             self._note(self._lemma(words[0]))
             # A token of that form has that form's lemma.
             held.append([self._lemma(w) for w in words])
-            branches.append("".join(_lower_unit(regex.escape(w)) for w in words))
+            branches.append([regex.escape(w) for w in words])
         if not branches:
             raise PatternError("an empty word list")
         self._anchor = self.leading = frozenset(firsts)
         self.clauses = _words_held(held, self._rarity)
-        return _alternation(branches)
+        self.single = all(len(words) == 1 for words in held)
+        return _entries(branches, _lower_unit)
 
     def _lemma_sequence(self, entries: Sequence[str]) -> str:
         """Entries of one or more words, each word matched by its lemma."""
-        branches = []
+        branches: list[list[str]] = []
         firsts: set[str] = set()
         held: list[list[str]] = []
         for entry in sorted(set(entries), key=lambda e: (-len(e.split()), e)):
@@ -445,12 +480,13 @@ class _Reader:
             firsts.add(words[0])
             self._note(words[0])
             held.append(words)
-            branches.append("".join(_lemma_unit(regex.escape(w)) for w in words))
+            branches.append([regex.escape(w) for w in words])
         if not branches:
             raise PatternError("an empty word list")
         self._anchor = self.leading = frozenset(firsts)
         self.clauses = _words_held(held, self._rarity)
-        return _alternation(branches)
+        self.single = all(len(words) == 1 for words in held)
+        return _entries(branches, _lemma_unit)
 
     def _heads(self, heads: str) -> list[str]:
         """The words of ``[a|b|{list}]`` after a phrase or a tag."""
@@ -534,6 +570,18 @@ def _either(
         frozenset().union(*(b[min(k, len(b) - 1)] for b in branches)) for k in range(longest)
     )
     return tuple(dict.fromkeys((cheapest, *positional)))
+
+
+def _entries(entries: Sequence[Sequence[str]], unit: Callable[[str], str]) -> str:
+    """Word-list entries (their escaped words, several-word entries first) as one
+    alternation of their units: the one-word entries as one unit with an alternation
+    of the words inside. A unit matches one of those words in one way only, so this
+    matches as the alternation of their units would, and is shorter to compile."""
+    branches = ["".join(map(unit, words)) for words in entries if len(words) > 1]
+    singles = [words[0] for words in entries if len(words) == 1]
+    if singles:
+        branches.append(unit("|".join(dict.fromkeys(singles))))
+    return _alternation(branches)
 
 
 def _alternation(branches: Sequence[str]) -> str:

@@ -17,12 +17,12 @@ tense and hedge, read from its own words, never from a word list behind it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import regex
 from attrs import field, frozen
 
-from dipparse.tokens import Tokens
+from dipparse.tokens import Lexicon, Tokens
 
 _POSSESSOR = r"(?:[DP]?[J#nX]*[nX]G)"
 _NP = regex.compile(
@@ -200,4 +200,33 @@ def _verb_group(tokens: Tokens, tags: str, first: int, s: int, e: int) -> VerbGr
     )
 
 
-__all__ = ["HEDGE_MODALS", "HEDGE_VERBS", "Chunks", "Phrase", "VerbGroup", "chunk"]
+def when_needs(
+    when: Mapping[str, bool | tuple[str, ...]], lexicon: Lexicon
+) -> tuple[frozenset[str], ...]:
+    """Sets of lemmas of which a sentence holds one each when one of its verb groups
+    can meet a rule's ``when`` constraints (see `VerbGroup`): a negated group holds a
+    negation, a future one a future modal, one with a given modal that modal. The
+    test needs no tags: a sentence that fails it need not be chunked for the rule.
+    """
+    needs: list[frozenset[str]] = []
+    if when.get("negated") is True:
+        # Only the closed class tags a word as a negation.
+        needs.append(frozenset(lexicon.lemma(w) for w, t in lexicon.closed.items() if t == "N"))
+    tense = when.get("tense")
+    if isinstance(tense, tuple) and set(tense) == {"future"}:
+        needs.append(_FUTURE_MODALS)
+    modal = when.get("modal")
+    if isinstance(modal, tuple) and "none" not in modal:
+        needs.append(frozenset(modal))
+    return tuple(needs)
+
+
+__all__ = [
+    "HEDGE_MODALS",
+    "HEDGE_VERBS",
+    "Chunks",
+    "Phrase",
+    "VerbGroup",
+    "chunk",
+    "when_needs",
+]

@@ -25,6 +25,7 @@ from typing import Any, Literal, TypeAlias
 import regex
 from attrs import field, frozen
 
+from dipparse import collector
 from dipparse.models import ACTOR_KINDS, BUILTIN_KINDS
 from dipparse.patterns import PatternError, TokenPattern, compile_token_pattern
 from dipparse.regex_risk import backtracking_risk
@@ -883,29 +884,32 @@ def load_ruleset(path: str | Path) -> RuleSet:
     if not isinstance(path, str | Path):
         raise TypeError(f"path must be a str or pathlib.Path, not {type(path).__name__}")
     p = Path(path)
-    if p.is_dir():
-        return _load_parts(_directory_parts(p, str(p)), resolve=True)
-    if not p.exists():
+    if not p.is_dir() and not p.exists():
         raise RuleSetError("no such file or folder", source=str(p))
-    return _load_parts([_read(p, str(p))], resolve=True)
+    with collector.paused():
+        if p.is_dir():
+            return _load_parts(_directory_parts(p, str(p)), resolve=True)
+        return _load_parts([_read(p, str(p))], resolve=True)
 
 
 def ruleset_from_string(text: str, *, source: str = "<string>") -> RuleSet:
     """Load a rule set from TOML text (``source`` names it in error messages)."""
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
-    return _load_parts([_parse_toml(text, source)], resolve=True)
+    with collector.paused():
+        return _load_parts([_parse_toml(text, source)], resolve=True)
 
 
 def load_resource(package: str, name: str) -> RuleSet:
     """Load a rule set shipped inside a package: a TOML file or folder ``name`` in it."""
     root = resources.files(package).joinpath(name)
     label = f"{package}:{name}"
-    if root.is_dir():
-        return _load_parts(_directory_parts(root, label), resolve=True)
-    if not root.is_file():
+    if not root.is_dir() and not root.is_file():
         raise RuleSetError("no such resource", source=label)
-    return _load_parts([_read(root, label)], resolve=True)
+    with collector.paused():
+        if root.is_dir():
+            return _load_parts(_directory_parts(root, label), resolve=True)
+        return _load_parts([_read(root, label)], resolve=True)
 
 
 # ---------------------------------------------------------------------------

@@ -236,11 +236,8 @@ _WordNode = dict[str, tuple["_WordNode", list[_Form]]]
 
 def regular_form(form: str) -> bool:
     """A form whose spaces are single, inner and the only white space in it."""
-    return (
-        form == form.strip()
-        and "  " not in form
-        and not any(c.isspace() and c != " " for c in form)
-    )
+    # Splitting at white space and joining with single spaces changes any other form.
+    return " ".join(form.split()) == form
 
 
 class FormTable:
@@ -256,16 +253,17 @@ class FormTable:
 
     def __init__(self, forms: Iterable[str]) -> None:
         unique = sorted({f for f in forms if f}, key=lambda s: (-len(s), s))
-        self.ok = all(regular_form(f) and first_word(f) for f in unique)
+        firsts = [first_word(f) for f in unique]
+        self.ok = all(firsts) and all(map(regular_form, unique))
         self.forms = frozenset(unique)
         self.lengths = sorted({len(f) for f in unique})
         by_first: dict[str, list[_Form]] = {}
         # The forms by their words: each node maps a word to the node after it and
         # the forms that end with that word, longest first.
         self._words: _WordNode = {}
-        for form in unique:
+        for form, first in zip(unique, firsts, strict=True):
             entry = (form, tuple(form.split(" ")) if " " in form else None)
-            by_first.setdefault(first_word(form), []).append(entry)
+            by_first.setdefault(first, []).append(entry)
             node = self._words
             words = _WORD.findall(form)
             for k, word in enumerate(words):

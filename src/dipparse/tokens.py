@@ -425,10 +425,12 @@ def _apostrophe(tokens: Tokens, i: int, first: int, stop: int, quoting: bool) ->
 
 def _headline(tokens: Tokens, first: int, stop: int) -> bool:
     """A sentence in title case ("US Says It Will Not Rule Out Military Options")."""
-    words = [tokens.word(i) for i in range(first, stop) if tokens.word(i)[:1].isalpha()]
-    if len(words) < 4:
+    text = tokens.text
+    # Each word's first character (a token is never empty).
+    initials = [c for c in map(text.__getitem__, tokens.starts[first:stop]) if c.isalpha()]
+    if len(initials) < 4:
         return False
-    return sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+    return sum(c.isupper() for c in initials) >= 0.7 * len(initials)
 
 
 __all__ = ["TAGS", "Lexicon", "Tokens", "english", "tag", "tokenize"]
