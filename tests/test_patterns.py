@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import textwrap
 from collections.abc import Mapping, Sequence
+from functools import cache
 from pathlib import Path
 
 import pytest
 
 import dipparse
+from dipparse.extraction import Layers
 from dipparse.patterns import (
     PatternError,
     compile_token_pattern,
@@ -707,18 +709,26 @@ def test_needs_hold_every_word_a_match_must_hold() -> None:
     assert regex_only.needs == ()
 
 
-def test_a_pattern_matches_only_where_its_needs_are_met() -> None:
-    """The cheap test before the regex drops no match: every sentence of the dev corpus
-    where a built-in rule's pattern matches holds a lemma of each of its sets."""
-    parser = dipparse.Parser()
-    extractor = parser.extractor
+@cache
+def _dev_parser() -> dipparse.Parser:
+    return dipparse.Parser()
+
+
+def _dev_sentence_layers() -> list[tuple[tuple[int, int], Layers]]:
+    """Each window of the first 150 dev-corpus texts with the layers rules read there."""
+    parser = _dev_parser()
     corpus = Path(__file__).parent / "corpus" / "dev.jsonl"
     texts = [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines()]
     ctx = parser.analyse("\n\n".join(texts[:150]), None)
+    return [(sentence, parser.extractor.layers(ctx, sentence)) for sentence in ctx.windows]
+
+
+def test_a_pattern_matches_only_where_its_needs_are_met() -> None:
+    """The cheap test before the regex drops no match: every sentence of the dev corpus
+    where a built-in rule's pattern matches holds a lemma of each of its sets."""
     checked = 0
-    for sentence in ctx.windows:
-        layers = extractor.layers(ctx, sentence)
-        for rule in extractor.rules:
+    for sentence, layers in _dev_sentence_layers():
+        for rule in _dev_parser().extractor.rules:
             for pattern in (rule.token_pattern, rule.unless_tokens):
                 if pattern is not None and pattern.regex.search(layers.encoded.string):
                     checked += 1
@@ -833,15 +843,9 @@ def test_a_pattern_is_tried_only_where_its_matches_can_start() -> None:
     sentence finds, for every built-in rule in the sentences of the dev corpus."""
     from dipparse.extraction import _finditer
 
-    parser = dipparse.Parser()
-    extractor = parser.extractor
-    corpus = Path(__file__).parent / "corpus" / "dev.jsonl"
-    texts = [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines()]
-    ctx = parser.analyse("\n\n".join(texts[:150]), None)
     found = 0
-    for sentence in ctx.windows:
-        layers = extractor.layers(ctx, sentence)
-        for rule in extractor.rules:
+    for _, layers in _dev_sentence_layers():
+        for rule in _dev_parser().extractor.rules:
             for pattern in (rule.token_pattern, rule.unless_tokens):
                 if pattern is None:
                     continue
