@@ -21,7 +21,7 @@ from dipparse.actors import ANAPHOR, PLACE, Gazetteer, Mention
 from dipparse.dates import DateMention
 from dipparse.models import Actor
 from dipparse.phrases import Chunks, Phrase
-from dipparse.quotes import QuoteSpan
+from dipparse.quotes import QuoteSpan, partial_quote
 from dipparse.text import NormalisedText
 from dipparse.tokens import Tokens
 
@@ -164,7 +164,6 @@ _CONTENT_WINDOW = 400
 
 _CONTENT_LEAD = regex.compile(r"(?i)(?:to|on|for|of|that)\s+")
 
-_LETTER = regex.compile(r"\p{L}")
 
 # Anaphor kinds that are pronouns ("it", "they", "we"), not descriptions ("the ministry").
 _PRONOUNS = frozenset({"person", "thing", "plural", "speaker"})
@@ -965,12 +964,6 @@ def _plural(text: str, mention: Mention) -> bool:
 def _possessor_adjectives(gap: str) -> bool:
     words = gap.split()
     return 0 < len(words) <= 2 and all(w.lower() in _POSSESSED_ADJECTIVES for w in words)
-
-
-def partial_quote(text: str, quote: QuoteSpan) -> bool:
-    """A quoted phrase inside a sentence ("it "categorically rejects" the demand")."""
-    first = _LETTER.search(text, quote.content_start, quote.content_start + 5)
-    return first is not None and first.group().islower()
 
 
 def clause_start(text: str, floor: int, pos: int) -> int:

@@ -28,11 +28,11 @@ from dipparse.arguments import (
     Context,
     clause_opener,
     clause_start,
-    partial_quote,
 )
 from dipparse.models import EVENT_CLASSES, Actor, Event, other_party
 from dipparse.patterns import Encoded, TokenPattern, encode, token_spans
 from dipparse.phrases import HEDGE_MODALS, Chunks, VerbGroup, chunk, when_needs
+from dipparse.quotes import partial_quote
 from dipparse.rules import MATCH_TIMEOUT, Kind, Rule, Topic
 from dipparse.tokens import Lexicon, tag
 

@@ -198,17 +198,25 @@ _LETTER = regex.compile(r"\p{L}")
 _THOSE_WORDS = regex.compile(r"(?i)\s*(?:with|in)\s+(?:those|these)\s+words\s*,")
 
 
+def _first_letter(text: str, c_start: int) -> str:
+    """The first letter of a quotation's words (within its first five characters), or ""."""
+    first = _LETTER.search(text, c_start, c_start + 5)
+    return first.group() if first is not None else ""
+
+
+def partial_quote(text: str, quote: QuoteSpan) -> bool:
+    """A quoted phrase inside a sentence ('it "categorically rejects" the demand')."""
+    return _first_letter(text, quote.content_start).islower()
+
+
 def _ends_sentence(text: str, c_start: int, c_end: int, end: int) -> bool:
     """A quotation that is a sentence of its own: '"The door remains open." With ...'.
 
     Not a quoted phrase ('The talks "went nowhere." The minister said ...').
     """
-    first = _LETTER.search(text, c_start, c_end)
-    last = text[max(0, c_end - 1) : c_end]
     return (
-        first is not None
-        and first.group().isupper()
-        and last in (".", "!", "?")
+        _first_letter(text, c_start).isupper()
+        and text[max(0, c_end - 1) : c_end] in (".", "!", "?")
         and regex.match(r"[ \t]+\p{Lu}", text[end : end + 3]) is not None
     )
 
