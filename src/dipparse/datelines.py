@@ -20,13 +20,9 @@ import datetime as dt
 
 import regex
 
-from dipparse.dates import is_absolute, resolve
+from dipparse.dates import MONTH, is_absolute, resolve
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_DATE = rf"(?P<date>(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?)"
+_DATE = rf"(?P<date>(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})(?:,?\s+\d{{4}})?)"
 _WORD = r"\p{Lu}[\p{L}.'’-]*"
 _CAPS = r"\p{Lu}[\p{Lu}.'’-]+"
 _AGENCY = r"\((?:[\p{L}][\p{L}.&/' -]{1,30})\)"

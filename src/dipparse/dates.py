@@ -28,7 +28,8 @@ from attrs import frozen
 DateBasis: TypeAlias = Literal["published", "dateline", "text", "none"]
 DATE_BASES: tuple[str, ...] = ("published", "dateline", "text", "none")
 
-_MONTH = (
+# A month's name, full or abbreviated ("March", "Sept.", "Dec"): also read by datelines.
+MONTH = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
     r"Aug(?:ust|\.)?|Sep(?:t(?:ember)?)?\.?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 )
@@ -53,7 +54,7 @@ _PATTERN = regex.compile(
       | (?:\d+|two|three|four|five|six|seven|ten)\s+(?:days|weeks|months|years)\s+ago
     )
     (?![\p{L}\p{N}])
-    """.replace("MONTH", _MONTH).replace("DAY", _DAY),
+    """.replace("MONTH", MONTH).replace("DAY", _DAY),
     regex.VERSION1 | regex.VERBOSE,
 )
 # Phrases dateparser cannot resolve to a day: kept as text, dated None.
@@ -69,11 +70,11 @@ _ABSOLUTE = regex.compile(
       | \d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?MONTH,?\s+\d{4}
     )
     (?![\p{L}\p{N}])
-    """.replace("MONTH", _MONTH),
+    """.replace("MONTH", MONTH),
     regex.VERSION1 | regex.VERBOSE,
 )
 # A month and a year ("in March 2025") names no single day.
-_MONTH_YEAR = regex.compile(r"(?:[Ii]n\s+)?MONTH\s+\d{4}".replace("MONTH", _MONTH))
+MONTHYEAR_TMP = regex.compile(r"(?:[Ii]n\s+)?MONTH\s+\d{4}".replace("MONTH", MONTH))
 
 
 @frozen
@@ -142,7 +143,7 @@ def resolve(phrase: str, published: dt.date | None) -> dt.date | None:
     core = _LEADING.sub("", phrase)
     if regex.fullmatch(r"(?:19|20)\d{2}", core):
         return None  # a year is not a day
-    if _MONTH_YEAR.fullmatch(phrase):
+    if MONTHYEAR_TMP.fullmatch(phrase):
         return None  # nor is a month
     if published is None and not is_absolute(phrase):
         return None  # no anchor: not today's clock, which is wrong for archived news
