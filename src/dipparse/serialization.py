@@ -135,8 +135,12 @@ class _Reader:
         self.given = text
         self.text = ""
         self.version = SCHEMA
-        self.level = len(SCHEMAS)  # 1 for dipparse.document/1, ...
         self.classes = {**EVENT_CLASSES, **event_classes}
+
+    @property
+    def level(self) -> int:
+        """The schema's number: 1 for dipparse.document/1, 2 for /2, ..."""
+        return SCHEMAS.index(self.version) + 1
 
     # -- plain values --------------------------------------------------------------
 
@@ -443,7 +447,6 @@ class _Reader:
                 f"{schema!r} is not a schema this dipparse reads ({', '.join(SCHEMAS)})",
             )
         self.version = schema
-        self.level = SCHEMAS.index(schema) + 1
         if schema != SCHEMA:
             logger.info("reading a %s document: migrating it to %s", schema, SCHEMA)
         self.text = self.document_text(data)
