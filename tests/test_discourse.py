@@ -270,6 +270,32 @@ def test_a_surname_is_no_actor_before_its_full_name() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "kind", "words", "country"),
+    [
+        (
+            "Moscow's envoy, Vassily Nebenzia, said Western delegations had refused to engage.",
+            "rejection",
+            "Western delegations",
+            None,
+        ),
+        (
+            "Kenya said Rwandan rebels had rejected the ceasefire.",
+            "rejection",
+            "Rwandan rebels",
+            "RWA",
+        ),
+    ],
+)
+def test_a_reported_clause_has_its_own_subject(
+    text: str, kind: str, words: str, country: str | None
+) -> None:
+    """The noun phrase before the reported verb acts, not the reporter named before."""
+    event = only(parser().parse(text), kind)
+    assert event.actor is not None
+    assert (event.actor.text, event.actor.country) == (words, country)
+
+
+@pytest.mark.parametrize(
     ("text", "words", "owner"),
     [
         (

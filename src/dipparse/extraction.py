@@ -442,6 +442,16 @@ class Extractor:
             ctx, rule.actor, m.slot("actor"), (a0, t1), sentence, scope, quote
         )
         actor = self.arguments.resolve(ctx, actor_mention, quote) if actor_mention else None
+        if actor is not None and rule.actor == "subject" and m.slot("actor") is None:
+            # "Nebenzia said Western delegations had refused": the noun phrase right
+            # before the verb group is its subject, not a known actor further back.
+            phrase = self.arguments.subject_phrase(ctx, layers.chunks, t0)
+            if (
+                phrase is not None
+                and actor_mention is not None
+                and actor_mention.end < phrase.start
+            ):
+                actor_mention, actor = phrase, self.arguments.resolve(ctx, phrase, quote)
         if actor is None and rule.actor in ("subject", "agent"):
             # Every actor kept: an actor the gazetteer does not know is its noun phrase.
             phrase = (
