@@ -270,6 +270,46 @@ def test_a_surname_is_no_actor_before_its_full_name() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "kind", "name", "country"),
+    [
+        (
+            "The head of the UN mission, Hanna Tetteh, rejected the plan.",
+            "rejection",
+            "Hanna Tetteh",
+            None,
+        ),
+        (
+            "The head of the UN mission, Hanna Tetteh, spoke on Wednesday. She urged the rivals to agree.",
+            "demand",
+            "Hanna Tetteh",
+            None,
+        ),
+        ("A Chinese official, Wang Lei, rejected the offer.", "rejection", "Wang Lei", "CHN"),
+        (
+            "Moscow's envoy, Vassily Nebenzia, said Russia rejected the plan.",
+            "rejection",
+            "Russia",
+            "RUS",
+        ),
+    ],
+)
+def test_a_name_in_apposition_to_an_official_is_that_person(
+    text: str, kind: str, name: str, country: str | None
+) -> None:
+    """The name after "the head of ...," is the person; the official's state is theirs."""
+    event = only(parser().parse(text), kind)
+    assert event.actor is not None
+    assert (event.actor.name, event.actor.country) == (name, country)
+
+
+def test_known_names_in_apposition_are_no_person() -> None:
+    doc = parser().parse("The delegations, Iran and Iraq, rejected the plan.")
+    assert [(a.text, a.source) for a in doc.actors if a.source in ("joint", "title")] == [
+        ("Iran and Iraq", "joint")
+    ]
+
+
+@pytest.mark.parametrize(
     ("text", "kind", "words", "country"),
     [
         (

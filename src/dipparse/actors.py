@@ -672,6 +672,7 @@ class Gazetteer:
         found = [
             self._with_nationality(self._complete_titled(m, text, end), text, start) for m in found
         ]
+        found.extend(_appositives(found, text, end))
         found.extend(_surnames(found, text, end))
         return _join(_without_overlaps(found), text)
 
@@ -999,6 +1000,40 @@ def _rank(m: Mention) -> tuple[bool, int, int]:
 
 # A capitalised word (or "bin", "al" ...) right after a titled run.
 _NEXT_WORD = regex.compile(r"[ \t]+(\p{Lu}[\p{L}\x27-]*|bin|al|ibn|de|da|van|von)(?![\p{L}])")
+
+
+# ", Hanna Tetteh," after a described official: two to five words of a name.
+_APPOSED_NAME = regex.compile(
+    r",[ ]+(?P<name>\p{Lu}[\p{L}\p{M}\x27’-]+(?:[ ]+(?:\p{Lu}[\p{L}\p{M}\x27’-]+"
+    r"|bin|al|ibn|de|da|van|von|dos|du)){1,4})[ ]*,",
+    _V1,
+)
+
+
+def _appositives(found: list[Mention], text: str, end: int) -> list[Mention]:
+    """The name in apposition to a described official: "the head of the UN mission, Hanna
+    Tetteh, told": a person of the official's state, so that "She" later finds her.
+
+    The name is a title's (``source="title"``): "Tetteh said" after it is her too. A
+    name that holds a known mention is that mention's, not a person's.
+    """
+    taken = sorted((m.start, m.end) for m in found)
+    starts = [s for s, _ in taken]
+    out: list[Mention] = []
+    for m in found:
+        if m.kind != "official" or m.source != "description" or m.possessive:
+            continue
+        apposed = _APPOSED_NAME.match(text, m.end, end)
+        if apposed is None:
+            continue
+        s, e = apposed.span("name")
+        i = bisect_left(starts, e)
+        if i and taken[i - 1][1] > s:
+            continue  # ", Iran and Iraq,": known names, no person
+        name = apposed.group("name")
+        kind = "official" if "minister" in text[m.start : m.end].lower() else "leader"
+        out.append(Mention(s, e, name, kind, m.country, source="title"))
+    return out
 
 
 def _surnames(found: list[Mention], text: str, end: int) -> list[Mention]:

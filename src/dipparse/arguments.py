@@ -353,6 +353,8 @@ class ArgumentFinder:
                 if head is not None and _VERB_GROUP.match(
                     _PARENTHETICAL.sub(" ", text[head.end : t0])
                 ):
+                    if head.source == "description" and x.is_person and x.source != "description":
+                        return x  # "the head of the UN mission, Hanna Tetteh, rejected": her
                     return head
             if _VERB_GROUP.match(gap) and _subject_position(text, x, gerund):
                 return x
