@@ -285,6 +285,14 @@ def test_a_surname_is_no_actor_before_its_full_name() -> None:
             None,
         ),
         ("A Chinese official, Wang Lei, rejected the offer.", "rejection", "Wang Lei", "CHN"),
+        # An unknown state's president: "his administration" is then the person's.
+        (
+            "Somaliland's president, Abdirahman Mohamed Abdullahi, said that his administration"
+            " was ready to offer the United States a base.",
+            "offer",
+            "Abdirahman Mohamed Abdullahi",
+            None,
+        ),
         (
             "Moscow's envoy, Vassily Nebenzia, said Russia rejected the plan.",
             "rejection",

@@ -261,7 +261,7 @@ class Gazetteer:
             default=1,
         )
 
-        self._official_nouns = {n.lower() for n in w("official_nouns")}
+        self._official_nouns = frozenset(n.lower() for n in w("official_nouns"))
         # Heads of noun phrases that can act though the gazetteer does not name them.
         self.actor_heads = frozenset(
             n.lower().split()[-1]
@@ -672,7 +672,7 @@ class Gazetteer:
         found = [
             self._with_nationality(self._complete_titled(m, text, end), text, start) for m in found
         ]
-        found.extend(_appositives(found, text, end))
+        found.extend(_appositives(found, text, start, end, self._official_nouns))
         found.extend(_surnames(found, text, end))
         return _join(_without_overlaps(found), text)
 
@@ -1002,37 +1002,49 @@ def _rank(m: Mention) -> tuple[bool, int, int]:
 _NEXT_WORD = regex.compile(r"[ \t]+(\p{Lu}[\p{L}\x27-]*|bin|al|ibn|de|da|van|von)(?![\p{L}])")
 
 
-# ", Hanna Tetteh," after a described official: two to five words of a name.
+# ", Hanna Tetteh," after an official's noun: two to five words of a name.
 _APPOSED_NAME = regex.compile(
-    r",[ ]+(?P<name>\p{Lu}[\p{L}\p{M}\x27’-]+(?:[ ]+(?:\p{Lu}[\p{L}\p{M}\x27’-]+"
+    r"(?P<noun>[\p{L}-]+),[ ]+(?P<name>\p{Lu}[\p{L}\p{M}\x27’-]+(?:[ ]+(?:\p{Lu}[\p{L}\p{M}\x27’-]+"
     r"|bin|al|ibn|de|da|van|von|dos|du)){1,4})[ ]*,",
     _V1,
 )
 
 
-def _appositives(found: list[Mention], text: str, end: int) -> list[Mention]:
-    """The name in apposition to a described official: "the head of the UN mission, Hanna
-    Tetteh, told": a person of the official's state, so that "She" later finds her.
+def _appositives(
+    found: list[Mention], text: str, start: int, end: int, nouns: frozenset[str]
+) -> list[Mention]:
+    """The name in apposition to an official: "the head of the UN mission, Hanna Tetteh,
+    told", "Somaliland's president, Abdirahman Mohamed Abdullahi, said": a person, of
+    the official's state when a described official ends at the comma.
 
-    The name is a title's (``source="title"``): "Tetteh said" after it is her too. A
-    name that holds a known mention is that mention's, not a person's.
+    The noun before the comma is one of ``nouns`` (the official nouns). The name is a
+    title's (``source="title"``): "Tetteh said" after it is her too. A name that
+    holds a known mention is that mention's, not a person's.
     """
-    taken = sorted((m.start, m.end) for m in found)
-    starts = [s for s, _ in taken]
+    spans = sorted((m.start, m.end) for m in found)
+    starts = [s for s, _ in spans]
+    ending = {m.end: m for m in found if m.kind == "official" and not m.possessive}
     out: list[Mention] = []
-    for m in found:
-        if m.kind != "official" or m.source != "description" or m.possessive:
-            continue
-        apposed = _APPOSED_NAME.match(text, m.end, end)
-        if apposed is None:
+    for apposed in _APPOSED_NAME.finditer(text, start, end):
+        noun = apposed.group("noun")
+        if noun.lower() not in nouns:
             continue
         s, e = apposed.span("name")
         i = bisect_left(starts, e)
-        if i and taken[i - 1][1] > s:
+        if i and spans[i - 1][1] > s:
             continue  # ", Iran and Iraq,": known names, no person
-        name = apposed.group("name")
-        kind = "official" if "minister" in text[m.start : m.end].lower() else "leader"
-        out.append(Mention(s, e, name, kind, m.country, source="title"))
+        official = ending.get(apposed.end("noun"))
+        words = text[max(start, apposed.start() - 40) : apposed.end("noun")].lower()
+        out.append(
+            Mention(
+                s,
+                e,
+                apposed.group("name"),
+                "official" if "minister" in words else "leader",
+                official.country if official is not None else None,
+                source="title",
+            )
+        )
     return out
 
 
