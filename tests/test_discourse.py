@@ -279,7 +279,8 @@ def test_a_surname_is_no_actor_before_its_full_name() -> None:
             None,
         ),
         (
-            "The head of the UN mission, Hanna Tetteh, spoke on Wednesday. She urged the rivals to agree.",
+            "The head of the UN mission, Hanna Tetteh, spoke on Wednesday."
+            " She urged the rivals to agree.",
             "demand",
             "Hanna Tetteh",
             None,
