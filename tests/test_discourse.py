@@ -286,6 +286,19 @@ def test_a_surname_is_no_actor_before_its_full_name() -> None:
             None,
         ),
         ("A Chinese official, Wang Lei, rejected the offer.", "rejection", "Wang Lei", "CHN"),
+        (
+            "The head of the International Atomic Energy Agency, Rafael Grossi, urged Iran to act.",
+            "demand",
+            "Rafael Grossi",
+            None,
+        ),
+        # The second of two coordinated verbs has the same, named, subject.
+        (
+            "The envoy of Iran, Amir Saeid Iravani, rejected the claims and demanded an apology.",
+            "demand",
+            "Amir Saeid Iravani",
+            "IRN",
+        ),
         # An unknown state's president: "his administration" is then the person's.
         (
             "Somaliland's president, Abdirahman Mohamed Abdullahi, said that his administration"
@@ -306,6 +319,48 @@ def test_a_name_in_apposition_to_an_official_is_that_person(
     text: str, kind: str, name: str, country: str | None
 ) -> None:
     """The name after "the head of ...," is the person; the official's state is theirs."""
+    event = only(parser().parse(text), kind)
+    assert event.actor is not None
+    assert (event.actor.name, event.actor.country) == (name, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "name", "country"),
+    [
+        ("A spokesman for Hamas rejected the offer.", "rejection", "spokesman for Hamas", None),
+        (
+            "A spokesman for the Chinese foreign ministry rejected the offer.",
+            "rejection",
+            "spokesman for the Chinese foreign ministry",
+            "CHN",
+        ),
+        (
+            "The foreign ministers of Egypt, Jordan and Qatar rejected the plan.",
+            "rejection",
+            "foreign ministers of Egypt, Jordan and Qatar",
+            ("EGY", "JOR", "QAT"),
+        ),
+        # "he" is the official, "it" the actor the official speaks for.
+        ("The leader of Hamas said he rejected the offer.", "rejection", "leader of Hamas", None),
+        ("The leader of Hamas said it rejected the offer.", "rejection", "Hamas", None),
+        (
+            "A spokesman for the Chinese foreign ministry said it would reject the offer.",
+            "rejection",
+            "China",
+            "CHN",
+        ),
+        # After a preposition the phrase is no subject: "it" still finds Hamas.
+        (
+            "Talks with the leaders of Hamas failed after it rejected the offer.",
+            "rejection",
+            "Hamas",
+            None,
+        ),
+    ],
+)
+def test_an_official_of_a_named_actor_is_one_actor(
+    text: str, kind: str, name: str, country: str | tuple[str, ...] | None
+) -> None:
     event = only(parser().parse(text), kind)
     assert event.actor is not None
     assert (event.actor.name, event.actor.country) == (name, country)

@@ -49,6 +49,9 @@ class Mention:
     possessive: bool = False
     source: str = "gazetteer"
     members: tuple[Mention, ...] = ()
+    # The actor an official speaks for ("a spokesman for Hamas": Hamas), which an "it"
+    # after it may stand for.
+    speaks_for: Mention | None = None
 
     @property
     def countries(self) -> tuple[str, ...]:
@@ -262,6 +265,10 @@ class Gazetteer:
         )
 
         self._official_nouns = frozenset(n.lower() for n in w("official_nouns"))
+        # Words that may open an official's noun phrase: "the", "senior", "foreign".
+        self._leading = frozenset(
+            n.lower() for n in (*w("determiners"), *w("modifiers")) if " " not in n
+        )
         # Heads of noun phrases that can act though the gazetteer does not name them.
         self.actor_heads = frozenset(
             n.lower().split()[-1]
@@ -531,6 +538,10 @@ class Gazetteer:
             members = tuple(self._dated_role(m, published) for m in mention.members)
             if members != mention.members:
                 mention = evolve(mention, members=members)
+        if mention.speaks_for is not None:
+            speaks_for = self._dated_role(mention.speaks_for, published)
+            if speaks_for != mention.speaks_for:
+                mention = evolve(mention, speaks_for=speaks_for)
         if mention.kind not in ("leader", "official"):
             return mention
         dated = self._dated.get(mention.name)
@@ -674,7 +685,10 @@ class Gazetteer:
         ]
         found.extend(_appositives(found, text, start, end, self._official_nouns))
         found.extend(_surnames(found, text, end))
-        return _join(_without_overlaps(found), text)
+        mentions = _join(_without_overlaps(found), text)
+        # "The foreign ministers of Egypt, Jordan and Qatar": of the joint mention.
+        officials = _officials_of(mentions, text, start, self._official_nouns, self._leading)
+        return _without_overlaps(mentions + officials) if officials else mentions
 
     def _with_nationality(self, m: Mention, text: str, floor: int) -> Mention:
         """A titled person with no state, after a nationality and up to three more words.
@@ -1002,12 +1016,75 @@ def _rank(m: Mention) -> tuple[bool, int, int]:
 _NEXT_WORD = regex.compile(r"[ \t]+(\p{Lu}[\p{L}\x27-]*|bin|al|ibn|de|da|van|von)(?![\p{L}])")
 
 
-# ", Hanna Tetteh," after an official's noun: two to five words of a name.
+# ", Hanna Tetteh," (after an official's noun): two to five words of a name.
 _APPOSED_NAME = regex.compile(
-    r"(?P<noun>[\p{L}-]+),[ ]+(?P<name>\p{Lu}[\p{L}\p{M}\x27’-]+(?:[ ]+(?:\p{Lu}[\p{L}\p{M}\x27’-]+"
+    r",[ ]+(?P<name>\p{Lu}[\p{L}\p{M}\x27’-]+(?:[ ]+(?:\p{Lu}[\p{L}\p{M}\x27’-]+"
     r"|bin|al|ibn|de|da|van|von|dos|du)){1,4})[ ]*,",
     _V1,
 )
+_LAST_WORD = regex.compile(r"[\p{L}-]+\Z", _V1)
+
+# Words after which a noun phrase is no subject.
+PREPOSITIONS = frozenset(
+    """
+    with from to of in on at by for against between among toward towards about over into
+    including like than after before following amid despite under within without across
+    behind beyond near upon via per through during regarding concerning
+    """.split()
+)
+
+# "a spokesman for", "the leader of", "a delegation from": the words before the mention.
+_OFFICIAL_OF = regex.compile(r"(?P<noun>\p{L}[\p{L}-]*)[ ]+(?:for|of|from)[ ]+(?:the[ ]+)?\Z", _V1)
+_OFFICIAL_OF_ENDS = ("for ", "of ", "from ", "the ")
+_WORD_BEFORE = regex.compile(r"(?P<word>\p{L}[\p{L}-]*)[ ]+\Z", _V1)
+_ARTICLES = frozenset(("a", "an", "the"))
+
+
+def _official_lead(
+    text: str, start: int, m: Mention, nouns: frozenset[str]
+) -> regex.Match[str] | None:
+    """ "spokesman for (the)" right before ``m``, its noun one of ``nouns``."""
+    if m.kind in (ANAPHOR, PLACE) or m.possessive or m.is_person:
+        return None
+    if not text.endswith(_OFFICIAL_OF_ENDS, start, m.start):
+        return None  # the cheap test first: most mentions follow no preposition
+    lead = _OFFICIAL_OF.search(text, max(start, m.start - 40), m.start)
+    return lead if lead is not None and lead.group("noun").lower() in nouns else None
+
+
+def _officials_of(
+    found: list[Mention], text: str, start: int, nouns: frozenset[str], leading: frozenset[str]
+) -> list[Mention]:
+    """An official of a named actor: "a spokesman for the Chinese foreign ministry", "the
+    foreign ministers of Egypt, Jordan and Qatar": one mention, of the actor's states.
+
+    Without it the named actor sits after a preposition and is no subject, and "A
+    spokesman for Hamas rejected the offer" had no actor. The noun is one of ``nouns``
+    (the official nouns), the words before it ``leading`` ones (determiners and
+    modifiers: "the", "senior", "foreign"); an anaphor, a place, a possessive or a
+    person is no actor such an official speaks for.
+    """
+    out: list[Mention] = []
+    for m in found:
+        lead = _official_lead(text, start, m, nouns)
+        if lead is None:
+            continue
+        first = lead.start()
+        for _ in range(3):
+            word = _WORD_BEFORE.search(text, max(start, first - 30), first)
+            if word is None or word.group("word").lower() not in leading:
+                break
+            first = word.start()
+        word = _WORD_BEFORE.search(text, max(start, first - 30), first)
+        if word is not None and word.group("word").lower() in PREPOSITIONS:
+            continue  # "talks with the leaders of Hamas": Hamas, for an "it" after it
+        named = text_words(text[first : m.end])
+        head, _, rest = named.partition(" ")
+        name = rest if head.lower() in _ARTICLES else named
+        out.append(
+            Mention(first, m.end, name, "official", m.country, source="description", speaks_for=m)
+        )
+    return out
 
 
 def _appositives(
@@ -1023,18 +1100,22 @@ def _appositives(
     """
     spans = sorted((m.start, m.end) for m in found)
     starts = [s for s, _ in spans]
-    ending = {m.end: m for m in found if m.kind == "official" and not m.possessive}
+    ending = {m.end: m for m in found if not m.possessive}
     out: list[Mention] = []
     for apposed in _APPOSED_NAME.finditer(text, start, end):
-        noun = apposed.group("noun")
-        if noun.lower() not in nouns:
-            continue
+        named = ending.get(apposed.start())
+        official = named if named is not None and named.kind == "official" else None
+        if named is not None and _official_lead(text, start, named, nouns) is not None:
+            official = named  # "the head of the IAEA, Rafael Grossi,"
+        else:
+            noun = _LAST_WORD.search(text, max(start, apposed.start() - 30), apposed.start())
+            if noun is None or noun.group().lower() not in nouns:
+                continue
         s, e = apposed.span("name")
         i = bisect_left(starts, e)
         if i and spans[i - 1][1] > s:
             continue  # ", Iran and Iraq,": known names, no person
-        official = ending.get(apposed.end("noun"))
-        words = text[max(start, apposed.start() - 40) : apposed.end("noun")].lower()
+        words = text[max(start, apposed.start() - 40) : apposed.start()].lower()
         out.append(
             Mention(
                 s,

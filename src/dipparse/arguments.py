@@ -17,7 +17,7 @@ from typing import Any
 import regex
 from attrs import evolve, field, frozen
 
-from dipparse.actors import ANAPHOR, PLACE, Gazetteer, Mention
+from dipparse.actors import ANAPHOR, PLACE, PREPOSITIONS, Gazetteer, Mention
 from dipparse.dates import DateMention
 from dipparse.models import Actor
 from dipparse.phrases import Chunks, Phrase
@@ -26,14 +26,6 @@ from dipparse.text import NormalisedText
 from dipparse.tokens import Tokens
 
 WORDS = regex.compile(r"[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*")
-
-_PREPOSITIONS = frozenset(
-    """
-    with from to of in on at by for against between among toward towards about over into
-    including like than after before following amid despite under within without across
-    behind beyond near upon via per through during regarding concerning
-    """.split()
-)
 
 _CLAUSE_BOUNDARY = regex.compile(
     r"""(?ix)
@@ -353,9 +345,8 @@ class ArgumentFinder:
                 if head is not None and _VERB_GROUP.match(
                     _PARENTHETICAL.sub(" ", text[head.end : t0])
                 ):
-                    if head.source == "description" and x.is_person and x.source != "description":
-                        return x  # "the head of the UN mission, Hanna Tetteh, rejected": her
-                    return head
+                    # "the head of the UN mission, Hanna Tetteh, rejected": her.
+                    return _apposed_person(text, in_scope, head) or head
             if _VERB_GROUP.match(gap) and _subject_position(text, x, gerund):
                 return x
             break
@@ -365,7 +356,8 @@ class ArgumentFinder:
         if coordinated or (gerund and PARTICIPLE_COMMA.search(text, window, t0)):
             # "X praised Y ... and offered", "X rejected Y, dismissing Z": the main subject.
             in_clause = [x for x in lead if x.start >= clause]
-            return in_clause[0] if in_clause else (lead[0] if lead else None)
+            first = in_clause[0] if in_clause else (lead[0] if lead else None)
+            return (_apposed_person(text, in_scope, first) or first) if first else None
         if not candidates:
             return None
         plain = [x for x in candidates if not x.possessive and x.kind != ANAPHOR]
@@ -719,7 +711,10 @@ class ArgumentFinder:
         kind = mention.anaphor
         if kind == "speaker":
             if quote is not None and quote.speaker is not None and quote.speaker is not mention:
-                speaker = self.resolve(ctx, quote.speaker, None, hops + 1)
+                # "We welcome the offer," the spokesman for the M23 rebels said: the rebels.
+                speaker = self.resolve(
+                    ctx, quote.speaker.speaks_for or quote.speaker, None, hops + 1
+                )
                 return (speaker, "speaker.quotation") if speaker is not None else None
             if quote is None and ctx.quote_at(mention.start) is None:
                 # "We will send aid to Sudan, Macron said": reported without quotation marks.
@@ -750,6 +745,9 @@ class ArgumentFinder:
             kind == "owned" and mention.name.split()[0] in ("his", "her")
         )
 
+        if kind in _FOR_WHOM_SPOKEN and not personal:
+            # "A spokesman for Hamas said it ...": "it" is Hamas, not its spokesman.
+            earlier = [x.speaks_for or x for x in earlier]
         descriptive = kind in ("title", "organisation", "government")
         # "India had rejected its offer": what is answered is another's, so the one who
         # answers it (the last mention before the answering verb) is no antecedent.
@@ -924,6 +922,10 @@ class ArgumentFinder:
         return pick(lambda x: x.kind in ("state", "organisation", "group"))
 
 
+# Anaphors that stand for the actor an official speaks for, not the official: "it",
+# "they", "the group", "its government" (but "the letter" is the official's).
+_FOR_WHOM_SPOKEN = frozenset(("thing", "plural", "organisation", "group", "owned", "government"))
+
 # A possessive pronoun's offer ("its offer", "their new proposal") ...
 _OWNED_OFFER = regex.compile(
     r"(?i)\s+(?:[\w-]+\s+){0,2}?(?:offer|proposal|plan|initiative|invitation|demand|call"
@@ -995,10 +997,26 @@ def _apposition_head(text: str, mentions: Sequence[Mention], closing: Mention) -
     return before[-1] if before else None
 
 
+def _apposed_person(text: str, mentions: Sequence[Mention], head: Mention) -> Mention | None:
+    """The named person in apposition right after a described ``head``: "the envoy of
+    Iran, Amir Saeid Iravani," gives Iravani, the more precise of the two."""
+    if head.source != "description":
+        return None
+    k = mentions.index(head) if head in mentions else -1
+    if k < 0 or k + 1 >= len(mentions):
+        return None
+    person = mentions[k + 1]
+    if not person.is_person or person.source == "description":
+        return None
+    if text[head.end : person.start].strip() != "," or not text.startswith(",", person.end):
+        return None
+    return person
+
+
 def _subject_position(text: str, mention: Mention, gerund: bool) -> bool:
     """Not inside a prepositional phrase, unless the word before opens a clause."""
     words = WORDS.findall(text[max(0, mention.start - 20) : mention.start])
-    if not words or words[-1].lower() not in _PREPOSITIONS:
+    if not words or words[-1].lower() not in PREPOSITIONS:
         return True
     word = words[-1].lower()
     return word in _SUBORDINATORS and (word != "with" or gerund)
@@ -1023,7 +1041,7 @@ def _after_preposition(text: str, mention: Mention) -> bool:
     words = WORDS.findall(text[max(0, mention.start - 20) : mention.start])
     if not words:
         return False
-    return words[-1].lower() in _PREPOSITIONS
+    return words[-1].lower() in PREPOSITIONS
 
 
 def _first_actor(mentions: Sequence[Mention], start: int, end: int) -> Mention | None:

@@ -444,12 +444,14 @@ class Extractor:
         actor = self.arguments.resolve(ctx, actor_mention, quote) if actor_mention else None
         if actor is not None and rule.actor == "subject" and m.slot("actor") is None:
             # "Nebenzia said Western delegations had refused": the noun phrase right
-            # before the verb group is its subject, not a known actor further back.
+            # before the verb group is its subject, not a known actor further back; but
+            # not "its envoy" after "It said": the owner named before is the actor.
             phrase = self.arguments.subject_phrase(ctx, layers.chunks, t0)
             if (
                 phrase is not None
                 and actor_mention is not None
                 and actor_mention.end < phrase.start
+                and self.lexicon.closed.get(phrase.name.split()[0].lower()) != "P"
             ):
                 actor_mention, actor = phrase, self.arguments.resolve(ctx, phrase, quote)
         if actor is None and rule.actor in ("subject", "agent"):

@@ -505,6 +505,7 @@ def _shifted(mentions: list[Mention], offset: int) -> list[Mention]:
             start=m.start + offset,
             end=m.end + offset,
             members=tuple(_shifted(list(m.members), offset)),
+            speaks_for=_shifted([m.speaks_for], offset)[0] if m.speaks_for else None,
         )
         for m in mentions
     ]
