@@ -646,6 +646,21 @@ def test_g20_office_holders_have_dated_roles(
             "President of the Swiss Confederation",
         ),
         ("Karin Keller-Sutter rejected the offer.", "2026-03-01", "Federal Councillor"),
+        ("Giorgi Gakharia rejected the offer.", "2020-06-01", "Prime Minister"),
+        ("Giorgi Gakharia rejected the offer.", "2022-06-01", "former Prime Minister"),
+        ("Salome Zourabichvili rejected the offer.", "2020-06-01", "President"),
+        ("Behgjet Pacolli rejected the offer.", "2018-06-01", "Foreign Minister"),
+        ("Behgjet Pacolli rejected the offer.", "2021-06-01", "former Foreign Minister"),
+        ("Albin Kurti rejected the offer.", "2020-10-01", "former Prime Minister"),
+        ("Albin Kurti rejected the offer.", "2023-10-01", "Prime Minister"),
+        ("Ranil Wickremesinghe rejected the offer.", "2017-06-01", "Prime Minister"),
+        ("Ranil Wickremesinghe rejected the offer.", "2023-06-01", "President"),
+        ("Ali Sabry rejected the offer.", "2023-06-01", "Foreign Minister"),
+        ("Mahathir Mohamad rejected the offer.", "2019-06-01", "Prime Minister"),
+        ("Saifuddin Abdullah rejected the offer.", "2021-06-01", "former Foreign Minister"),
+        ("Saifuddin Abdullah rejected the offer.", "2022-06-01", "Foreign Minister"),
+        ("Nursultan Nazarbayev rejected the offer.", "2018-06-01", "President"),
+        ("Nursultan Nazarbayev rejected the offer.", "2020-06-01", "former President"),
     ],
 )
 def test_dated_roles_beyond_the_g20(text: str, published: str, role: str) -> None:
@@ -664,6 +679,11 @@ OTHER_HEADS = {
     "IRQ": ["Mohammed Shia al-Sudani", "Haider al-Abadi", "Barham Salih", "Ibrahim al-Jaafari"],
     "POL": ["Donald Tusk", "Andrzej Duda", "Mateusz Morawiecki", "Zbigniew Rau"],
     "SYR": ["Ahmed al-Sharaa", "Bashar al-Assad", "Hussein Arnous", "Faisal Mekdad"],
+    "GEO": ["Mikheil Kavelashvili", "Irakli Kobakhidze", "Irakli Garibashvili"],
+    "XKX": ["Vjosa Osmani", "Hashim Thaçi", "Glauk Konjufca", "Donika Gërvalla-Schwarz"],
+    "LKA": ["Anura Kumara Dissanayake", "Gotabaya Rajapaksa", "Dinesh Gunawardena"],
+    "MYS": ["Anwar Ibrahim", "Muhyiddin Yassin", "Hishammuddin Hussein", "Mohamad Hasan"],
+    "KAZ": ["Kassym-Jomart Tokayev", "Alikhan Smailov", "Kairat Abdrakhmanov"],
 }
 
 
