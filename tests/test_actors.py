@@ -661,6 +661,25 @@ def test_g20_office_holders_have_dated_roles(
         ("Saifuddin Abdullah rejected the offer.", "2022-06-01", "Foreign Minister"),
         ("Nursultan Nazarbayev rejected the offer.", "2018-06-01", "President"),
         ("Nursultan Nazarbayev rejected the offer.", "2020-06-01", "former President"),
+        (
+            "Fayez al-Sarraj rejected the offer.",
+            "2019-06-01",
+            "Prime Minister of the Government of National Accord",
+        ),
+        ("Najla Mangoush rejected the offer.", "2022-06-01", "Foreign Minister"),
+        ("Najla Mangoush rejected the offer.", "2024-06-01", "former Foreign Minister"),
+        ("Vladimir Makei rejected the offer.", "2020-06-01", "Foreign Minister"),
+        ("Stefan Löfven rejected the offer.", "2022-06-01", "former Prime Minister"),
+        ("Ann Linde rejected the offer.", "2021-06-01", "Foreign Minister"),
+        ("Sophie Wilmès rejected the offer.", "2020-06-01", "Prime Minister"),
+        ("Sophie Wilmès rejected the offer.", "2021-06-01", "Foreign Minister"),
+        ("Sophie Wilmès rejected the offer.", "2023-06-01", "former Foreign Minister"),
+        ("Nicos Anastasiades rejected the offer.", "2020-06-01", "President"),
+        ("Nicos Anastasiades rejected the offer.", "2024-06-01", "former President"),
+        ("Alexander Stubb rejected the offer.", "2015-01-01", "Prime Minister"),
+        ("Alexander Stubb rejected the offer.", "2020-06-01", "former Prime Minister"),
+        ("Alexander Stubb rejected the offer.", "2024-06-01", "President"),
+        ("Pekka Haavisto rejected the offer.", "2022-06-01", "Foreign Minister"),
     ],
 )
 def test_dated_roles_beyond_the_g20(text: str, published: str, role: str) -> None:
@@ -684,6 +703,12 @@ OTHER_HEADS = {
     "LKA": ["Anura Kumara Dissanayake", "Gotabaya Rajapaksa", "Dinesh Gunawardena"],
     "MYS": ["Anwar Ibrahim", "Muhyiddin Yassin", "Hishammuddin Hussein", "Mohamad Hasan"],
     "KAZ": ["Kassym-Jomart Tokayev", "Alikhan Smailov", "Kairat Abdrakhmanov"],
+    "LBY": ["Abdul Hamid Dbeibah", "Mohamed al-Menfi", "Fayez al-Sarraj", "Najla Mangoush"],
+    "BLR": ["Alexander Lukashenko", "Sergei Rumas", "Vladimir Makei", "Maxim Ryzhenkov"],
+    "SWE": ["Ulf Kristersson", "Magdalena Andersson", "Tobias Billström"],
+    "BEL": ["Bart De Wever", "Alexander De Croo", "Charles Michel", "Hadja Lahbib"],
+    "CYP": ["Nikos Christodoulides", "Nicos Anastasiades", "Constantinos Kombos"],
+    "FIN": ["Petteri Orpo", "Sanna Marin", "Sauli Niinistö", "Elina Valtonen"],
 }
 
 
