@@ -680,6 +680,21 @@ def test_g20_office_holders_have_dated_roles(
         ("Alexander Stubb rejected the offer.", "2020-06-01", "former Prime Minister"),
         ("Alexander Stubb rejected the offer.", "2024-06-01", "President"),
         ("Pekka Haavisto rejected the offer.", "2022-06-01", "Foreign Minister"),
+        ("David Granger rejected the offer.", "2018-06-01", "President"),
+        ("David Granger rejected the offer.", "2021-06-01", "former President"),
+        ("K.P. Sharma Oli rejected the offer.", "2020-06-01", "Prime Minister"),
+        ("K.P. Sharma Oli rejected the offer.", "2023-06-01", "former Prime Minister"),
+        ("Pushpa Kamal Dahal rejected the offer.", "2023-06-01", "Prime Minister"),
+        ("Saadeddine Othmani rejected the offer.", "2019-06-01", "Prime Minister"),
+        ("Saadeddine Othmani rejected the offer.", "2022-06-01", "former Prime Minister"),
+        ("Halbe Zijlstra rejected the offer.", "2018-01-10", "Foreign Minister"),
+        ("Halbe Zijlstra rejected the offer.", "2018-06-01", "former Foreign Minister"),
+        ("Idriss Déby rejected the offer.", "2019-06-01", "President"),
+        ("Mahamat Idriss Déby rejected the offer.", "2025-06-01", "President"),
+        ("Maia Sandu rejected the offer.", "2019-09-01", "Prime Minister"),
+        ("Maia Sandu rejected the offer.", "2020-06-01", "former Prime Minister"),
+        ("Maia Sandu rejected the offer.", "2022-06-01", "President"),
+        ("Nicu Popescu rejected the offer.", "2022-06-01", "Foreign Minister"),
     ],
 )
 def test_dated_roles_beyond_the_g20(text: str, published: str, role: str) -> None:
@@ -709,6 +724,12 @@ OTHER_HEADS = {
     "BEL": ["Bart De Wever", "Alexander De Croo", "Charles Michel", "Hadja Lahbib"],
     "CYP": ["Nikos Christodoulides", "Nicos Anastasiades", "Constantinos Kombos"],
     "FIN": ["Petteri Orpo", "Sanna Marin", "Sauli Niinistö", "Elina Valtonen"],
+    "GUY": ["Irfaan Ali", "Mark Phillips", "David Granger"],
+    "NPL": ["Ram Chandra Paudel", "Sushila Karki", "Sher Bahadur Deuba", "Bidya Devi Bhandari"],
+    "MAR": ["Mohammed VI", "Aziz Akhannouch", "Nasser Bourita", "Salaheddine Mezouar"],
+    "NLD": ["Willem-Alexander", "Dick Schoof", "Bert Koenders", "Caspar Veldkamp"],
+    "TCD": ["Mahamat Idriss Déby", "Allamaye Halina", "Saleh Kebzabo", "Succès Masra"],
+    "MDA": ["Dorin Recean", "Igor Dodon", "Natalia Gavrilița", "Mihai Popșoi"],
 }
 
 
