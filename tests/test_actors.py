@@ -695,6 +695,12 @@ def test_g20_office_holders_have_dated_roles(
         ("Maia Sandu rejected the offer.", "2020-06-01", "former Prime Minister"),
         ("Maia Sandu rejected the offer.", "2022-06-01", "President"),
         ("Nicu Popescu rejected the offer.", "2022-06-01", "Foreign Minister"),
+        ("Pedro Cateriano rejected the offer.", "2016-01-10", "Prime Minister"),
+        ("Pedro Cateriano rejected the offer.", "2020-07-20", "Prime Minister"),
+        ("Pedro Cateriano rejected the offer.", "2021-01-10", "former Prime Minister"),
+        ("Alberto Otárola rejected the offer.", "2023-06-01", "Prime Minister"),
+        ("Néstor Popolizio rejected the offer.", "2019-01-10", "Foreign Minister"),
+        ("Néstor Popolizio rejected the offer.", "2020-01-10", "former Foreign Minister"),
     ],
 )
 def test_dated_roles_beyond_the_g20(text: str, published: str, role: str) -> None:
@@ -730,6 +736,7 @@ OTHER_HEADS = {
     "NLD": ["Willem-Alexander", "Dick Schoof", "Bert Koenders", "Caspar Veldkamp"],
     "TCD": ["Mahamat Idriss Déby", "Allamaye Halina", "Saleh Kebzabo", "Succès Masra"],
     "MDA": ["Dorin Recean", "Igor Dodon", "Natalia Gavrilița", "Mihai Popșoi"],
+    "PER": ["Fernando Zavala", "Mirtha Vásquez", "Gustavo Adrianzén", "Ricardo Luna"],
 }
 
 
