@@ -67,6 +67,8 @@ def only(text: str) -> Mention:
         ("Islamabad stated it.", "Islamabad", "Pakistan", "PAK"),
         ("Moscow rejected it.", "Moscow", "Russia", "RUS"),
         ("Kyiv rejected it.", "Kyiv", "Ukraine", "UKR"),
+        ("Greenland rejected it.", "Greenland", "Greenland", "GRL"),
+        ("Nuuk rejected it.", "Nuuk", "Greenland", "GRL"),
     ],
 )
 def test_states_by_name_alias_and_capital(text: str, surface: str, name: str, country: str) -> None:
@@ -701,6 +703,9 @@ def test_g20_office_holders_have_dated_roles(
         ("Alberto Otárola rejected the offer.", "2023-06-01", "Prime Minister"),
         ("Néstor Popolizio rejected the offer.", "2019-01-10", "Foreign Minister"),
         ("Néstor Popolizio rejected the offer.", "2020-01-10", "former Foreign Minister"),
+        ("Múte B. Egede rejected the offer.", "2023-06-01", "Prime Minister"),
+        ("Múte B. Egede rejected the offer.", "2025-06-01", "former Prime Minister"),
+        ("Jens-Frederik Nielsen rejected the offer.", "2025-06-01", "Prime Minister"),
     ],
 )
 def test_dated_roles_beyond_the_g20(text: str, published: str, role: str) -> None:
@@ -737,6 +742,7 @@ OTHER_HEADS = {
     "TCD": ["Mahamat Idriss Déby", "Allamaye Halina", "Saleh Kebzabo", "Succès Masra"],
     "MDA": ["Dorin Recean", "Igor Dodon", "Natalia Gavrilița", "Mihai Popșoi"],
     "PER": ["Fernando Zavala", "Mirtha Vásquez", "Gustavo Adrianzén", "Ricardo Luna"],
+    "GRL": ["Jens-Frederik Nielsen", "Múte Bourup Egede", "Kim Kielsen"],
 }
 
 
