@@ -90,6 +90,32 @@ def test_load_ruleset_from_a_file_and_a_folder(tmp_path: Path) -> None:
     assert from_file.rule("threat.verb").source == str(single)
 
 
+def test_a_list_defined_in_two_files_of_a_rule_set_is_an_error(tmp_path: Path) -> None:
+    """The lists of a rule set's files are one pool: a second definition would silently
+    replace the first, so loading names both places instead."""
+    folder = tmp_path / "threats"
+    folder.mkdir()
+    meta, _, rules = THREATS.partition("[[kinds]]")
+    _write(folder, "ruleset.toml", meta + '\n[lists]\nthreat_verbs = ["warn"]\n')
+    _write(folder, "threat.toml", "[[kinds]]" + rules)
+    with pytest.raises(RuleSetError) as caught:
+        dipparse.load_ruleset(str(folder))
+    message = str(caught.value)
+    assert "'threat_verbs' is defined twice" in message
+    assert f"{folder}/ruleset.toml, line" in message and "threat.toml" in message
+
+
+def test_a_rule_set_may_replace_a_list_it_inherits() -> None:
+    """Extending is not defining twice: a rule set's own list replaces the inherited one."""
+    text = THREATS.replace("[lists]\n", '[lists]\ndismissed_people = ["coach"]\n')
+    rs = dipparse.ruleset_from_string(text, source="threats.toml")
+    assert rs.lists["dismissed_people"] == ("coach",)
+    assert (
+        "minister"
+        in dipparse.load_resource("dipparse.rulesets", "core-en").lists["dismissed_people"]
+    )
+
+
 def test_load_resource_from_a_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A rule set shipped inside an importable package loads by package and name."""
     package = tmp_path / "acme_rules"

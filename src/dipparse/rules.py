@@ -469,6 +469,9 @@ def _merge_parts(parts: Sequence[_Part], inherited: Sequence[RuleSet]) -> RuleSe
     actors: list[ActorEntry] = []
     places: list[str] = []
     raw_rules: list[tuple[_Part, int, dict[str, Any]]] = []
+    # Where each of this rule set's own lists was defined: the lists of all its files
+    # are one pool, and a second definition in another file would replace the first.
+    defined: dict[tuple[str, str], _Part] = {}
 
     for part in parts:
         for key in part.data:
@@ -511,6 +514,17 @@ def _merge_parts(parts: Sequence[_Part], inherited: Sequence[RuleSet]) -> RuleSe
                     raise c.fail(
                         f"list name {list_name!r} must be letters, digits and '_'", list_name
                     )
+                first = defined.get((section, list_name))
+                if first is not None:
+                    # Its line is looked for only to report the error: cheap to load.
+                    line = first.line_of(section, None, list_name)
+                    where = first.source + (f", line {line}" if line else "")
+                    raise c.fail(
+                        f"[{section}] {list_name!r} is defined twice, first in {where}: the "
+                        "lists of all files of a rule set are one pool; rename one",
+                        list_name,
+                    )
+                defined[(section, list_name)] = part
                 target[list_name] = c.strings(table_data, list_name)
         for i, table in enumerate(_tables(part, "topics")):
             topics.append((part, i, table))
