@@ -369,6 +369,29 @@ def test_welcoming_a_long_possessors_proposal_is_an_acceptance() -> None:
     assert ("acceptance", "Chile") in found
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "owner"),
+    [
+        ("The Arab League endorsed Egypt's $53 billion reconstruction plan.", "offer", "Egypt"),
+        (
+            "Chile rejected Bolivia's long-standing demand for access to the sea.",
+            "demand",
+            "Bolivia",
+        ),
+        ("Ukraine rejected Russia's new 30-day truce offer.", "offer", "Russia"),
+    ],
+)
+def test_modifiers_between_a_possessive_and_its_offer(text: str, kind: str, owner: str) -> None:
+    """Amounts, adjectives and nouns between the owner and the noun keep the owner."""
+    assert [e.actor.name for e in events(text) if e.type == kind and e.actor] == [owner]
+
+
+def test_a_verb_between_a_possessive_and_an_offer_ends_the_owner() -> None:
+    """ "Russia's army rejects truce offer": the offer is not Russia's."""
+    found = events("Russia's army rejects truce offer.")
+    assert [e.type for e in found] == ["rejection"]
+
+
 def test_an_unknown_by_agent_is_kept_as_the_actor() -> None:
     """Every actor kept, for the by-agent too: 'endorsed by Arab leaders'."""
     doc_events = events(

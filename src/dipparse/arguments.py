@@ -254,6 +254,7 @@ class ArgumentFinder:
         sentence: tuple[int, int],
         scope: tuple[int, int],
         quote: QuoteSpan | None,
+        chunks: Chunks | None = None,
     ) -> Mention | None:
         """The mention of who acts, by the rule's actor finder (or its ``actor`` slot).
 
@@ -276,7 +277,7 @@ class ArgumentFinder:
         if finder == "none":
             return None
         if finder == "possessor":
-            return self.possessor(ctx, t0, t1, scope)
+            return self.possessor(ctx, t0, t1, scope, chunks)
         if finder == "agent":
             return self.agent(ctx, t1, scope)
         if finder == "object":
@@ -452,8 +453,20 @@ class ArgumentFinder:
             source="phrase",
         )
 
-    def possessor(self, ctx: Context, t0: int, t1: int, scope: tuple[int, int]) -> Mention | None:
-        """The owner of a nominal trigger: "Turkey's offer", "a US offer", "an offer from X"."""
+    def possessor(
+        self,
+        ctx: Context,
+        t0: int,
+        t1: int,
+        scope: tuple[int, int],
+        chunks: Chunks | None = None,
+    ) -> Mention | None:
+        """The owner of a nominal trigger: "Turkey's offer", "a US offer", "an offer from X".
+
+        With the sentence's ``chunks``, any run of up to six modifiers may stand between
+        a possessive and the trigger: "Egypt's $53 billion reconstruction plan",
+        "Bolivia's long-standing demand", "Russia's new 30-day truce offer".
+        """
         text = ctx.norm.text
         adjective = self.demonym_before(text, t0, scope[0])
         if adjective is not None and isinstance(adjective.country, tuple):
@@ -463,7 +476,11 @@ class ArgumentFinder:
         if before:
             last = before[-1]
             gap = text[last.end : t0]
-            if last.possessive and (_POSSESSOR_GAP.match(gap) or _possessor_adjectives(gap)):
+            if last.possessive and (
+                _POSSESSOR_GAP.match(gap)
+                or _possessor_adjectives(gap)
+                or (chunks is not None and _modifiers_only(ctx.tokens, chunks, last.end, t0))
+            ):
                 return last
             modifier = last.kind != ANAPHOR or last.anaphor == "government"  # "a government offer"
             if not last.possessive and modifier and _noun_modifier(text, last, gap):
@@ -963,6 +980,24 @@ def _plural(text: str, mention: Mention) -> bool:
     words = text[mention.start : mention.end].split()
     last = words[-1] if words else ""
     return last.islower() and last.endswith("s") and not last.endswith("ss")
+
+
+# Symbols inside a run of modifiers: "$53 billion", "30-day", "5%".
+_MODIFIER_SYMBOLS = frozenset("-$%€£")
+
+
+def _modifiers_only(tokens: Tokens, chunks: Chunks, start: int, end: int) -> bool:
+    """Whether the words in ``[start, end)`` are at most six modifiers of a noun: adjectives,
+    nouns, names, numbers, adverbs and the symbols of amounts (no verb, article,
+    preposition or comma)."""
+    i, j = bisect_left(tokens.starts, start), bisect_left(tokens.starts, end)
+    if j - i > 6 or i < chunks.first or j - 1 > chunks.last:
+        return False
+    for k in range(i, j):
+        tag = chunks.tags[k - chunks.first]
+        if tag not in "JnX#E" and not (tag == ":" and tokens.word(k) in _MODIFIER_SYMBOLS):
+            return False
+    return True
 
 
 def _possessor_adjectives(gap: str) -> bool:

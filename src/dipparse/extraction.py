@@ -439,7 +439,7 @@ class Extractor:
         # whole group ("Belgium ... but would reject it").
         a0 = match.onset
         actor_mention = self.arguments.actor(
-            ctx, rule.actor, m.slot("actor"), (a0, t1), sentence, scope, quote
+            ctx, rule.actor, m.slot("actor"), (a0, t1), sentence, scope, quote, layers.chunks
         )
         actor = self.arguments.resolve(ctx, actor_mention, quote) if actor_mention else None
         if actor is not None and rule.actor == "subject" and m.slot("actor") is None:
