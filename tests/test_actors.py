@@ -234,6 +234,30 @@ def test_joint_actors(text: str, surface: str, countries: tuple[str, ...]) -> No
     assert len(m.members) == len(countries)
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "countries"),
+    [
+        ("Israel and Hamas agreed.", "Israel and Hamas", ("ISR",)),
+        ("Russia and the UN agreed.", "Russia and the UN", ("RUS",)),
+        ("Saudi Arabia and the Houthis agreed.", "Saudi Arabia and the Houthis", ("SAU",)),
+    ],
+)
+def test_a_state_and_a_group_or_organisation_are_one_joint_actor(
+    text: str, surface: str, countries: tuple[str, ...]
+) -> None:
+    """Of mixed kinds the joint is a group, with the states its members have."""
+    m = only(text)
+    assert normalise(text).text[m.start : m.end] == surface
+    assert (m.kind, m.country, len(m.members)) == ("group", countries, 2)
+
+
+def test_a_person_and_a_state_are_not_joined() -> None:
+    assert [(m.name, m.kind) for m in find("Putin and Ukraine met.") if m.kind != ANAPHOR] == [
+        ("Vladimir Putin", "leader"),
+        ("Ukraine", "state"),
+    ]
+
+
 def test_joint_actor_in_document() -> None:
     """A joint actor's country is a tuple on the model and a list in JSON."""
     doc = dipparse.parse("India and Pakistan agreed to talks.")

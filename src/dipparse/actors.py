@@ -1223,9 +1223,15 @@ def _join(mentions: list[Mention], text: str) -> list[Mention]:
     return out
 
 
+_BODY_KINDS = frozenset(("state", "organisation", "group"))
+
+
 def _joinable(a: Mention, b: Mention, text: str) -> bool:
     if a.kind in (ANAPHOR, PLACE) or b.kind in (ANAPHOR, PLACE) or a.possessive:
         return False
+    # "India and Pakistan", "Israel and Hamas", "Russia and the UN"; two people; not a
+    # person and a state.
     if a.kind != b.kind and not (a.is_person and b.is_person):
-        return False
+        if a.kind not in _BODY_KINDS or b.kind not in _BODY_KINDS:
+            return False
     return bool(_JOINER.fullmatch(text[a.end : b.start]) or _JOINER.match(text[a.end : b.start]))
