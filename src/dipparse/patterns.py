@@ -37,6 +37,7 @@ from __future__ import annotations
 import difflib
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
+from itertools import accumulate
 
 import regex
 from attrs import frozen
@@ -749,27 +750,31 @@ def encode(tokens: Tokens, chunks: Chunks, lexicon: Lexicon | None = None) -> En
     is "us" and "brokered", as a regex's word edges made it): what topics are
     searched in.
     """
-    units: list[str] = []
-    starts: list[int] = []
-    chars: list[int] = []
-    pos = 0
-    for k in range(chunks.last - chunks.first + 1):
-        i = chunks.first + k
-        head, lower, start = (
-            f"{chunks.labels[k]}{chunks.tags[k]}",
-            tokens.lowers[i],
-            tokens.starts[i],
-        )
-        if lexicon is not None and "-" in lower.strip("-"):
-            pieces = [(f"{head}{lexicon.lemma(p)}{SEP}{p} ", start + o) for p, o in _parts(lower)]
-        else:
-            pieces = [(f"{head}{tokens.lemmas[i]}{SEP}{lower} ", start)]
-        for unit, char in pieces:
-            starts.append(pos)
-            chars.append(char)
-            units.append(unit)
-            pos += len(unit)
-    return Encoded("".join(units), tuple(starts), chunks.first, tuple(chars))
+    first, stop = chunks.first, chunks.last + 1
+    lowers, lemmas = tokens.lowers[first:stop], tokens.lemmas[first:stop]
+    heads = map("".join, zip(chunks.labels, chunks.tags, strict=True))
+    if lexicon is None or not any("-" in lower.strip("-") for lower in lowers):
+        units = [
+            f"{head}{lemma}{SEP}{lower} "
+            for head, lemma, lower in zip(heads, lemmas, lowers, strict=True)
+        ]
+        chars = tuple(tokens.starts[first:stop])
+    else:
+        units, where = [], []
+        for head, lemma, lower, start in zip(
+            heads, lemmas, lowers, tokens.starts[first:stop], strict=True
+        ):
+            if "-" in lower.strip("-"):
+                for part, offset in _parts(lower):
+                    units.append(f"{head}{lexicon.lemma(part)}{SEP}{part} ")
+                    where.append(start + offset)
+            else:
+                units.append(f"{head}{lemma}{SEP}{lower} ")
+                where.append(start)
+        chars = tuple(where)
+    # Each unit starts where the ones before it end.
+    starts = tuple(accumulate(map(len, units), initial=0))[:-1]
+    return Encoded("".join(units), starts, first, chars)
 
 
 def _parts(word: str) -> list[tuple[str, int]]:
