@@ -1,21 +1,25 @@
-"""Temporal phrases at the ends of the calendar: a day or None, never an exception.
+"""Temporal phrases: where they are found, and at the ends of the calendar.
 
-`datetime.date` holds 0001-01-01 to 9999-12-31. A relative phrase resolved
-against a publication date at either end may name a day outside that range
-("on Saturday" published on Monday 0001-01-01); such a phrase keeps its text
-and is dated None.
+`find_dates` tries its pattern only where a match can start; it finds what the
+pattern's own search finds. `datetime.date` holds 0001-01-01 to 9999-12-31. A
+relative phrase resolved against a publication date at either end may name a
+day outside that range ("on Saturday" published on Monday 0001-01-01); such a
+phrase keeps its text and is dated None.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 import dipparse
-from dipparse.dates import resolve
+from dipparse import dates
+from dipparse.dates import find_dates, resolve
 
 FIRST, LAST = dt.date.min, dt.date.max  # a Monday and a Friday
 
@@ -105,3 +109,59 @@ def test_any_weekday_against_any_day(word: str, weekday: str, published: dt.date
     """A weekday names a day within two weeks of publication, or None at the edges."""
     day = resolve(f"{word} {weekday}", published)
     assert day is None or abs((day - published).days) <= 14
+
+
+def _searched(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The spans the date pattern's own search finds: what find_dates must find."""
+    end = len(text) if end is None else end
+    return [m.span() for m in dates._PATTERN.finditer(text, start, end)]
+
+
+def _found(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    end = len(text) if end is None else end
+    return [(d.start, d.end) for d in find_dates(text, start, end, dt.date(2025, 5, 12))]
+
+
+# Every form the pattern knows, next to near misses: inside words, other cases, other
+# digits, a combining mark after a day.
+FORMS = (
+    "On Monday, March 3, 2025 morning; by Sept. 3rd; since 12 of December 2024. Early "
+    "Tuesday, 4 June 2024 and late Wednesday evening. in June 2024, In May 2023; last week, "
+    "this month, next weekend; earlier this year, Later next week. Yesterday, today, "
+    "Tonight, tomorrow. in 2019, Since 1999, by 2030. 3 days ago, two weeks ago, ten "
+    "years ago, 2025-05-12. Mondays, xMonday, Junebug, MONDAY, monday, Sep 9, Jan. 2, "
+    "Apr 1st, Aug 22nd 2021, Sept. 14, Feb 30, Thursday\u0301, \u0663 days ago, 5th March, Jul 4."
+)
+
+
+def test_dates_are_found_where_the_pattern_finds_them() -> None:
+    assert _found(FORMS) == _searched(FORMS)
+    assert len(_found(FORMS)) > 30
+    for start, end in ((3, len(FORMS)), (5, 200), (0, 41)):
+        assert _found(FORMS, start, end) == _searched(FORMS, start, end)
+
+
+def test_dates_of_the_corpus_are_found_where_the_pattern_finds_them() -> None:
+    corpus = Path(__file__).parent / "corpus"
+    checked = 0
+    for part in sorted(corpus.glob("*.jsonl")):
+        for line in part.read_text(encoding="utf-8").splitlines():
+            text = json.loads(line)["text"]
+            assert _found(text) == _searched(text), text
+            checked += len(_searched(text))
+    assert checked > 100
+
+
+@given(
+    st.lists(
+        st.sampled_from([*dates._FIRST_WORDS, "3", "2025", "12th", "-05-12", "of", "weeks"])
+        | st.sampled_from(["days", "ago", "morning", "x", "a1", "\u0301", "\u0663"]),
+        max_size=12,
+    ),
+    st.lists(st.sampled_from([" ", ", ", ". ", "", "  ", "\n", "-"]), min_size=12, max_size=12),
+)
+def test_dates_of_any_run_of_date_words_are_found_where_the_pattern_finds_them(
+    words: list[str], gaps: list[str]
+) -> None:
+    text = "".join(w + g for w, g in zip(words, gaps, strict=False))
+    assert _found(text) == _searched(text)

@@ -736,6 +736,50 @@ def test_a_pattern_matches_only_where_its_needs_are_met() -> None:
     assert checked > 100
 
 
+@pytest.mark.parametrize(
+    ("pattern", "fragments"),
+    [
+        # a /regex/ element's leading letters, each there in every match
+        (r"/hostages?/", {"\x1fhostage"}),
+        (r"/dialog(?:ue)?/ | /meet(?:ing|ings)?/", {"\x1fdialog", "\x1fmeet"}),
+        # forms between the separator and the space; lemmas before the separator
+        ('"good offices" | "truce"', {"\x1fgood ", "\x1ftruce "}),
+        ("(halt|stop) _ VG[go]", {"halt\x1f", "stop\x1f"}),
+        # the longest strings of a sequence; an optional element gives none
+        ('"the"? /settle\\w*/ "the"', {"\x1fsettle"}),
+        # not known: a regex with an alternation, a flag or an escape first; a tag
+        (r"/a|b/", None),
+        (r"/(?i)truce/", None),
+        (r"/\\w+ing/", None),
+        ("/truce/ | NOUN", None),
+    ],
+)
+def test_fragments_are_strings_of_the_encoding_every_match_holds(
+    pattern: str, fragments: set[str] | None
+) -> None:
+    compiled = compile_token_pattern(pattern, {}, english())
+    assert compiled.fragments == (None if fragments is None else frozenset(fragments))
+
+
+def test_a_topic_matches_only_where_its_fragments_stand() -> None:
+    """The cheap test before a topic's regex drops no match: wherever a built-in topic's
+    or rule's pattern matches in the dev corpus, the match holds one of its strings."""
+    checked = 0
+    extractor = _dev_parser().extractor
+    patterns = [t.token_pattern for t in extractor.topics.values()]
+    patterns += [r.token_pattern for r in extractor.rules]
+    for _, layers in _dev_sentence_layers():
+        for encoded in (layers.encoded.string, layers.words.string):
+            for pattern in patterns:
+                assert pattern is not None
+                for m in pattern.regex.finditer(encoded, overlapped=True):
+                    checked += 1
+                    assert pattern.fragments is None or any(
+                        f in m.group() for f in pattern.fragments
+                    ), (pattern.source, m.group())
+    assert checked > 1000
+
+
 def test_a_rule_whose_required_word_is_missing_does_not_match() -> None:
     """The cheap test before the regex changes no result: said-no needs 'no'."""
     parser = dipparse.Parser()

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from dipparse.text import NormalisedText, normalise
+from dipparse.text import _SAME_LENGTH, NormalisedText, normalise
 
 ZWSP = "\u200b"  # zero-width space
 SHY = "\u00ad"  # soft hyphen
@@ -157,3 +159,9 @@ def test_non_str_is_rejected() -> None:
     """Normalising bytes fails with a TypeError that names the argument."""
     with pytest.raises(TypeError, match="text must be str"):
         normalise(b"India")  # type: ignore[arg-type]
+
+
+@given(st.text(st.sampled_from([*_SAME_LENGTH, *"ab \t\n\r'\"-."])))
+def test_each_typographic_character_is_replaced_as_the_table_says(text: str) -> None:
+    """Replacing the characters found is translating every character by the table."""
+    assert normalise(text).text == text.translate(str.maketrans(_SAME_LENGTH))

@@ -17,10 +17,12 @@ without it the words may be the sentence's own subject.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 import regex
 
 from dipparse.dates import MONTH, is_absolute, resolve
+from dipparse.scanning import finditer_at
 
 _DATE = rf"(?P<date>(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})(?:,?\s+\d{{4}})?)"
 _WORD = r"\p{Lu}[\p{L}.'’-]*"
@@ -78,9 +80,19 @@ def credit_spans(text: str, start: int = 0, end: int | None = None) -> list[tupl
     are not in it); a byline's or credit line's is the whole line.
     """
     end = len(text) if end is None else end
+    # Each pattern matches at a line's start only: tried there, not at every position.
     found = [
         m.span()
         for pattern in (_DATELINE, _BYLINE, _CREDITS)
-        for m in pattern.finditer(text, start, end)
+        for m in finditer_at(pattern, text, _line_starts(text, start, end), start, end)
     ]
     return sorted(found)
+
+
+def _line_starts(text: str, start: int, end: int) -> Iterator[int]:
+    """``start`` and every position after a line break in ``text[start:end]``."""
+    yield start
+    pos = text.find("\n", start, end)
+    while pos >= 0:
+        yield pos + 1
+        pos = text.find("\n", pos + 1, end)

@@ -25,6 +25,8 @@ from typing import Any, Literal, TypeAlias
 import regex
 from attrs import frozen
 
+from dipparse.scanning import finditer_at, trie_alternation
+
 DateBasis: TypeAlias = Literal["published", "dateline", "text", "none"]
 DATE_BASES: tuple[str, ...] = ("published", "dateline", "text", "none")
 
@@ -56,6 +58,24 @@ _PATTERN = regex.compile(
     (?![\p{L}\p{N}])
     """.replace("MONTH", MONTH).replace("DAY", _DAY),
     regex.VERSION1 | regex.VERBOSE,
+)
+# The first word (a run of letters and digits) of every match of _PATTERN, unless it
+# starts with a digit: its leading words, days and months as written (keep in step).
+_FIRST_WORDS = (
+    *("On on By by Since since Last last This this Next next Early early Late late").split(),
+    *("Earlier earlier Later later In in Yesterday yesterday Today today").split(),
+    *("Tonight tonight Tomorrow tomorrow two three four five six seven ten").split(),
+    *("Monday Tuesday Wednesday Thursday Friday Saturday Sunday").split(),
+    *("Jan January Feb February Mar March Apr April May Jun June Jul July Aug August").split(),
+    *("Sep Sept September Oct October Nov November Dec December").split(),
+)
+# Where a match of _PATTERN can start: one of those words, or a digit, at a word's
+# start. A pattern this plain is found far faster than _PATTERN is tried everywhere.
+_STARTS = regex.compile(
+    r"(?<![\p{L}\p{N}])(?:\p{N}|"
+    + trie_alternation(_FIRST_WORDS, ignorecase=False)
+    + r"(?![\p{L}\p{N}]))",
+    regex.VERSION1,
 )
 # Phrases dateparser cannot resolve to a day: kept as text, dated None.
 _VAGUE = regex.compile(r"(?i)^(?:earlier|later)\s|\b(?:week|month|year|weekend)$")
@@ -101,7 +121,9 @@ def find_dates(
     it has that basis (``"published"``, or ``"dateline"`` for a dateline's date).
     """
     out = []
-    for m in _PATTERN.finditer(text, start, end):
+    # As _PATTERN.finditer(text, start, end), tried only where a match can start.
+    starts = (m.start() for m in _STARTS.finditer(text, start, end))
+    for m in finditer_at(_PATTERN, text, starts, start, end):
         phrase = " ".join(m.group().split())
         day = resolve(phrase, published)
         basis = basis_of(day, phrase)

@@ -596,8 +596,13 @@ class Extractor:
             if lo >= hi:
                 continue
             best: tuple[int, Topic] | None = None
+            # A topic none of whose strings stand in the words cannot match there.
+            part = encoded[lo:hi]
             for topic in self._topic_order:
                 assert topic.token_pattern is not None
+                fragments = topic.token_pattern.fragments
+                if fragments is not None and not any(f in part for f in fragments):
+                    continue
                 try:
                     hit = topic.token_pattern.regex.search(encoded, lo, hi, timeout=MATCH_TIMEOUT)
                 except TimeoutError:

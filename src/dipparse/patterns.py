@@ -37,6 +37,7 @@ from __future__ import annotations
 import difflib
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
+from itertools import accumulate
 
 import regex
 from attrs import frozen
@@ -121,6 +122,12 @@ class TokenPattern:
     # first element takes one token and the second is a word that must be there): a
     # match can start only at a token followed by such a token.
     second: frozenset[str] | None = None
+    # Strings of the encoding one of which every match holds, when known: a word's
+    # lemma and the separator after it, a form between the separator and the space, a
+    # /regex/ element's leading letters after the separator. A search of part of an
+    # encoding without any of them finds nothing (topics' patterns are /regex/ elements
+    # and forms, which name no lemmas for ``needs``).
+    fragments: frozenset[str] | None = None
     # What compiling it read besides the pattern: each word's lemma, whether a word is
     # closed-class, each list's entries. Another lexicon (or lists) that reads them the
     # same compiles it to the same thing (see `recompile`).
@@ -154,6 +161,7 @@ def compile_token_pattern(
         tuple(dict.fromkeys((*reader.required, *reader.clauses))),
         reader.leading,
         reader.second,
+        reader.fragments,
         tuple(reader.read.items()),
     )
 
@@ -209,6 +217,8 @@ class _Reader:
         self.second: frozenset[str] | None = None
         # Whether the element just read always matches exactly one token.
         self.single = False
+        # Of the same: strings of the encoding one of which each match holds.
+        self.fragments: frozenset[str] | None = None
 
     def _peek(self) -> regex.Match[str] | None:
         if self.pos >= len(self.text) or not self.text[self.pos :].strip():
@@ -231,6 +241,7 @@ class _Reader:
         leading = [self.leading]
         seconds = [self.second]
         singles = [self.single]
+        fragments = [self.fragments]
         required = self._required
         taken |= self._taken
         while (m := self._peek()) is not None and m.group("bar"):
@@ -242,6 +253,7 @@ class _Reader:
             leading.append(self.leading)
             seconds.append(self.second)
             singles.append(self.single)
+            fragments.append(self.fragments)
             taken |= self._taken
         self._taken = taken
         self.clauses = _either(clauses, self._rarity)
@@ -250,6 +262,7 @@ class _Reader:
             if any(first is None for first in leading)
             else frozenset().union(*(first for first in leading if first is not None))
         )
+        self.fragments = _union(fragments)
         # A group of one-token alternatives takes one token.
         self.single = all(singles)
         self.second = (
@@ -277,10 +290,13 @@ class _Reader:
         leading: frozenset[str] | None = None
         second: frozenset[str] | None = None
         single = False
+        fragments: list[frozenset[str]] = []
         while (m := self._peek()) is not None and not (m.group("bar") or m.group("close")):
             parts.append(self.element())
             if self._anchor is not None:
                 required.append(self._anchor)
+            if self.fragments is not None:
+                fragments.append(self.fragments)
             clauses.extend(self.clauses)
             if len(parts) == 1:
                 # A group's second words are the sequence's: '("we" "all") x'.
@@ -297,6 +313,10 @@ class _Reader:
         self.leading = leading
         self.second = second
         self.single = len(parts) == 1 and single
+        # The most telling element's strings: the longest shortest one, then the fewest.
+        self.fragments = (
+            max(fragments, key=lambda f: (min(map(len, f)), -len(f))) if fragments else None
+        )
         return "".join(parts)
 
     def element(self) -> str:
@@ -346,6 +366,7 @@ class _Reader:
             self._anchor = None  # it may match nothing
             self.clauses = ()
             self.leading = None
+            self.fragments = None
         if atom == _ANY_UNIT and (quant in ("*", "+") or regex.fullmatch(r"\{\d*,\}", quant)):
             raise PatternError(
                 f"'_{quant}' at {start.start()} is unbounded: it may try every token after "
@@ -364,6 +385,7 @@ class _Reader:
         self.leading = None
         self.second = None
         self.single = False
+        self.fragments = None
         if m.group("open"):
             named = self._notes
             body = self.alternatives()
@@ -383,6 +405,8 @@ class _Reader:
                 raise PatternError(f"/{m.group('re')}/ is not a regex: {exc}") from None
             self.regexes.append(m.group("re"))
             self.single = True
+            prefix = _literal_prefix(m.group("re"))
+            self.fragments = frozenset({SEP + prefix}) if prefix else None
             return _lower_unit(f"(?:{_confined(m.group('re'))})"), False
         if m.group("list"):
             return self._lemma_sequence(self._list(m.group("list"))), True
@@ -409,6 +433,7 @@ class _Reader:
             self._anchor = frozenset(lemmas)
             self.clauses = (self._anchor,)
             self.leading = self._anchor
+            self.fragments = frozenset(lemma + SEP for lemma in lemmas)
             alt = "|".join(regex.escape(w) for w in lemmas)
             return rf".[{tags}](?:{alt}){SEP}[^ ]* ", True
         if m.group("any"):
@@ -451,11 +476,13 @@ class _Reader:
         """Entries of one or more words, each word matched by its exact lower form."""
         branches: list[list[str]] = []
         firsts: set[str] = set()
+        fronts: set[str] = set()
         held: list[list[str]] = []
         for entry in sorted(set(entries), key=lambda e: (-len(e.split()), e)):
             words = entry.lower().split()
             if not words:
                 continue
+            fronts.add(f"{SEP}{words[0]} ")
             firsts.add(self._lemma(words[0]))
             self._note(self._lemma(words[0]))
             # A token of that form has that form's lemma.
@@ -466,6 +493,7 @@ class _Reader:
         self._anchor = self.leading = frozenset(firsts)
         self.clauses = _words_held(held, self._rarity)
         self.single = all(len(words) == 1 for words in held)
+        self.fragments = frozenset(fronts)
         return _entries(branches, _lower_unit)
 
     def _lemma_sequence(self, entries: Sequence[str]) -> str:
@@ -486,6 +514,7 @@ class _Reader:
         self._anchor = self.leading = frozenset(firsts)
         self.clauses = _words_held(held, self._rarity)
         self.single = all(len(words) == 1 for words in held)
+        self.fragments = frozenset(first + SEP for first in firsts)
         return _entries(branches, _lemma_unit)
 
     def _heads(self, heads: str) -> list[str]:
@@ -517,6 +546,7 @@ class _Reader:
         for lemma in phrases:
             self._note(lemma)
         self._anchor = frozenset(phrases)
+        self.fragments = frozenset(head + SEP for head in phrases)
         held = [[h, *tail] for h, tails in phrases.items() for tail in tails]
         self.clauses = _words_held(held, self._rarity)
         if kind == "VG":
@@ -570,6 +600,48 @@ def _either(
         frozenset().union(*(b[min(k, len(b) - 1)] for b in branches)) for k in range(longest)
     )
     return tuple(dict.fromkeys((cheapest, *positional)))
+
+
+def _union(branches: Sequence[frozenset[str] | None]) -> frozenset[str] | None:
+    """The strings one of which every match of one of ``branches`` holds: their union,
+    unknown when a branch's are."""
+    known = [b for b in branches if b is not None]
+    return frozenset().union(*known) if len(known) == len(branches) else None
+
+
+# A /regex/ element's leading letters, each neither optional nor repeated: "hostage"
+# of "hostages?", "dialog" of "dialog(?:ue)?"; none where it may hold an alternation
+# or a flag outside its groups (see `_literal_prefix`).
+_LITERAL = regex.compile(r"[\p{Ll}\p{N}'_-]+(?![?*{])")
+
+
+def _literal_prefix(pattern: str) -> str:
+    """The letters every match of the /regex/ element ``pattern`` starts with ("" when
+    it is not plain enough to tell: a "|" outside its groups, a flag, an escape first)."""
+    depth = 0
+    escaped = in_class = False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return ""
+    if "(?" in pattern and regex.search(r"\(\?(?![:=!]|<[=!])", pattern):
+        return ""  # a flag ("(?i)") or a named group: not worth reading
+    m = _LITERAL.match(pattern)
+    if m is None:
+        return ""
+    # A letter before "+" is there once at least: "a+" starts with "a".
+    return m.group()
 
 
 def _entries(entries: Sequence[Sequence[str]], unit: Callable[[str], str]) -> str:
@@ -678,27 +750,31 @@ def encode(tokens: Tokens, chunks: Chunks, lexicon: Lexicon | None = None) -> En
     is "us" and "brokered", as a regex's word edges made it): what topics are
     searched in.
     """
-    units: list[str] = []
-    starts: list[int] = []
-    chars: list[int] = []
-    pos = 0
-    for k in range(chunks.last - chunks.first + 1):
-        i = chunks.first + k
-        head, lower, start = (
-            f"{chunks.labels[k]}{chunks.tags[k]}",
-            tokens.lowers[i],
-            tokens.starts[i],
-        )
-        if lexicon is not None and "-" in lower.strip("-"):
-            pieces = [(f"{head}{lexicon.lemma(p)}{SEP}{p} ", start + o) for p, o in _parts(lower)]
-        else:
-            pieces = [(f"{head}{tokens.lemmas[i]}{SEP}{lower} ", start)]
-        for unit, char in pieces:
-            starts.append(pos)
-            chars.append(char)
-            units.append(unit)
-            pos += len(unit)
-    return Encoded("".join(units), tuple(starts), chunks.first, tuple(chars))
+    first, stop = chunks.first, chunks.last + 1
+    lowers, lemmas = tokens.lowers[first:stop], tokens.lemmas[first:stop]
+    heads = map("".join, zip(chunks.labels, chunks.tags, strict=True))
+    if lexicon is None or not any("-" in lower.strip("-") for lower in lowers):
+        units = [
+            f"{head}{lemma}{SEP}{lower} "
+            for head, lemma, lower in zip(heads, lemmas, lowers, strict=True)
+        ]
+        chars = tuple(tokens.starts[first:stop])
+    else:
+        units, where = [], []
+        for head, lemma, lower, start in zip(
+            heads, lemmas, lowers, tokens.starts[first:stop], strict=True
+        ):
+            if "-" in lower.strip("-"):
+                for part, offset in _parts(lower):
+                    units.append(f"{head}{lexicon.lemma(part)}{SEP}{part} ")
+                    where.append(start + offset)
+            else:
+                units.append(f"{head}{lemma}{SEP}{lower} ")
+                where.append(start)
+        chars = tuple(where)
+    # Each unit starts where the ones before it end.
+    starts = tuple(accumulate(map(len, units), initial=0))[:-1]
+    return Encoded("".join(units), starts, first, chars)
 
 
 def _parts(word: str) -> list[tuple[str, int]]:

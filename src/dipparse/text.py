@@ -31,7 +31,9 @@ _SAME_LENGTH.update({chr(c): " " for c in range(32) if chr(c) not in "\t\n\r"})
 _SAME_LENGTH["\x7f"] = " "
 # Invisible characters are dropped: positions after them shift.
 _DROPPED_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]")
-_TABLE = str.maketrans(_SAME_LENGTH)
+# The characters to replace, found by one search: news text holds few of them, and
+# replacing each found costs far less than translating every character of the text.
+_SAME_LENGTH_RE = re.compile("[" + "".join(map(re.escape, _SAME_LENGTH)) + "]")
 # Opening quotation marks in the original, which normalisation folds into '"'.
 OPENING_QUOTES = frozenset("\u201c\u201e\u00ab")
 CLOSING_QUOTES = frozenset("\u201d\u00bb")
@@ -83,11 +85,15 @@ class NormalisedText:
         return self.original[self.to_original(pos)]
 
 
+def _replacement(m: re.Match[str]) -> str:
+    return _SAME_LENGTH[m.group()]
+
+
 def normalise(text: str) -> NormalisedText:
     """Fold typography to one spelling, keeping an offset map to ``text``."""
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
-    folded = text.translate(_TABLE)
+    folded = _SAME_LENGTH_RE.sub(_replacement, text)
     if _DROPPED_RE.search(folded) is None:
         return NormalisedText(text, folded)
     # The k-th dropped character stands where k characters before it are already gone.
