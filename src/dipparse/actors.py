@@ -1231,7 +1231,8 @@ def _joinable(a: Mention, b: Mention, text: str) -> bool:
         return False
     # "India and Pakistan", "Israel and Hamas", "Russia and the UN"; two people; not a
     # person and a state.
-    if a.kind != b.kind and not (a.is_person and b.is_person):
-        if a.kind not in _BODY_KINDS or b.kind not in _BODY_KINDS:
-            return False
+    people = a.is_person and b.is_person
+    bodies = a.kind in _BODY_KINDS and b.kind in _BODY_KINDS
+    if a.kind != b.kind and not people and not bodies:
+        return False
     return bool(_JOINER.fullmatch(text[a.end : b.start]) or _JOINER.match(text[a.end : b.start]))
