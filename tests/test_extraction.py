@@ -392,6 +392,31 @@ def test_a_verb_between_a_possessive_and_an_offer_ends_the_owner() -> None:
     assert [e.type for e in found] == ["rejection"]
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "actor"),
+    [
+        (
+            "Bangladeshi student leaders on Saturday turned down the offer of talks and"
+            " demanded her resignation.",
+            "demand",
+            "Bangladeshi student leaders",
+        ),
+        (
+            "Ambazonian separatist leaders rejected an offer of dialogue from Cameroon's"
+            " government, insisting that any talks be held abroad.",
+            "demand",
+            "Ambazonian separatist leaders",
+        ),
+    ],
+)
+def test_an_unknown_main_subject_acts_for_a_coordinated_verb_too(
+    text: str, kind: str, actor: str
+) -> None:
+    """The second verb of "X rejected ... and demanded" (or ", insisting") is X's, also
+    when the gazetteer does not know X."""
+    assert [e.actor.text for e in events(text) if e.type == kind and e.actor] == [actor]
+
+
 def test_an_unknown_by_agent_is_kept_as_the_actor() -> None:
     """Every actor kept, for the by-agent too: 'endorsed by Arab leaders'."""
     doc_events = events(

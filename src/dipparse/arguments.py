@@ -300,9 +300,7 @@ class ArgumentFinder:
             in_scope = [x for x in in_scope if ctx.quote_at(x.start) is None]
         if not in_scope:
             return None
-        gerund = (
-            text[t0 : t0 + 40].split()[0].lower().endswith("ing") if text[t0 : t0 + 1] else False
-        )
+        gerund = _gerund_at(text, t0)
         window = max(scope[0], t0 - 40)
         # "..., which demanded": the relative pronoun stands for the mention before it.
         relative = _RELATIVE.search(text, window, t0)
@@ -399,6 +397,30 @@ class ArgumentFinder:
         if phrase.first > chunks.first and chunks.tags[phrase.first - 1 - chunks.first] == "I":
             return None
         return self._phrase_mention(ctx, chunks, phrase, t0)
+
+    def main_subject_phrase(
+        self, ctx: Context, chunks: Chunks, t0: int, scope: tuple[int, int]
+    ) -> Mention | None:
+        """The unknown-actor phrase before the clause's first verb group, for a second,
+        coordinated verb or a participle after a comma: "Bangladeshi student leaders
+        turned down the offer and demanded her resignation", "Ambazonian separatist
+        leaders rejected the offer, insisting that ...". As `subject_phrase`."""
+        text = ctx.norm.text
+        window = max(scope[0], t0 - 40)
+        gerund = _gerund_at(text, t0)
+        if COORDINATION.search(text, window, t0) is None and not (
+            gerund and PARTICIPLE_COMMA.search(text, window, t0)
+        ):
+            return None
+        clause = clause_start(text, scope[0], t0)
+        starts = ctx.tokens.starts
+        for group in chunks.verb_groups:
+            at = starts[group.first]
+            if at >= t0:
+                break
+            if at >= clause:
+                return self.subject_phrase(ctx, chunks, at)
+        return None
 
     def agent_phrase(self, ctx: Context, chunks: Chunks, t1: int) -> Mention | None:
         """The noun phrase after "by" right after a passive trigger, as an actor mention.
@@ -998,6 +1020,12 @@ def _modifiers_only(tokens: Tokens, chunks: Chunks, start: int, end: int) -> boo
         if tag not in "JnX#E" and not (tag == ":" and tokens.word(k) in _MODIFIER_SYMBOLS):
             return False
     return True
+
+
+def _gerund_at(text: str, pos: int) -> bool:
+    """Whether the word at ``pos`` ends in "-ing" ("insisting", "rejecting")."""
+    words = text[pos : pos + 40].split()
+    return bool(words) and words[0].lower().endswith("ing")
 
 
 def _possessor_adjectives(gap: str) -> bool:

@@ -458,6 +458,7 @@ class Extractor:
             # Every actor kept: an actor the gazetteer does not know is its noun phrase.
             phrase = (
                 self.arguments.subject_phrase(ctx, layers.chunks, t0)
+                or self.arguments.main_subject_phrase(ctx, layers.chunks, a0, scope)
                 if rule.actor == "subject"
                 else self.arguments.agent_phrase(ctx, layers.chunks, t1)
             )
