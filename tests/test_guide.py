@@ -105,6 +105,7 @@ ERRORS = {
     "old regex rule": "regex_rule.toml",
     "undefined word list": "undefined_list.toml",
     "duplicate rule id": "duplicate_id.toml",
+    "list defined twice": "list_twice",
     "no trigger slot": "missing_trigger.toml",
     "invalid TOML": "invalid_toml.toml",
 }
@@ -119,7 +120,9 @@ def test_error_table() -> None:
     for mistake, file_name in ERRORS.items():
         with pytest.raises(RuleSetError) as info:
             load_ruleset(BROKEN / file_name)
-        got = str(info.value).replace(str(BROKEN / file_name), "x.toml")
+        # A broken folder is shown as "x", a broken file as "x.toml".
+        shown = "x" if (BROKEN / file_name).is_dir() else "x.toml"
+        got = str(info.value).replace(str(BROKEN / file_name), shown)
         assert checker.check_output(rows[mistake] + "\n", got + "\n", doctest.ELLIPSIS), (
             f"{mistake}: the guide shows\n{rows[mistake]}\nbut the error is\n{got}"
         )
