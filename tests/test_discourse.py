@@ -421,6 +421,44 @@ def test_what_is_answered_is_not_the_answerers_own(text: str, words: str, owner:
     assert offer.actor is not None and offer.actor.name == owner
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            '"Our country does not need lectures from Brussels," Slovak Prime Minister'
+            " Robert Fico said.",
+            "Slovakia",
+        ),
+        ('"My government will not accept this deal," the Kenyan president said.', "Kenya"),
+    ],
+)
+def test_our_country_in_a_quotation_is_the_speakers_state(text: str, name: str) -> None:
+    (event,) = parser().parse(text).events
+    assert event.actor is not None
+    assert (event.actor.name, event.actor.kind, event.actor.resolution) == (
+        name,
+        "state",
+        "speaker.state",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "name"),
+    [
+        (
+            "South Korean Foreign Minister Cho Hyun said that the South was ready to resume"
+            " tours to the resort.",
+            "offer",
+            "South Korea",
+        ),
+    ],
+)
+def test_the_south_after_a_person_of_that_state(text: str, kind: str, name: str) -> None:
+    event = only(parser().parse(text), kind)
+    assert event.actor is not None
+    assert (event.actor.name, event.actor.resolution) == (name, "description.half")
+
+
 def test_a_known_name_has_no_antecedent() -> None:
     event = only(parser().parse("China rejected the proposal."), "rejection")
     assert event.actor is not None

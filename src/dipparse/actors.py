@@ -868,6 +868,8 @@ def _anaphor_pattern(w: Callable[[str], tuple[str, ...]]) -> str:
         + r"|(?P<pluralpos>their)"
         + r"|(?P<thing>it)"
         + r"|(?P<plural>they)"
+        # "Our country does not need lectures," Fico said: the speaker's state.
+        + r"|(?P<ourstate>(?:our|my)\s+(?:country|nation|government|republic|kingdom))"
         + r"|(?P<speaker>we|i)"
         + (r"|(?P<title>the\s+(?:" + titles + r"))" if titles else "")
         # An organisation by its kind: "the agency was ready", "the bloc rejected".

@@ -895,6 +895,11 @@ class ArgumentFinder:
                     return evolve(actor, name=name, kind="state", role=None), rule
             return found
 
+        if kind == "ourstate":
+            # "Our country does not need lectures," Fico said: Slovakia.
+            spoken = self.antecedent(ctx, evolve(mention, anaphor="speaker"), quote, hops + 1)
+            own = state_of(spoken, "speaker.state")
+            return (own[0], "speaker.state") if own is not None else None
         if kind == "statement":
             # "the statement from the Group of Seven": its author named after it; else
             # the nearest subject before ("The GCC issued a statement. The statement ...").
@@ -915,11 +920,15 @@ class ArgumentFinder:
                 "description.author",
             )
         if kind == "half":
-            # "the North": the nearest state whose name starts with "North".
+            # "the North": the nearest state whose name starts with "North", or the
+            # state of a person ("South Korean Foreign Minister Cho Hyun said the South").
             half = mention.name.split()[-1].capitalize() + " "
             for x in reversed(earlier):
                 if x.kind == "state" and x.name.startswith(half):
                     return chosen(x, "description.half")
+                owner = self.gazetteer.state(x.country) if isinstance(x.country, str) else None
+                if x.is_person and owner is not None and owner.startswith(half):
+                    return state_of(chosen(x, "description.half"), "description.half")
             return None
         if kind == "surname":
             # "Odinga said": the person whose full name ends with it, named before.

@@ -26,6 +26,7 @@ TEXT_MODES: tuple[str, ...] = ("full", "hash", "none")
 RESOLUTIONS: Mapping[str, str] = {
     "speaker.quotation": "'we' or 'I' inside a quotation: the quotation's speaker",
     "speaker.reported": "'we' or 'I' reported without quotation marks: who is said to say it",
+    "speaker.state": "'our country', 'my government' in a quotation: the speaker's state",
     "pronoun.object-control": "'urged Tokyo to honour its pledge': the object of the verb before",
     "pronoun.subject": "the nearest subject before it, in its sentence",
     "pronoun.salient": "the nearest agreeing subject in the sentences before",

@@ -59,6 +59,8 @@ _ANAPHOR_STARTS = frozenset(
         "they",
         "we",
         "i",
+        "our",
+        "my",
         "his",
         "her",
         "its",
