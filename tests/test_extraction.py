@@ -417,6 +417,29 @@ def test_an_unknown_main_subject_acts_for_a_coordinated_verb_too(
     assert [e.actor.text for e in events(text) if e.type == kind and e.actor] == [actor]
 
 
+def test_a_refusal_restated_by_a_participle_is_one_rejection() -> None:
+    """ "would not negotiate ..., rejecting Caracas's proposal": one rejection, the
+    participle's, which says what is rejected."""
+    found = events(
+        "Guyana's President Irfaan Ali said he would not negotiate over the Essequibo region,"
+        " rejecting Caracas's proposal for bilateral talks."
+    )
+    rejections = [e for e in found if e.type == "rejection"]
+    assert [(e.trigger.text, e.content.text if e.content else None) for e in rejections] == [
+        ("rejecting", "Caracas's proposal for bilateral talks")
+    ]
+    assert [e.actor.name for e in found if e.type == "offer" and e.actor] == ["Venezuela"]
+
+
+def test_a_plain_rejection_and_a_participle_are_two() -> None:
+    """Not negated, the first verb is an event of its own ("walked away ..., refusing")."""
+    found = events(
+        "Ethiopia walked away from the US-brokered talks on the dam, refusing to sign the draft"
+        " agreement."
+    )
+    assert len([e for e in found if e.type == "rejection"]) == 2
+
+
 def test_an_unknown_by_agent_is_kept_as_the_actor() -> None:
     """Every actor kept, for the by-agent too: 'endorsed by Arab leaders'."""
     doc_events = events(

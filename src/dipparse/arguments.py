@@ -300,7 +300,7 @@ class ArgumentFinder:
             in_scope = [x for x in in_scope if ctx.quote_at(x.start) is None]
         if not in_scope:
             return None
-        gerund = _gerund_at(text, t0)
+        gerund = gerund_at(text, t0)
         window = max(scope[0], t0 - 40)
         # "..., which demanded": the relative pronoun stands for the mention before it.
         relative = _RELATIVE.search(text, window, t0)
@@ -407,7 +407,7 @@ class ArgumentFinder:
         leaders rejected the offer, insisting that ...". As `subject_phrase`."""
         text = ctx.norm.text
         window = max(scope[0], t0 - 40)
-        gerund = _gerund_at(text, t0)
+        gerund = gerund_at(text, t0)
         if COORDINATION.search(text, window, t0) is None and not (
             gerund and PARTICIPLE_COMMA.search(text, window, t0)
         ):
@@ -1031,7 +1031,7 @@ def _modifiers_only(tokens: Tokens, chunks: Chunks, start: int, end: int) -> boo
     return True
 
 
-def _gerund_at(text: str, pos: int) -> bool:
+def gerund_at(text: str, pos: int) -> bool:
     """Whether the word at ``pos`` ends in "-ing" ("insisting", "rejecting")."""
     words = text[pos : pos + 40].split()
     return bool(words) and words[0].lower().endswith("ing")

@@ -28,6 +28,7 @@ from dipparse.arguments import (
     Context,
     clause_opener,
     clause_start,
+    gerund_at,
 )
 from dipparse.models import EVENT_CLASSES, Actor, Event, other_party
 from dipparse.patterns import Encoded, TokenPattern, encode, token_spans
@@ -803,9 +804,9 @@ def _without_repeats(
     out: list[tuple[Match, dict[str, Any]]] = []
     for match, fields in built:
         t0 = match.onset
-        participle = PARTICIPLE_COMMA.search(text, max(0, t0 - 40), t0) is not None and text[
-            t0 : t0 + 40
-        ].split()[0].lower().endswith("ing")
+        participle = PARTICIPLE_COMMA.search(text, max(0, t0 - 40), t0) is not None and gerund_at(
+            text, t0
+        )
         content = fields["content"]
         pronoun = content is None or _ANAPHORIC_CONTENT.match(content.text) is not None
         restates = pronoun and (
@@ -832,8 +833,25 @@ def _without_repeats(
             )
             for m, f in recent
         )
-        if not repeat:
-            out.append((match, fields))
+        if repeat:
+            continue
+        if participle and not restates and fields["type"] == "rejection":
+            # "Ali said he would not negotiate over Essequibo, rejecting Caracas's
+            # proposal": one rejection, told by the participle with what is rejected
+            # (a refusal in a negated verb group before it is the same statement).
+            out = [
+                (m, f)
+                for m, f in out
+                if not (
+                    f["type"] == "rejection"
+                    and f["sentence"] == fields["sentence"]
+                    and _same_actor(f["actor"], fields["actor"])
+                    and m.trigger[1] <= t0
+                    and m.verb_group is not None
+                    and m.verb_group.negated
+                )
+            ]
+        out.append((match, fields))
     return out
 
 
