@@ -440,6 +440,31 @@ def test_a_plain_rejection_and_a_participle_are_two() -> None:
     assert len([e for e in found if e.type == "rejection"]) == 2
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("The House of Representatives rejected the deal.", "House of Representatives", None),
+        (
+            "The eastern-based House of Representatives rejected the deal.",
+            "House of Representatives",
+            None,
+        ),
+        (
+            "He noted that the Libyan House of Representatives rejected the demarcation.",
+            "Libyan House of Representatives",
+            "LBY",
+        ),
+        ("The Zorgon delegation rejected the offer.", "Zorgon delegation", None),
+    ],
+)
+def test_a_named_body_is_an_actor_by_its_own_words(
+    text: str, name: str, country: str | None
+) -> None:
+    """A legislature the gazetteer does not know acts; lower-case words before a
+    name are not the name's."""
+    assert [(e.actor.name, e.actor.country) for e in events(text) if e.actor] == [(name, country)]
+
+
 def test_an_unknown_by_agent_is_kept_as_the_actor() -> None:
     """Every actor kept, for the by-agent too: 'endorsed by Arab leaders'."""
     doc_events = events(

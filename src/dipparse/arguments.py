@@ -456,6 +456,10 @@ class ArgumentFinder:
         first = phrase.first
         if chunks.tags[first - chunks.first] == "D":
             first += 1
+        if tokens.word(phrase.head)[:1].isupper():
+            # A named body's own words: "the eastern-based House of Representatives".
+            while first < phrase.head and tokens.word(first)[:1].islower():
+                first += 1
         if first > phrase.last:
             return None
         start, end = tokens.starts[first], tokens.ends[phrase.last]
