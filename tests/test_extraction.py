@@ -455,6 +455,13 @@ def test_a_plain_rejection_and_a_participle_are_two() -> None:
             "LBY",
         ),
         ("The Zorgon delegation rejected the offer.", "Zorgon delegation", None),
+        # The object relative's own subject, not the noun the relative follows.
+        (
+            "Turkey will guard captured ISIS fighters which, the statement said, European"
+            " nations have refused to repatriate.",
+            "European nations",
+            None,
+        ),
     ],
 )
 def test_a_named_body_is_an_actor_by_its_own_words(
