@@ -472,6 +472,24 @@ def test_a_named_body_is_an_actor_by_its_own_words(
     assert [(e.actor.name, e.actor.country) for e in events(text) if e.actor] == [(name, country)]
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "name"),
+    [
+        # After an adverbial clause the participle is the main clause's ...
+        (
+            "China's commerce ministry said it would retaliate unless Washington withdrew the"
+            " tariffs, calling on the US to correct its practices.",
+            "demand",
+            "China",
+        ),
+        # ... after a "that" clause, the reported subject's.
+        ("Iran said that Israel had rejected the offer, calling it absurd.", "rejection", "Israel"),
+    ],
+)
+def test_whose_a_participle_after_a_subordinate_clause_is(text: str, kind: str, name: str) -> None:
+    assert [e.actor.name for e in events(text) if e.type == kind and e.actor] == [name]
+
+
 def test_an_unknown_by_agent_is_kept_as_the_actor() -> None:
     """Every actor kept, for the by-agent too: 'endorsed by Arab leaders'."""
     doc_events = events(

@@ -58,6 +58,11 @@ _VERB_GROUP = regex.compile(
 
 _PARENTHETICAL = regex.compile(r",[^,;\"]{1,80},")
 
+# Clause openers of an adverbial clause: a participle after one is the main clause's.
+_ADVERBIAL_OPENERS = frozenset(
+    "unless if until because although though when while whereas once".split()
+)
+
 # "accepted by both the government and the rebels": a quantifier before the agents.
 _FLOATING_BOTH = frozenset({"both", "all", "each"})
 
@@ -352,8 +357,14 @@ class ArgumentFinder:
         candidates = [x for x in in_scope if x.start >= clause and not _after_preposition(text, x)]
         lead = [x for x in in_scope if not _after_preposition(text, x) and not x.possessive]
         coordinated = COORDINATION.search(text, window, t0) is not None
-        if coordinated or (gerund and PARTICIPLE_COMMA.search(text, window, t0)):
+        participle = gerund and PARTICIPLE_COMMA.search(text, window, t0) is not None
+        if coordinated or participle:
             # "X praised Y ... and offered", "X rejected Y, dismissing Z": the main subject.
+            opener = clause_opener(text, scope[0], t0) if participle else None
+            if opener is not None and opener.group().lower() in _ADVERBIAL_OPENERS:
+                # "X would retaliate unless Washington withdrew the tariffs, calling on
+                # the US to ...": the participle is the main clause's, not the condition's.
+                clause = clause_start(text, scope[0], opener.start())
             in_clause = [x for x in lead if x.start >= clause]
             first = in_clause[0] if in_clause else (lead[0] if lead else None)
             return (_apposed_person(text, in_scope, first) or first) if first else None
