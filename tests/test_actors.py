@@ -251,6 +251,15 @@ def test_a_state_and_a_group_or_organisation_are_one_joint_actor(
     assert (m.kind, m.country, len(m.members)) == ("group", countries, 2)
 
 
+def test_a_body_named_by_its_members_is_those_members() -> None:
+    text = (
+        "a proposal by the Quad — the United States, Saudi Arabia, Egypt and the UAE — for a truce"
+    )
+    (m,) = [m for m in find(text) if m.kind != ANAPHOR]
+    assert normalise(text).text[m.start : m.end].startswith(normalise("Quad — the US").text[:6])
+    assert m.country == ("USA", "SAU", "EGY", "ARE")
+
+
 def test_a_person_and_a_state_are_not_joined() -> None:
     assert [(m.name, m.kind) for m in find("Putin and Ukraine met.") if m.kind != ANAPHOR] == [
         ("Vladimir Putin", "leader"),

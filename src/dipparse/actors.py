@@ -685,7 +685,7 @@ class Gazetteer:
         ]
         found.extend(_appositives(found, text, start, end, self._official_nouns))
         found.extend(_surnames(found, text, end))
-        mentions = _join(_without_overlaps(found), text)
+        mentions = _with_members(_join(_without_overlaps(found), text), text)
         # "The foreign ministers of Egypt, Jordan and Qatar": of the joint mention.
         officials = _officials_of(mentions, text, start, self._official_nouns, self._leading)
         return _without_overlaps(mentions + officials) if officials else mentions
@@ -1226,6 +1226,31 @@ def _join(mentions: list[Mention], text: str) -> list[Mention]:
 
 
 _BODY_KINDS = frozenset(("state", "organisation", "group"))
+
+
+# " — " or ", " between a body and the list of its members, and after the list.
+_MEMBERS_OPEN = regex.compile(r"\s*(?:[—–]|--?|,)\s*(?:the\s+)?\Z", _V1)
+_MEMBERS_CLOSE = regex.compile(r"\s*(?:[—–]|--?|,)", _V1)
+
+
+def _with_members(mentions: list[Mention], text: str) -> list[Mention]:
+    """ "the Quad — the United States, Saudi Arabia, Egypt and the UAE —": the body
+    named by its members is those members, a joint actor from the body's name on."""
+    out: list[Mention] = []
+    for m in mentions:
+        body = out[-1] if out else None
+        if (
+            body is not None
+            and m.source == "joint"
+            and body.kind in ("organisation", "group")
+            and not body.possessive
+            and _MEMBERS_OPEN.match(text, body.end, m.start) is not None
+            and _MEMBERS_CLOSE.match(text, m.end) is not None
+        ):
+            out[-1] = evolve(m, start=body.start)
+            continue
+        out.append(m)
+    return out
 
 
 def _joinable(a: Mention, b: Mention, text: str) -> bool:
