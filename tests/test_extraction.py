@@ -484,6 +484,15 @@ def test_a_named_body_is_an_actor_by_its_own_words(
         ),
         # ... after a "that" clause, the reported subject's.
         ("Iran said that Israel had rejected the offer, calling it absurd.", "rejection", "Israel"),
+        # A past verb after a demanded clause in the subjunctive is the main clause's ...
+        (
+            "Lima demanded that Mexico City hand over Chávez and refused to grant her safe"
+            " conduct.",
+            "rejection",
+            "Peru",
+        ),
+        # ... after a reported clause, the reported subject's.
+        ("Kenya said that Uganda rejected the plan and demanded talks.", "demand", "Uganda"),
     ],
 )
 def test_whose_a_participle_after_a_subordinate_clause_is(text: str, kind: str, name: str) -> None:

@@ -360,10 +360,15 @@ class ArgumentFinder:
         participle = gerund and PARTICIPLE_COMMA.search(text, window, t0) is not None
         if coordinated or participle:
             # "X praised Y ... and offered", "X rejected Y, dismissing Z": the main subject.
-            opener = clause_opener(text, scope[0], t0) if participle else None
-            if opener is not None and opener.group().lower() in _ADVERBIAL_OPENERS:
+            opener = clause_opener(text, scope[0], t0)
+            if opener is not None and (
+                (participle and opener.group().lower() in _ADVERBIAL_OPENERS)
+                or (coordinated and _subjunctive_before(ctx, in_scope, opener, t0))
+            ):
                 # "X would retaliate unless Washington withdrew the tariffs, calling on
-                # the US to ...": the participle is the main clause's, not the condition's.
+                # the US to ...", "Lima demanded that Mexico hand over Chávez and refused
+                # to ...": the second verb is the main clause's, not the condition's or
+                # the demanded clause's.
                 clause = clause_start(text, scope[0], opener.start())
             in_clause = [x for x in lead if x.start >= clause]
             first = in_clause[0] if in_clause else (lead[0] if lead else None)
@@ -1044,6 +1049,34 @@ def _modifiers_only(tokens: Tokens, chunks: Chunks, start: int, end: int) -> boo
         if tag not in "JnX#E" and not (tag == ":" and tokens.word(k) in _MODIFIER_SYMBOLS):
             return False
     return True
+
+
+# Words after a subject that are no verb in the subjunctive: "that Mexico would ...".
+_NOT_SUBJUNCTIVE = frozenset(
+    "will would shall should can could may might must is are was were has have had did does "
+    "do not never also".split()
+)
+
+
+def _subjunctive_before(
+    ctx: Context, mentions: Sequence[Mention], opener: regex.Match[str], t0: int
+) -> bool:
+    """Whether a coordinated past-tense verb at ``t0`` follows a "that" clause in the
+    subjunctive ("demanded that Mexico hand over Chávez and refused"): then it is not
+    that clause's verb, which has its base form, but the main one's."""
+    if opener.group().lower() != "that":
+        return False
+    tokens = ctx.tokens
+    subject = next((x for x in mentions if opener.end() <= x.start < t0), None)
+    if subject is None:
+        return False
+    k, j = bisect_left(tokens.starts, subject.end), bisect_left(tokens.starts, t0)
+    if k >= j or j >= len(tokens):
+        return False
+    verb, trigger = tokens.lowers[k], tokens.lowers[j]
+    base = verb == tokens.lemmas[k] and verb not in _NOT_SUBJUNCTIVE and verb.isalpha()
+    past = trigger != tokens.lemmas[j] and not trigger.endswith(("s", "ing"))
+    return base and past
 
 
 def gerund_at(text: str, pos: int) -> bool:
