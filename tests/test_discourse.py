@@ -459,6 +459,22 @@ def test_the_south_after_a_person_of_that_state(text: str, kind: str, name: str)
     assert (event.actor.name, event.actor.resolution) == (name, "description.half")
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Kenyan opposition leader Raila Odinga said he would not accept the government's"
+            " offer of dialogue.",
+            "Kenya",
+        ),
+        ("The EU met on Monday. The bloc's proposal was rejected by Russia.", "European Union"),
+    ],
+)
+def test_a_descriptions_possessive_owns_the_offer(text: str, name: str) -> None:
+    offer = only(parser().parse(text), "offer")
+    assert offer.actor is not None and offer.actor.name == name
+
+
 def test_a_known_name_has_no_antecedent() -> None:
     event = only(parser().parse("China rejected the proposal."), "rejection")
     assert event.actor is not None

@@ -669,10 +669,15 @@ class Gazetteer:
                 before = text[max(0, a.start() - 30) : a.start()].split()
                 if before and before[-1][:1].isupper():
                     continue  # part of a name: "Indian Space Research Organisation"
+            stop = a.end()
+            # "the government's offer": the description's possessive.
+            owns = text.startswith("'s", stop) and not text[stop + 2 : stop + 3].isalnum()
+            if owns and not possessive and kind in _DESCRIPTION_KINDS:
+                possessive, stop = True, stop + 2
             found.append(
                 Mention(
                     a.start(),
-                    a.end(),
+                    stop,
                     a.group().lower(),
                     ANAPHOR,
                     anaphor=kind,
@@ -815,6 +820,9 @@ class Gazetteer:
             possessive=bool(m.group("pos")),
         )
 
+
+# Anaphors that are descriptions and may own a thing: "the government's offer".
+_DESCRIPTION_KINDS = frozenset(("government", "organisation", "group", "title"))
 
 _CAPITALISED_NEXT = regex.compile(r"\s+\p{Lu}", _V1)
 
