@@ -451,9 +451,16 @@ def test_our_country_in_a_quotation_is_the_speakers_state(text: str, name: str) 
             "offer",
             "South Korea",
         ),
+        (
+            "Sudan and South Sudan agreed to protect the oil fields. The South also offered to"
+            " mediate between the army and the RSF.",
+            "offer",
+            "South Sudan",
+        ),
     ],
 )
 def test_the_south_after_a_person_of_that_state(text: str, kind: str, name: str) -> None:
+    """And after a joint actor that holds the state."""
     event = only(parser().parse(text), kind)
     assert event.actor is not None
     assert (event.actor.name, event.actor.resolution) == (name, "description.half")
