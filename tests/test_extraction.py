@@ -499,6 +499,28 @@ def test_whose_a_participle_after_a_subordinate_clause_is(text: str, kind: str, 
     assert [e.actor.name for e in events(text) if e.type == kind and e.actor] == [name]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "Calls by Georgian opposition parties for a rerun of the election were spurned by"
+            " the government in Tbilisi.",
+            "Georgian opposition parties",
+            "GEO",
+        ),
+        (
+            "Dodik rejected a call by the international community's High Representative to"
+            " withdraw the laws.",
+            "international community's High Representative",
+            None,
+        ),
+    ],
+)
+def test_an_unknown_by_agent_of_a_nominal_demand(text: str, name: str, country: str | None) -> None:
+    demands = [e for e in events(text) if e.type == "demand"]
+    assert [(e.actor.name, e.actor.country) for e in demands if e.actor] == [(name, country)]
+
+
 def test_an_unknown_by_agent_is_kept_as_the_actor() -> None:
     """Every actor kept, for the by-agent too: 'endorsed by Arab leaders'."""
     doc_events = events(

@@ -472,7 +472,8 @@ class ArgumentFinder:
         first = phrase.first
         if chunks.tags[first - chunks.first] == "D":
             first += 1
-        if tokens.word(phrase.head)[:1].isupper():
+        owned = "G" in chunks.tags[first - chunks.first : phrase.head - chunks.first]
+        if tokens.word(phrase.head)[:1].isupper() and not owned:
             # A named body's own words: "the eastern-based House of Representatives".
             while first < phrase.head and tokens.word(first)[:1].islower():
                 first += 1

@@ -455,8 +455,9 @@ class Extractor:
                 and self.lexicon.closed.get(phrase.name.split()[0].lower()) != "P"
             ):
                 actor_mention, actor = phrase, self.arguments.resolve(ctx, phrase, quote)
-        if actor is None and rule.actor in ("subject", "agent"):
-            # Every actor kept: an actor the gazetteer does not know is its noun phrase.
+        if actor is None and rule.actor in ("subject", "agent", "possessor"):
+            # Every actor kept: an actor the gazetteer does not know is its noun phrase
+            # (for a nominal trigger its by-agent: "Calls by Georgian opposition parties").
             phrase = (
                 self.arguments.subject_phrase(ctx, layers.chunks, t0)
                 or self.arguments.main_subject_phrase(ctx, layers.chunks, a0, scope)
