@@ -948,9 +948,9 @@ class ArgumentFinder:
                 if x.kind == "state" and x.name.startswith(half):
                     return chosen(x, "description.half")
                 # "Sudan and South Sudan agreed ... The South also offered": a member.
-                member = next((y for y in x.members if y.name.startswith(half)), None)
-                if member is not None:
-                    return chosen(member, "description.half")
+                part = next((y for y in x.members if y.name.startswith(half)), None)
+                if part is not None:
+                    return chosen(part, "description.half")
                 owner = self.gazetteer.state(x.country) if isinstance(x.country, str) else None
                 if x.is_person and owner is not None and owner.startswith(half):
                     return state_of(chosen(x, "description.half"), "description.half")
