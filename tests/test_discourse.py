@@ -287,6 +287,12 @@ def test_a_surname_is_no_actor_before_its_full_name() -> None:
         ),
         ("A Chinese official, Wang Lei, rejected the offer.", "rejection", "Wang Lei", "CHN"),
         (
+            "Tokyo was concerned. The foreign minister, Takeshi Iwaya, called on China to act.",
+            "demand",
+            "Takeshi Iwaya",
+            "JPN",
+        ),
+        (
             "The head of the International Atomic Energy Agency, Rafael Grossi, urged Iran to act.",
             "demand",
             "Rafael Grossi",

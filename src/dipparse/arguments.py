@@ -1124,8 +1124,9 @@ def _apposition_head(text: str, mentions: Sequence[Mention], closing: Mention) -
 
 def _apposed_person(text: str, mentions: Sequence[Mention], head: Mention) -> Mention | None:
     """The named person in apposition right after a described ``head``: "the envoy of
-    Iran, Amir Saeid Iravani," gives Iravani, the more precise of the two."""
-    if head.source != "description":
+    Iran, Amir Saeid Iravani," gives Iravani, the more precise of the two; as "The
+    foreign minister, Takeshi Iwaya," gives Iwaya."""
+    if head.source != "description" and head.anaphor != "title":
         return None
     k = mentions.index(head) if head in mentions else -1
     if k < 0 or k + 1 >= len(mentions):
