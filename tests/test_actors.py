@@ -260,6 +260,29 @@ def test_a_body_named_by_its_members_is_those_members() -> None:
     assert m.country == ("USA", "SAU", "EGY", "ARE")
 
 
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        ("Russian and Ukrainian negotiators agreed.", ("RUS", "UKR")),
+        ("Ethiopian and Sudanese military officials met.", ("ETH", "SDN")),
+        ("US, Egyptian and Qatari mediators met.", ("USA", "EGY", "QAT")),
+    ],
+)
+def test_officials_of_several_nationalities_are_one_joint_mention(
+    text: str, countries: tuple[str, ...]
+) -> None:
+    (m,) = [m for m in find(text) if m.kind != ANAPHOR]
+    assert (m.kind, m.country, m.start) == ("official", countries, 0)
+
+
+def test_a_name_before_and_is_no_nationality() -> None:
+    """ "Israel and Egyptian officials": two actors, not officials of both."""
+    assert [m.country for m in find("Talks between Israel and Egyptian officials failed.")] == [
+        "ISR",
+        "EGY",
+    ]
+
+
 def test_a_person_and_a_state_are_not_joined() -> None:
     assert [(m.name, m.kind) for m in find("Putin and Ukraine met.") if m.kind != ANAPHOR] == [
         ("Vladimir Putin", "leader"),

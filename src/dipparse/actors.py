@@ -688,12 +688,36 @@ class Gazetteer:
         found = [
             self._with_nationality(self._complete_titled(m, text, end), text, start) for m in found
         ]
+        found = [self._with_demonyms_before(m, text, start) for m in found]
         found.extend(_appositives(found, text, start, end, self._official_nouns))
         found.extend(_surnames(found, text, end))
         mentions = _with_members(_join(_without_overlaps(found), text), text)
         # "The foreign ministers of Egypt, Jordan and Qatar": of the joint mention.
         officials = _officials_of(mentions, text, start, self._official_nouns, self._leading)
         return _without_overlaps(mentions + officials) if officials else mentions
+
+    def _with_demonyms_before(self, m: Mention, text: str, floor: int) -> Mention:
+        """ "Russian and Ukrainian negotiators": a described official of one demonym, after
+        other demonyms joined by "and", is a joint mention of all their states."""
+        if m.source != "description" or m.kind != "official" or not isinstance(m.country, str):
+            return m
+        before = _DEMONYMS_BEFORE.search(text, max(floor, m.start - 60), m.start)
+        if before is None:
+            return m
+        codes: list[str] = []
+        for word in _DEMONYM_WORDS.findall(before.group("dems")):
+            # A national adjective, or a name in capitals used as one ("US, Egyptian and").
+            known = self._demonyms.get(word) or (self._forms.get(word) if word.isupper() else None)
+            if known is None or known.country is None:
+                return m
+            codes.append(known.country)
+        codes.append(m.country)
+        unique = tuple(dict.fromkeys(codes))
+        if len(unique) < 2:
+            return m
+        return evolve(
+            m, start=before.start(), name=text_words(text[before.start() : m.end]), country=unique
+        )
 
     def _with_nationality(self, m: Mention, text: str, floor: int) -> Mention:
         """A titled person with no state, after a nationality and up to three more words.
@@ -820,6 +844,12 @@ class Gazetteer:
             possessive=bool(m.group("pos")),
         )
 
+
+# "Russian and Ukrainian" (", Qatari" ...) right before a described official.
+_DEMONYMS_BEFORE = regex.compile(
+    r"(?<![\p{L}-])(?P<dems>\p{Lu}[\p{L}-]+(?:\s*,\s*\p{Lu}[\p{L}-]+)*),?\s+and\s+\Z", _V1
+)
+_DEMONYM_WORDS = regex.compile(r"\p{Lu}[\p{L}.-]+", _V1)
 
 # Anaphors that are descriptions and may own a thing: "the government's offer".
 _DESCRIPTION_KINDS = frozenset(("government", "organisation", "group", "title"))
