@@ -488,6 +488,22 @@ def test_a_descriptions_possessive_owns_the_offer(text: str, name: str) -> None:
     assert offer.actor is not None and offer.actor.name == name
 
 
+def test_a_subject_with_its_abbreviation_is_the_nearest_subject() -> None:
+    """ "the Syrian Democratic Forces (SDF) announced it had ...": the forces, not a
+    subject of the headline before."""
+    doc = parser().parse(
+        "Kurds announce deal as Turkey invades Syria's northeast\n\nLate on Sunday, the"
+        " Kurdish-led Syrian Democratic Forces (SDF) announced it had entered into an"
+        " agreement with the government of Syria."
+    )
+    event = only(doc, "acceptance", "it")
+    assert event.actor is not None
+    assert (event.actor.name, event.actor.resolution) == (
+        "Syrian Democratic Forces",
+        "pronoun.subject",
+    )
+
+
 def test_a_known_name_has_no_antecedent() -> None:
     event = only(parser().parse("China rejected the proposal."), "rejection")
     assert event.actor is not None

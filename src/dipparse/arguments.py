@@ -107,6 +107,7 @@ PARTICIPLE_COMMA = regex.compile(r",\s*(?:(?-i:\p{Ll}\w*ly)\s+)?$")
 
 # What follows a mention in subject position: a verb ("said", "appeared", "has").
 _SUBJECT_NEXT = regex.compile(
+    r"(?:\)?\s*\([^()]{1,40}\))?"  # "the Syrian Democratic Forces (SDF) announced"
     r"(?:\s*,[^,]{1,60},)?(?:\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?"
     r"\s+(?:(?-i:\p{Ll}\w*ly)\s+)?"
     r"(?:has|have|had|is|are|was|were|will|would|may|might|could|can|did|does|said|says"
