@@ -521,6 +521,47 @@ def test_an_unknown_by_agent_of_a_nominal_demand(text: str, name: str, country: 
     assert [(e.actor.name, e.actor.country) for e in demands if e.actor] == [(name, country)]
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "name", "country"),
+    [
+        # A participle's phrase after the subject is its modifier, not a clause of its own.
+        (
+            "Rwandan rebels operating from the forests of eastern Congo demanded the removal"
+            " of President Paul Kagame.",
+            "demand",
+            "Rwandan rebels",
+            "RWA",
+        ),
+        (
+            "Arab leaders meeting in Manama called for the deployment of UN peacekeepers.",
+            "demand",
+            "Arab leaders",
+            None,
+        ),
+        # "by" the officials of two states: both.
+        (
+            "The agreement was signed by the foreign ministers of Rwanda and the Democratic"
+            " Republic of the Congo at the State Department.",
+            "acceptance",
+            "foreign ministers of Rwanda and the Democratic Republic of the Congo",
+            ("RWA", "COD"),
+        ),
+        # A list ends at its "and": "..., the UAE foreign ministry said" is no member.
+        (
+            "The swap was accepted by both Moscow and Kyiv, the UAE foreign ministry said.",
+            "acceptance",
+            "Russia and Ukraine",
+            ("RUS", "UKR"),
+        ),
+    ],
+)
+def test_who_acts_past_modifiers_and_lists(
+    text: str, kind: str, name: str, country: str | tuple[str, ...] | None
+) -> None:
+    found = [(e.actor.name, e.actor.country) for e in events(text) if e.type == kind and e.actor]
+    assert found == [(name, country)]
+
+
 def test_an_unknown_by_agent_is_kept_as_the_actor() -> None:
     """Every actor kept, for the by-agent too: 'endorsed by Arab leaders'."""
     doc_events = events(

@@ -1116,7 +1116,8 @@ def _officials_of(
                 break
             first = word.start()
         word = _WORD_BEFORE.search(text, max(start, first - 30), first)
-        if word is not None and word.group("word").lower() in PREPOSITIONS:
+        before = word.group("word").lower() if word is not None else ""
+        if before in PREPOSITIONS and before != "by":
             continue  # "talks with the leaders of Hamas": Hamas, for an "it" after it
         named = text_words(text[first : m.end])
         head, _, rest = named.partition(" ")
@@ -1231,7 +1232,13 @@ def _join(mentions: list[Mention], text: str) -> list[Mention]:
     while i < len(mentions):
         group = [mentions[i]]
         j = i + 1
+        anded = False
         while j < len(mentions) and _joinable(group[-1], mentions[j], text):
+            gap = text[group[-1].end : mentions[j].start]
+            joins_with_and = "and" in gap or "&" in gap
+            if anded and not joins_with_and:
+                break  # "Moscow and Kyiv, the UAE foreign ministry said": the list has ended
+            anded = anded or joins_with_and
             group.append(mentions[j])
             j += 1
         has_and = any(

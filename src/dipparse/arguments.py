@@ -58,6 +58,12 @@ _VERB_GROUP = regex.compile(
 
 _PARENTHETICAL = regex.compile(r",[^,;\"]{1,80},")
 
+# Adjectives of a region before a name: "the forests of eastern Congo".
+_COMPASS = frozenset(
+    "eastern western northern southern central north-eastern north-western south-eastern "
+    "south-western northeastern northwestern southeastern southwestern".split()
+)
+
 # Clause openers of an adverbial clause: a participle after one is the main clause's.
 _ADVERBIAL_OPENERS = frozenset(
     "unless if until because although though when while whereas once".split()
@@ -438,6 +444,26 @@ class ArgumentFinder:
             if at >= clause:
                 return self.subject_phrase(ctx, chunks, at)
         return None
+
+    def modified_subject_phrase(
+        self, ctx: Context, chunks: Chunks, t0: int, scope: tuple[int, int]
+    ) -> Mention | None:
+        """The clause's first noun phrase when only participles stand between it and the
+        trigger: "Rwandan rebels operating from the forests of eastern Congo demanded"
+        (a post-modifier, not a clause of its own). As `subject_phrase`."""
+        tokens = ctx.tokens
+        clause = clause_start(ctx.norm.text, scope[0], t0)
+        first = bisect_left(tokens.starts, clause)
+        phrase = chunks.noun_phrase_starting_at(max(first, chunks.first))
+        if phrase is None or tokens.starts[phrase.first] >= t0:
+            return None
+        head_start = tokens.starts[phrase.last]
+        groups = [g for g in chunks.verb_groups if head_start < tokens.starts[g.first] < t0]
+        if not groups or any(
+            g.first != g.last or not tokens.lowers[g.first].endswith(("ing", "ed")) for g in groups
+        ):
+            return None
+        return self._phrase_mention(ctx, chunks, phrase, t0)
 
     def agent_phrase(self, ctx: Context, chunks: Chunks, t1: int) -> Mention | None:
         """The noun phrase after "by" right after a passive trigger, as an actor mention.
@@ -1140,12 +1166,20 @@ def _apposed_person(text: str, mentions: Sequence[Mention], head: Mention) -> Me
     return person
 
 
+def _word_before(text: str, mention: Mention) -> str | None:
+    """The word before a mention, lower case, over a compass adjective ("of eastern
+    Congo": "of")."""
+    words: list[str] = WORDS.findall(text[max(0, mention.start - 30) : mention.start])
+    if len(words) > 1 and words[-1].lower() in _COMPASS:
+        return words[-2].lower()
+    return words[-1].lower() if words else None
+
+
 def _subject_position(text: str, mention: Mention, gerund: bool) -> bool:
     """Not inside a prepositional phrase, unless the word before opens a clause."""
-    words = WORDS.findall(text[max(0, mention.start - 20) : mention.start])
-    if not words or words[-1].lower() not in PREPOSITIONS:
+    word = _word_before(text, mention)
+    if word is None or word not in PREPOSITIONS:
         return True
-    word = words[-1].lower()
     return word in _SUBORDINATORS and (word != "with" or gerund)
 
 
@@ -1165,10 +1199,7 @@ def _noun_modifier(text: str, mention: Mention, gap: str) -> bool:
 
 
 def _after_preposition(text: str, mention: Mention) -> bool:
-    words = WORDS.findall(text[max(0, mention.start - 20) : mention.start])
-    if not words:
-        return False
-    return words[-1].lower() in PREPOSITIONS
+    return _word_before(text, mention) in PREPOSITIONS
 
 
 def _first_actor(mentions: Sequence[Mention], start: int, end: int) -> Mention | None:

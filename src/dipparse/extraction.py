@@ -461,6 +461,7 @@ class Extractor:
             phrase = (
                 self.arguments.subject_phrase(ctx, layers.chunks, t0)
                 or self.arguments.main_subject_phrase(ctx, layers.chunks, a0, scope)
+                or self.arguments.modified_subject_phrase(ctx, layers.chunks, a0, scope)
                 if rule.actor == "subject"
                 else self.arguments.agent_phrase(ctx, layers.chunks, t1)
             )
