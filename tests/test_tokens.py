@@ -146,6 +146,9 @@ def test_with_vocabulary_makes_a_verb_known() -> None:
         ("Iran's offer was rejected.", "XGnBV."),
         ("Iran offered to mediate, officials said.", "XVTV,nV."),
         ("The plan that Iran offered.", "DnSXV."),
+        # A plural before a past-tense verb is a noun; before an object, a verb.
+        ("Gulf states welcomed the offer.", "XnVDn."),
+        ("India demands talks.", "XVn."),
     ],
 )
 def test_tags(text: str, tags: str) -> None:

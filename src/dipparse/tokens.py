@@ -401,6 +401,15 @@ def tag(tokens: Tokens, lexicon: Lexicon, first: int = 0, last: int | None = Non
             t, quoting = _apostrophe(tokens, i, first, stop, quoting)
         elif lower in _GET and i + 1 < stop and lowers[i + 1].endswith(("ed", "en")):
             t = "B"  # "got rejected": the passive's auxiliary
+        elif (
+            t == "V"
+            and prev in "nX"
+            and lower.endswith("s")
+            and j < stop
+            and lowers[j].endswith("ed")
+            and lexicon._inflected_verb(lowers[j])
+        ):
+            t = "n"  # "Gulf states welcomed": a plural noun before its past-tense verb
         out.append(t)
         prev = t
     return "".join(out)
