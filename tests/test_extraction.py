@@ -493,6 +493,17 @@ def test_a_named_body_is_an_actor_by_its_own_words(
         ),
         # ... after a reported clause, the reported subject's.
         ("Kenya said that Uganda rejected the plan and demanded talks.", "demand", "Uganda"),
+        # A document's participle is its author's, named by a demonym or a possessive.
+        (
+            "The Security Council rejected a Russian draft resolution calling for a ceasefire.",
+            "demand",
+            "Russia",
+        ),
+        (
+            "The General Assembly adopted a resolution demanding a ceasefire.",
+            "demand",
+            "UN General Assembly",
+        ),
     ],
 )
 def test_whose_a_participle_after_a_subordinate_clause_is(text: str, kind: str, name: str) -> None:

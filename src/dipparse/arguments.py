@@ -341,6 +341,16 @@ class ArgumentFinder:
                 and previous[-1] not in _SPEECH_NOUNS
             ):
                 return None  # "the talks endorsing the plan": a noun's modifier
+            if previous and previous[-1] in _SPEECH_NOUNS:
+                # "rejected a Russian draft resolution calling for": its author's words.
+                noun = max(scope[0], t0 - 30) + tail.rfind(previous[-1])
+                author = self.demonym_before(text, noun, scope[0])
+                before = [x for x in in_scope if x.end <= noun]
+                owner = before[-1] if before and before[-1].possessive else None
+                if author is None and owner and _POSSESSOR_GAP.match(text[owner.end : noun]):
+                    author = owner  # "Russia's resolution calling for"
+                if author is not None:
+                    return author
         # The nearest mention whose words up to the trigger are a verb group.
         for x in reversed(in_scope):
             if x.start < clause:
