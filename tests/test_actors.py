@@ -69,6 +69,7 @@ def only(text: str) -> Mention:
         ("Kyiv rejected it.", "Kyiv", "Ukraine", "UKR"),
         ("Greenland rejected it.", "Greenland", "Greenland", "GRL"),
         ("Nuuk rejected it.", "Nuuk", "Greenland", "GRL"),
+        ("Gibraltar rejected it.", "Gibraltar", "Gibraltar", "GIB"),
     ],
 )
 def test_states_by_name_alias_and_capital(text: str, surface: str, name: str, country: str) -> None:
@@ -147,6 +148,7 @@ def test_unknown_titled_person_takes_country_from_demonym() -> None:
             "IND",
         ),
         ("Pakistani officials said so.", "Pakistani officials", "PAK"),
+        ("Gibraltarian officials said so.", "Gibraltarian officials", "GIB"),
     ],
 )
 def test_demonym_and_role_noun_is_an_official(text: str, surface: str, country: str) -> None:
@@ -173,6 +175,12 @@ def test_longest_match_place_beats_state() -> None:
         ("Pakistan-Occupied Kashmir", PLACE),
         ("PoK", PLACE),
     ]
+
+
+def test_the_strait_of_gibraltar_is_a_place() -> None:
+    """ "the Strait of Gibraltar" is the waterway, not the territory."""
+    mentions = find("boats crossing the Strait of Gibraltar")
+    assert [(m.name, m.kind) for m in mentions] == [("Strait of Gibraltar", PLACE)]
     assert all(m.country is None for m in mentions)
 
 
@@ -1020,6 +1028,7 @@ def test_g20_office_holders_have_dated_roles(
         ("Samuel Okudzeto Ablakwa rejected the offer.", "2025-06-01", "Foreign Minister"),
         ("Mahmoud Thabit Kombo rejected the offer.", "2025-06-01", "Foreign Minister"),
         ("Hugh Todd rejected the offer.", "2022-06-01", "Foreign Minister"),
+        ("Fabian Picardo rejected the offer.", "2020-06-01", "Chief Minister"),
         ("Yahya Jammeh rejected the offer.", "2016-06-01", "President"),
         ("Yahya Jammeh rejected the offer.", "2018-06-01", "former President"),
         ("Adama Barrow rejected the offer.", "2020-06-01", "President"),
@@ -1165,6 +1174,7 @@ OTHER_HEADS = {
     "MDA": ["Dorin Recean", "Igor Dodon", "Natalia Gavrilița", "Mihai Popșoi"],
     "PER": ["Fernando Zavala", "Mirtha Vásquez", "Gustavo Adrianzén", "Ricardo Luna"],
     "GRL": ["Jens-Frederik Nielsen", "Múte Bourup Egede", "Kim Kielsen"],
+    "GIB": ["Fabian Picardo"],
     "BFA": ["Ibrahim Traoré", "Roch Marc Christian Kaboré", "Christophe Dabiré", "Olivia Rouamba"],
     "GRC": ["Kyriakos Mitsotakis", "Alexis Tsipras", "Prokopis Pavlopoulos", "Nikos Dendias"],
     "PSE": [
