@@ -220,6 +220,64 @@ def test_state_department_is_the_named_body_not_an_anaphor() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "name", "country"),
+    [
+        (
+            "The Swiss Federal Council approved the package.",
+            "Swiss Federal Council",
+            "Swiss Federal Council",
+            "CHE",
+        ),
+        (
+            "The Federal Council approved the package.",
+            "Federal Council",
+            "Swiss Federal Council",
+            "CHE",
+        ),
+        (
+            "The UN Security Council approved it.",
+            "UN Security Council",
+            "UN Security Council",
+            None,
+        ),
+        ("The Council approved it.", "Council", "UN Security Council", None),
+    ],
+)
+def test_swiss_federal_council_is_switzerland_not_the_security_council(
+    text: str, surface: str, name: str, country: str | None
+) -> None:
+    """The Swiss government's "Federal Council" is not the UN's "Council"."""
+    (event,) = default_parser().parse(text).events
+    assert event.actor is not None
+    assert (event.actor.text, event.actor.name, event.actor.country) == (surface, name, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "role"),
+    [
+        ("Sudani rejected the offer.", "Mohammed Shia al-Sudani", "IRQ", "Prime Minister"),
+        (
+            "Sviatlana Tsikhanouskaya rejected the offer.",
+            "Sviatlana Tsikhanouskaya",
+            "BLR",
+            "opposition leader",
+        ),
+        (
+            "Svetlana Tikhanovskaya rejected the offer.",
+            "Sviatlana Tsikhanouskaya",
+            "BLR",
+            "opposition leader",
+        ),
+    ],
+)
+def test_people_by_name_and_alias(text: str, name: str, country: str, role: str) -> None:
+    """A person's alias finds the entry, with its country and role."""
+    (event,) = default_parser().parse(text).events
+    assert event.actor is not None
+    assert (event.actor.name, event.actor.country, event.actor.role) == (name, country, role)
+
+
 # -- joint actors and possessives -----------------------------------------------------
 
 
