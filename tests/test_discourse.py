@@ -504,6 +504,22 @@ def test_a_subject_with_its_abbreviation_is_the_nearest_subject() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Gibraltar's Chief Minister Fabian Picardo said the territory would never accept"
+            " Spanish police checks at its airport.",
+            "Gibraltar",
+        ),
+        ("Taiwan's president said the island would never accept the formula.", "Taiwan"),
+    ],
+)
+def test_the_territory_and_the_island_are_the_state_spoken_of(text: str, name: str) -> None:
+    event = only(parser().parse(text), "rejection")
+    assert event.actor is not None and event.actor.name == name
+
+
 def test_a_known_name_has_no_antecedent() -> None:
     event = only(parser().parse("China rejected the proposal."), "rejection")
     assert event.actor is not None

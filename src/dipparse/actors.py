@@ -918,7 +918,7 @@ def _anaphor_pattern(w: Callable[[str], tuple[str, ...]]) -> str:
         + r"|(?P<government>the\s+(?:(?:country|kingdom|republic)'s\s+)?(?:"
         + heads_government
         + ("|" + anaphor_heads if anaphor_heads else "")
-        + r"|country|kingdom|republic)"
+        + r"|country|kingdom|republic|territory|island)"
         # "rejected a government offer": the government of whom the sentence is about.
         + r"|(?<=(?<![\w-])an?\s)government(?=\s+(?:[\w-]+\s+)?(?:offer|proposal|plan"
         r"|initiative|request|demand|call)s?\b)"
