@@ -266,7 +266,7 @@ def workers_speedup(size: int, runs: int) -> dict[str, Any]:
     """Wall time of ``dipparse parse`` (the console command) on a generated JSON-lines
     archive of about ``size`` characters, with ``--workers 1`` and ``--workers 2``.
 
-    The archive is the real news articles, one record each, with one record cut short
+    The archive is generated news articles, one record each, with one record cut short
     in the middle: both runs must report it and give byte-identical output (checked).
     Each run is a fresh process, so the times include starting Python, building the
     rule sets and starting the worker processes: what a user waits for.
