@@ -1050,6 +1050,7 @@ def test_g20_office_holders_have_dated_roles(
             "Vice President and Foreign Minister",
         ),
         ("Guðni Jóhannesson rejected the offer.", "2020-06-01", "President"),
+        ("Guðni Th. Jóhannesson rejected the offer.", "2020-06-01", "President"),
         ("Katrín Jakobsdóttir rejected the offer.", "2020-06-01", "Prime Minister"),
         ("Bjarni Benediktsson rejected the offer.", "2017-06-01", "Prime Minister"),
         ("Bjarni Benediktsson rejected the offer.", "2024-01-10", "Foreign Minister"),

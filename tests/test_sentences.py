@@ -36,6 +36,11 @@ def sentences(text: str) -> list[str]:
         ),
         ("Officials met at 10 a.m. on Monday.", ["Officials met at 10 a.m. on Monday."]),
         ("Sen. Rubio and Gov. Newsom spoke.", ["Sen. Rubio and Gov. Newsom spoke."]),
+        # An abbreviated given name (found by the heavy run, seed 12345).
+        (
+            "Guðni Th. Jóhannesson said Iceland rejected it. Talks ended.",
+            ["Guðni Th. Jóhannesson said Iceland rejected it.", "Talks ended."],
+        ),
     ],
 )
 def test_abbreviations_do_not_end_sentences(text: str, expected: list[str]) -> None:
