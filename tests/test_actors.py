@@ -13,6 +13,7 @@ import regex
 import dipparse
 from dipparse.actors import ANAPHOR, PLACE, Mention
 from dipparse.parser import default_parser
+from dipparse.sentences import split_sentences
 from dipparse.text import normalise
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_e57a447eb6801cad.txt"
@@ -1209,6 +1210,20 @@ def test_g20_office_holders_have_dated_roles(
 def test_dated_roles_beyond_the_g20(text: str, published: str, role: str) -> None:
     """Office-holders of other states in the news have the role of the document's date."""
     assert _role_of(text, published) == role
+
+
+def test_no_name_in_the_gazetteer_ends_a_sentence(
+    core_actors: tuple[dipparse.ActorEntry, ...],
+) -> None:
+    """A full stop inside a name ("Guðni Th. Jóhannesson", "Ma. Theresa Lazaro") keeps the
+    sentence whole, or the name could never be an actor."""
+    split = [
+        form
+        for a in core_actors
+        for form in a.surface_forms()
+        if "." in form and len(split_sentences(f"{form} rejected the offer.")) != 1
+    ]
+    assert split == []
 
 
 def test_every_state_named_in_the_corpora_has_dated_office_holders(

@@ -15,14 +15,14 @@ from collections.abc import Iterator
 import regex
 
 # Titles and other abbreviations after which a full stop does not end a sentence (with
-# abbreviated given names: "Guðni Th. Jóhannesson", "Wm. Burns").
+# abbreviated given names: "Guðni Th. Jóhannesson", "Ma. Theresa Lazaro").
 ABBREVIATIONS = frozenset(
     """
     Mr Mrs Ms Mx Dr Prof Gen Lt Col Sgt Capt Cmdr Cdr Adm Maj Brig Gov Sen Rep Rev Hon
     Amb Pres Supt Insp Det Cpl Pvt St Mt Ft Jr Sr Esq No Nos Vol Art Sec Dept Govt
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thurs Fri Sat Sun
     vs etc approx est Inc Ltd Co Corp Bros Cie Fig pp
-    Th Wm Chas Thos Jas
+    Th Wm Chas Thos Jas Ma
     """.split()
 )
 # Lower-case words after which a capital letter and a full stop open a name ("said S.
