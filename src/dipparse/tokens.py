@@ -412,6 +412,8 @@ def tag(tokens: Tokens, lexicon: Lexicon, first: int = 0, last: int | None = Non
             t = "n"  # "Gulf states welcomed": a plural noun before its past-tense verb
         out.append(t)
         prev = t
+        if t == "." and first < i < stop - 1 and text[starts[i - 1]].isupper():
+            prev = "X"  # "Surangel Whipps Jr. requests": a name's full stop, no sentence end
     return "".join(out)
 
 
