@@ -11,7 +11,14 @@ import regex
 
 from dipparse import Parser
 from dipparse.grouping import _Answered, _answered_by
-from dipparse.scanning import FormTable, GazetteerScan, TextScan, finditer_at, trie_alternation
+from dipparse.scanning import (
+    FormTable,
+    GazetteerScan,
+    TextScan,
+    Words,
+    finditer_at,
+    trie_alternation,
+)
 from dipparse.text import normalise
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -214,6 +221,9 @@ def test_table_lookups_equal_the_reference_patterns_on_generated_text() -> None:
         lo = rng.randint(0, len(text))
         hi = rng.randint(lo, len(text))
         assert fast.find(text, lo, hi) == slow.find(text, lo, hi), (text, lo, hi)
+        # The words another scan split (the date scan shares them) change nothing.
+        shared = fast.find(text, lo, hi, words=Words(text, lo, hi))
+        assert shared == slow.find(text, lo, hi), (text, lo, hi)
 
 
 def test_reference_patterns_are_compiled_only_when_needed() -> None:

@@ -40,6 +40,7 @@ from dipparse.rules import (
     Topic,
     coerce_rulesets,
 )
+from dipparse.scanning import Words
 from dipparse.sentences import iter_sentences, split_sentences, windows
 from dipparse.text import NormalisedText, normalise
 from dipparse.tokens import Lexicon, english, tokenize
@@ -403,14 +404,15 @@ class Parser:
         byline or credit line (a dateline's place is no actor, its date no event's)."""
         day, basis = anchor
         # The gazetteer reads a copy of the context: its scan prepares the whole
-        # string it is given (a lower-case copy, a check of every character).
-        found = self.gazetteer.find(
-            text if (lo, hi) == (0, len(text)) else text[lo:hi], published=day
-        )
+        # string it is given (a lower-case copy, a check of every character). Its
+        # words are split once, for the date scan too.
+        context = text if (lo, hi) == (0, len(text)) else text[lo:hi]
+        words = Words(context)
+        found = self.gazetteer.find(context, published=day, words=words)
         credits = credit_spans(text, lo, hi)
         return (
             _outside(_shifted(found, lo), credits),
-            _outside(find_dates(text, lo, hi, day, basis), credits),
+            _outside(find_dates(text, lo, hi, day, basis, words), credits),
         )
 
     def _events(self, chunk: _Chunk, grouper: Grouper, before: int) -> Iterator[Event]:
