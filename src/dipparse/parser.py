@@ -501,16 +501,28 @@ def _shifted(mentions: list[Mention], offset: int) -> list[Mention]:
     """Mentions found in a slice of the text that starts at ``offset``, in the text's offsets."""
     if not offset:
         return mentions
-    return [
-        attrs.evolve(
-            m,
-            start=m.start + offset,
-            end=m.end + offset,
-            members=tuple(_shifted(list(m.members), offset)),
-            speaks_for=_shifted([m.speaks_for], offset)[0] if m.speaks_for else None,
-        )
-        for m in mentions
-    ]
+    return [_moved(m, offset) for m in mentions]
+
+
+def _moved(m: Mention, offset: int) -> Mention:
+    """``m`` (and the mentions it holds) ``offset`` characters further on.
+
+    Built field by field, which is several times faster than `attrs.evolve`: every
+    field of `Mention` is passed (a test checks that none is left out).
+    """
+    return Mention(
+        m.start + offset,
+        m.end + offset,
+        m.name,
+        m.kind,
+        m.country,
+        m.role,
+        m.anaphor,
+        m.possessive,
+        m.source,
+        tuple([_moved(x, offset) for x in m.members]) if m.members else (),
+        None if m.speaks_for is None else _moved(m.speaks_for, offset),
+    )
 
 
 def _timeouts(ctx: Context) -> Iterator[ParseWarning]:
