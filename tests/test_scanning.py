@@ -234,3 +234,26 @@ def test_reference_patterns_are_compiled_only_when_needed() -> None:
     mentions = parser.gazetteer.find("İzmir: India and Pakistan")
     assert "_reference" in parser.gazetteer.__dict__
     assert [m.name for m in mentions] == ["India and Pakistan"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "South Korea's offer, Côte d'Ivoire and the U.S.",
+        "ΟΔΟΣ ΑΘΗΝΩΝ: Σ'Α, ΑΣ. A'Σ b: a final sigma after an apostrophe",
+        "Ǆemal and ǅamila met the ΆΝΝΑ delegation in Straße 5",
+        "x\u0301y \u0663 days, \u2160 and \u24b6",
+        "",
+    ],
+)
+def test_words_are_the_runs_of_the_lower_cased_text(text: str) -> None:
+    """Each word as written is the text's run, and its lower case the lower-cased
+    text's run there (a capital sigma lower-cases by its neighbours)."""
+    lowered = text.lower()
+    for start, end in ((0, len(text)), (2, max(2, len(text) - 3))):
+        words = Words(text, start, end)
+        assert words.ok
+        runs = [m.span() for m in regex.finditer(r"[\p{L}\p{N}]+", lowered[start:end])]
+        assert words.starts == [start + a for a, _ in runs]
+        assert words.words == [lowered[start + a : start + b] for a, b in runs]
+        assert words.originals == [text[start + a : start + b] for a, b in runs]

@@ -269,18 +269,14 @@ class Extractor:
         """
         found: set[int] = set()
         lemmas = ctx.tokens.lemmas
-        index = self._by_lemma
-        for i in range(first, last):
-            hit = index.get(lemmas[i])
-            if hit:
-                found.update(hit)
+        # The look-ups are mapped over the tokens; only the hits (a few) are looped over.
+        for hit in filter(None, map(self._by_lemma.get, lemmas[first:last])):
+            found.update(hit)
         if pruned and not self._paired.isdisjoint(found):
             paired: set[int] = set()
-            pairs = self._by_pair
-            for pair in zip(lemmas[first : last - 1], lemmas[first + 1 : last], strict=True):
-                hit = pairs.get(pair)
-                if hit:
-                    paired.update(hit)
+            pairs = zip(lemmas[first : last - 1], lemmas[first + 1 : last], strict=True)
+            for hit in filter(None, map(self._by_pair.get, pairs)):
+                paired.update(hit)
             found -= self._paired - paired
         return [self.rules[i] for i in sorted(found)]
 

@@ -45,6 +45,8 @@ _WS_RUN = regex.compile(r"\s{2,}")
 # The characters a case-insensitive pattern matches as an ASCII letter that
 # str.lower() does not turn into that letter (long s; dotted capital I).
 _FOLD_TRAPS = ("\u017f", "\u0130")
+# The one letter whose lower case depends on the letters around it (final sigma).
+_CAPITAL_SIGMA = "\u03a3"
 # Qualifiers before a title ("former President ...").
 _QUALIFIERS = frozenset({"former", "then", "ex", "outgoing", "incoming", "acting", "late"})
 # Words an anaphor can start with, besides the government and official nouns.
@@ -483,15 +485,24 @@ class Words:
         self.starts: list[int] = []
         self.words: list[str] = []
         self.originals: list[str] = []
-        if self.ok:
-            # One split of the lower-cased text gives the words and what lies between
-            # them (``parts``: between, word, between, ...), from which the starts
-            # add up.
+        if not self.ok:
+            return
+        if _CAPITAL_SIGMA in text:
+            # Lower-casing reads a capital sigma's neighbours ("ΟΔΟΣ" ends in "ς"): the
+            # words are cut from the lower-cased text.
             parts = _WORD_SPLIT.split(lowered[start:end])
             words = self.words = parts[1::2]
             starts = self.starts = list(accumulate(map(len, parts), initial=start))[1:-1:2]
             ends = map(add, starts, map(len, words))
             self.originals = list(map(text.__getitem__, map(slice, starts, ends)))
+            return
+        # One split of the text gives the words and what lies between them (``parts``:
+        # between, word, between, ...), from which the starts add up; each word
+        # lower-cased alone is the same run of the lower-cased text.
+        parts = _WORD_SPLIT.split(text[start:end])
+        originals = self.originals = parts[1::2]
+        self.words = list(map(str.lower, originals))
+        self.starts = list(accumulate(map(len, parts), initial=start))[1:-1:2]
 
     def starts_of(self, keys: frozenset[str]) -> list[int]:
         """Where the words that are ``keys`` as written start, in text order (``ok`` only)."""
