@@ -188,6 +188,10 @@ def _generated(count: int, seed: int) -> list[str]:
         *("'s", "\u2019s", "'", ",", ".", "-", "and", "both", "officials", "sources", "said"),
         *("King", "Willem-Alexander", "Jr.", "al", "bin", "administration", "court", "it"),
         *("Indian-administered", "Pakistan-Occupied", "x", "Super", "OFFICIAL", "É"),
+        # The words after "the" that anaphors start with.
+        *("two", "nations", "Queen", "crown prince", "joint", "statement", "communiqué"),
+        *("North", "south", "bloc", "Alliance", "agency", "country", "kingdom", "group"),
+        *("rebels", "he", "its", "their", "neighbour", "his", "offer"),
     ]
     seps = [" "] * 12 + ["  ", "\n", "\n\n", "\t", " \n ", "", "-", "'s ", "\u2019s "]
     rng = random.Random(seed)

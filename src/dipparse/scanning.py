@@ -82,6 +82,18 @@ _ANAPHOR_STARTS = frozenset(
         "fighters",
     ]
 )
+# The words after "the" where an anaphor starts with it, besides the first words of the
+# official and government nouns (as in the gazetteer's anaphor pattern: keep them in
+# step): "the two nations", "the king", "the joint statement", "the North", "the bloc",
+# "the country", "the group".
+_AFTER_THE = frozenset(
+    """
+    two king queen emir sultan crown pope chancellor premier joint statement letter
+    communique communiqué declaration north south bloc alliance union organisation
+    organization agency league country kingdom republic group militants rebels movement
+    militia insurgents fighters
+    """.split()
+)
 # The heads of "the government of Iran" besides the government nouns (as in the
 # gazetteer's pattern: keep them in step).
 _OF_HEADS = (
@@ -452,6 +464,7 @@ class GazetteerScan:
             first_word(d) for d in dets
         )
         self.anaphor_keys = _ANAPHOR_STARTS | self.heads_first
+        self.after_the = _AFTER_THE | self.heads_first
         # True: every pattern runs over the whole text (the reference the tests use).
         self.exhaustive = False
 
@@ -680,8 +693,14 @@ class TextScan:
         return sorted(positions)
 
     def anaphors(self) -> list[int] | None:
-        """Anaphors start with a pronoun, "both", "the", "you" or a head noun."""
+        """Anaphors start with a pronoun, "both", "the", "you" or a head noun; one that
+        starts with "the" has one of a few words after it (a head's first word)."""
         if not self.ok:
             return None
-        positions = [self.starts[i] for i in self._where(self.tables.anaphor_keys)]
-        return positions
+        words, starts, after = self.words, self.starts, self.tables.after_the
+        last = len(words) - 1
+        return [
+            starts[i]
+            for i in self._where(self.tables.anaphor_keys)
+            if words[i] != "the" or (i < last and words[i + 1] in after)
+        ]
