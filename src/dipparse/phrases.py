@@ -108,18 +108,25 @@ def chunk(tokens: Tokens, tags: str, first: int) -> Chunks:
         vgs.append(_verb_group(tokens, tags, first, s, e))
     # The noun phrases are found left to right, and each is labelled before the search
     # goes on after it: where the search goes on, only verb groups can be labelled.
+    # The search goes on where a phrase ends, or after its attachment: there it starts
+    # again.
     grouped = "".join(labels)
-    pos = 0
-    while (found := _NP.search(tags, pos)) is not None:
-        s, e = found.span()
-        pos = e
-        if grouped.count(OUTSIDE, s, e) != e - s:
-            continue  # in a verb group
-        head = e - 1
-        attached = _attachment(tokens, tags, first, e, grouped)
-        labels[s:attached] = NP_BEGIN + NP_INSIDE * (e - s - 1) + NP_ATTACHED * (attached - e)
-        pos = max(pos, attached)
-        nps.append(Phrase(first + s, first + max(e, attached) - 1, first + head))
+    pos: int | None = 0
+    size = len(tags)
+    while pos is not None:
+        found_at, pos = pos, None
+        for found in _NP.finditer(tags, found_at):
+            s, e = found.span()
+            if grouped.count(OUTSIDE, s, e) != e - s:
+                continue  # in a verb group
+            attached = (
+                _attachment(tokens, tags, first, e, grouped) if e < size and tags[e] == "I" else e
+            )
+            labels[s:attached] = NP_BEGIN + NP_INSIDE * (e - s - 1) + NP_ATTACHED * (attached - e)
+            nps.append(Phrase(first + s, first + attached - 1, first + e - 1))
+            if attached > e:
+                pos = attached
+                break
     group_of = {i: vg for vg in vgs for i in range(vg.first, vg.last + 1)}
     ending = {p.last: p for p in nps}
     starting = {p.first: p for p in nps}
