@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import warnings
 from bisect import bisect_left
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
 from typing import Any
 
@@ -50,7 +50,8 @@ _INFINITIVE = regex.compile(r"(?i)\bto\s+(?:(?-i:\p{Ll}\w*ly)\s+)?$")
 # How far (characters) from a trigger sentence-wide cues and restatements are looked
 # for: a search of the whole sentence for every trigger is quadratic in its length.
 _WINDOW = 600
-# A rule with more pairs of first two words than this is found by its words alone.
+# A rule with more pairs of words (first two, or any two) than this is found by its words
+# alone.
 _MOST_PAIRS = 256
 
 
@@ -225,16 +226,12 @@ class Extractor:
                 by_lemma.setdefault(lemma, []).append(i)
         # The one document-wide trigger scan looks every token's lemma up here.
         self._by_lemma = {w: tuple(v) for w, v in by_lemma.items()}
-        # The rules whose first two words are known (`TokenPattern.second`), by each
-        # pair of them: such a rule can match only where a pair stands in a sentence.
+        # The rules whose first two words are known (`TokenPattern.second`), else two
+        # words that stand together in every match (`TokenPattern.pairs`), by each pair
+        # of them: such a rule can match only where a pair stands in a sentence.
         by_pair: dict[tuple[str, str], list[int]] = {}
         for i, rule in enumerate(self.rules):
-            pattern = rule.token_pattern
-            if pattern is None or pattern.leading is None or pattern.second is None:
-                continue
-            if len(pattern.leading) * len(pattern.second) > _MOST_PAIRS:
-                continue
-            for pair in itertools.product(pattern.leading, pattern.second):
+            for pair in _pairs(rule.token_pattern):
                 by_pair.setdefault(pair, []).append(i)
         self._by_pair = {pair: tuple(v) for pair, v in by_pair.items()}
         self._paired = frozenset(i for v in by_pair.values() for i in v)
@@ -264,8 +261,8 @@ class Extractor:
     ) -> list[Rule]:
         """The rules whose trigger lemmas occur in tokens ``first`` to ``last - 1``.
 
-        ``pruned``: without the rules whose first two words (when known) do not stand
-        one after the other there, which cannot match.
+        ``pruned``: without the rules whose first two words, or two words every match
+        holds (when known), do not stand one after the other there, which cannot match.
         """
         found: set[int] = set()
         lemmas = ctx.tokens.lemmas
@@ -753,6 +750,20 @@ def _nearest_fields(
         return verbal[i][1]
 
     return nearest
+
+
+def _pairs(pattern: TokenPattern | None) -> Iterable[tuple[str, str]]:
+    """The pairs of words one of which stands together in every match of ``pattern``
+    (none when they are not known, or too many to index)."""
+    if pattern is None:
+        return ()
+    if pattern.leading is not None and pattern.second is not None:
+        if len(pattern.leading) * len(pattern.second) <= _MOST_PAIRS:
+            return itertools.product(pattern.leading, pattern.second)
+        return ()
+    if pattern.pairs is not None and len(pattern.pairs) <= _MOST_PAIRS:
+        return pattern.pairs
+    return ()
 
 
 def _holds(lemmas: frozenset[str], needs: Sequence[frozenset[str]] | None) -> bool:

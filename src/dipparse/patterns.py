@@ -37,7 +37,8 @@ from __future__ import annotations
 import difflib
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
-from itertools import accumulate
+from itertools import accumulate, product
+from typing import TypeVar, cast
 
 import regex
 from attrs import frozen
@@ -46,6 +47,8 @@ from dipparse.phrases import Chunks
 from dipparse.tokens import Lexicon, Tokens
 
 SEP = "\x1f"
+# The most pairs of words one element and the next can make that a pattern records.
+_MOST = 256
 # Any one token but sentence punctuation (its tag is ".").
 _ANY_UNIT = r".[^.][^ ]* "
 
@@ -122,6 +125,11 @@ class TokenPattern:
     # first element takes one token and the second is a word that must be there): a
     # match can start only at a token followed by such a token.
     second: frozenset[str] | None = None
+    # Pairs of lemmas one of which every match holds as two tokens one after the other,
+    # when known (a several-word entry's first two words, a verb group's head and its
+    # particle, the last word of one element and the first of the next): a match can
+    # be only where such a pair stands.
+    pairs: frozenset[tuple[str, str]] | None = None
     # Strings of the encoding one of which every match holds, when known: a word's
     # lemma and the separator after it, a form between the separator and the space, a
     # /regex/ element's leading letters after the separator. A search of part of an
@@ -161,6 +169,7 @@ def compile_token_pattern(
         tuple(dict.fromkeys((*reader.required, *reader.clauses))),
         reader.leading,
         reader.second,
+        reader.pairs,
         reader.fragments,
         tuple(reader.read.items()),
     )
@@ -215,6 +224,10 @@ class _Reader:
         self.leading: frozenset[str] | None = None
         # Of the same: the lemmas one of which the second token of each match has.
         self.second: frozenset[str] | None = None
+        # Of the same: pairs of lemmas one of which each match holds as two tokens one
+        # after the other, and the lemmas one of which its last token has.
+        self.pairs: frozenset[tuple[str, str]] | None = None
+        self.trailing: frozenset[str] | None = None
         # Whether the element just read always matches exactly one token.
         self.single = False
         # Of the same: strings of the encoding one of which each match holds.
@@ -240,6 +253,8 @@ class _Reader:
         clauses = [self.clauses]
         leading = [self.leading]
         seconds = [self.second]
+        pairs = [self.pairs]
+        trailing = [self.trailing]
         singles = [self.single]
         fragments = [self.fragments]
         required = self._required
@@ -252,6 +267,8 @@ class _Reader:
             clauses.append(self.clauses)
             leading.append(self.leading)
             seconds.append(self.second)
+            pairs.append(self.pairs)
+            trailing.append(self.trailing)
             singles.append(self.single)
             fragments.append(self.fragments)
             taken |= self._taken
@@ -263,6 +280,8 @@ class _Reader:
             else frozenset().union(*(first for first in leading if first is not None))
         )
         self.fragments = _union(fragments)
+        self.pairs = _union(pairs)
+        self.trailing = _union(trailing)
         # A group of one-token alternatives takes one token.
         self.single = all(singles)
         self.second = (
@@ -291,8 +310,17 @@ class _Reader:
         second: frozenset[str] | None = None
         single = False
         fragments: list[frozenset[str]] = []
+        pairs: list[frozenset[tuple[str, str]]] = []
+        trailing: frozenset[str] | None = None  # of the element before
         while (m := self._peek()) is not None and not (m.group("bar") or m.group("close")):
             parts.append(self.element())
+            if self.pairs is not None:
+                pairs.append(self.pairs)
+            # The last word of the element before, then this one's first word.
+            ahead = self.leading
+            if trailing is not None and ahead is not None and len(trailing) * len(ahead) <= _MOST:
+                pairs.append(frozenset(product(trailing, ahead)))
+            trailing = self.trailing
             if self._anchor is not None:
                 required.append(self._anchor)
             if self.fragments is not None:
@@ -312,6 +340,9 @@ class _Reader:
         self.clauses = tuple(dict.fromkeys(clauses))
         self.leading = leading
         self.second = second
+        # Any element's pairs will do: the fewest.
+        self.pairs = min(pairs, key=len) if pairs else None
+        self.trailing = trailing
         self.single = len(parts) == 1 and single
         # The most telling element's strings: the longest shortest one, then the fewest.
         self.fragments = (
@@ -367,6 +398,8 @@ class _Reader:
             self.clauses = ()
             self.leading = None
             self.fragments = None
+            self.pairs = None
+            self.trailing = None
         if atom == _ANY_UNIT and (quant in ("*", "+") or regex.fullmatch(r"\{\d*,\}", quant)):
             raise PatternError(
                 f"'_{quant}' at {start.start()} is unbounded: it may try every token after "
@@ -384,6 +417,8 @@ class _Reader:
         self.clauses = ()
         self.leading = None
         self.second = None
+        self.pairs = None
+        self.trailing = None
         self.single = False
         self.fragments = None
         if m.group("open"):
@@ -432,7 +467,7 @@ class _Reader:
                 self._note(lemma)
             self._anchor = frozenset(lemmas)
             self.clauses = (self._anchor,)
-            self.leading = self._anchor
+            self.leading = self.trailing = self._anchor
             self.fragments = frozenset(lemma + SEP for lemma in lemmas)
             alt = "|".join(regex.escape(w) for w in lemmas)
             return rf".[{tags}](?:{alt}){SEP}[^ ]* ", True
@@ -491,6 +526,7 @@ class _Reader:
         if not branches:
             raise PatternError("an empty word list")
         self._anchor = self.leading = frozenset(firsts)
+        self.pairs, self.trailing = _pairs_held(held)
         self.clauses = _words_held(held, self._rarity)
         self.single = all(len(words) == 1 for words in held)
         self.fragments = frozenset(fronts)
@@ -512,6 +548,7 @@ class _Reader:
         if not branches:
             raise PatternError("an empty word list")
         self._anchor = self.leading = frozenset(firsts)
+        self.pairs, self.trailing = _pairs_held(held)
         self.clauses = _words_held(held, self._rarity)
         self.single = all(len(words) == 1 for words in held)
         self.fragments = frozenset(first + SEP for first in firsts)
@@ -551,6 +588,9 @@ class _Reader:
         self.clauses = _words_held(held, self._rarity)
         if kind == "VG":
             self.verbs.update(phrases)
+            # The head is the group's last token, its particles the tokens after it (a
+            # noun phrase's attachment may follow its head).
+            self.pairs, self.trailing = _pairs_held(held)
         single = sorted(h for h, tails in phrases.items() if [] in tails)
         branches: list[str] = []
         for h, tails in sorted(phrases.items()):
@@ -584,6 +624,18 @@ def _words_held(
     return tuple(dict.fromkeys((rarest, *positional)))
 
 
+def _pairs_held(
+    branches: Sequence[Sequence[str]],
+) -> tuple[frozenset[tuple[str, str]] | None, frozenset[str]]:
+    """Of one of ``branches`` (runs of words, lemmas, that stand one after the other in
+    every match): pairs one of which each match holds (each branch's first two words;
+    None when a branch is one word), and the words one of which its last token has."""
+    last = frozenset(b[-1] for b in branches)
+    if not all(len(b) > 1 for b in branches):
+        return None, last
+    return frozenset((b[0], b[1]) for b in branches), last
+
+
 def _either(
     branches: Sequence[tuple[frozenset[str], ...]], cost: Callable[[str], int]
 ) -> tuple[frozenset[str], ...]:
@@ -602,11 +654,16 @@ def _either(
     return tuple(dict.fromkeys((cheapest, *positional)))
 
 
-def _union(branches: Sequence[frozenset[str] | None]) -> frozenset[str] | None:
+_T = TypeVar("_T", frozenset[str], frozenset[tuple[str, str]])
+
+
+def _union(branches: Sequence[_T | None]) -> _T | None:
     """The strings one of which every match of one of ``branches`` holds: their union,
-    unknown when a branch's are."""
+    unknown when a branch's are (or pairs of words, or words)."""
     known = [b for b in branches if b is not None]
-    return frozenset().union(*known) if len(known) == len(branches) else None
+    if len(known) != len(branches):
+        return None
+    return cast(_T, frozenset().union(*known))
 
 
 # A /regex/ element's leading letters, each neither optional nor repeated: "hostage"
