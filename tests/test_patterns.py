@@ -18,6 +18,7 @@ from dipparse.patterns import (
     compile_token_pattern,
     encode,
     recompile,
+    shape_of,
     token_spans,
 )
 from dipparse.phrases import chunk
@@ -955,3 +956,39 @@ def test_a_pattern_matches_only_where_its_pairs_stand() -> None:
                 assert held & pattern.pairs, (rule.id, m.group())
                 checked += 1
     assert checked > 50
+
+
+@pytest.mark.parametrize(
+    ("pattern", "shapes"),
+    [
+        ("/[a-z]+-backed/ trigger:plan", {"[a-z]+-backed"}),
+        ("(/us-.+/ | /eu-.+/) trigger:plan", {"us-[^ ]+", "eu-[^ ]+"}),
+        # optional, in one branch only, or a flag that reaches the whole pattern: none
+        ("/[a-z]+-backed/? trigger:plan", None),
+        ("(/us-.+/ | NAME) trigger:plan", None),
+        ("/(?i)us-.+/ trigger:plan", None),
+    ],
+)
+def test_the_regexes_a_token_of_every_match_takes(pattern: str, shapes: set[str] | None) -> None:
+    compiled = compile_token_pattern(pattern, {}, english())
+    assert compiled.shapes == (None if shapes is None else frozenset(shapes))
+
+
+def test_a_pattern_matches_only_where_a_token_takes_its_regex() -> None:
+    """Every match of a built-in rule's pattern in the dev corpus has a token whose lower
+    form its /regex/ element takes: a sentence without one is left out."""
+    checked = 0
+    for _, layers in _dev_sentence_layers():
+        encoded = layers.encoded
+        lowers = [unit.split(SEP)[1] for unit in encoded.string.split(" ")[:-1]]
+        for rule in _dev_parser().extractor.rules:
+            pattern = rule.token_pattern
+            shape = shape_of(pattern) if pattern is not None else None
+            if pattern is None or shape is None:
+                continue
+            for m in pattern.regex.finditer(encoded.string, overlapped=True):
+                first = encoded.token_at(m.start()) - encoded.first
+                last = encoded.token_at(m.end() - 1) - encoded.first
+                assert any(map(shape.fullmatch, lowers[first : last + 1])), (rule.id, m.group())
+                checked += 1
+    assert checked > 5

@@ -30,7 +30,7 @@ from dipparse.arguments import (
     clause_start,
 )
 from dipparse.models import EVENT_CLASSES, Actor, Event, other_party
-from dipparse.patterns import Encoded, TokenPattern, encode, token_spans
+from dipparse.patterns import Encoded, TokenPattern, encode, shape_of, token_spans
 from dipparse.phrases import HEDGE_MODALS, Chunks, VerbGroup, chunk, when_needs
 from dipparse.quotes import partial_quote
 from dipparse.rules import MATCH_TIMEOUT, Kind, Rule, Topic
@@ -151,6 +151,12 @@ class Layers:
         return frozenset(self._ctx.tokens.lemmas[first:last])
 
     @cached_property
+    def lowers(self) -> Sequence[str]:
+        """The lower forms of its tokens, in order."""
+        first, last = self._ctx.token_range(*self.sentence)
+        return self._ctx.tokens.lowers[first:last]
+
+    @cached_property
     def encoded(self) -> Encoded:
         return encode(self._ctx.tokens, self.chunks)
 
@@ -244,6 +250,12 @@ class Extractor:
             r.id: None if needs is None else (*needs, *when_needs(r.when, lexicon))
             for r, needs in zip(self.rules, self._needs.values(), strict=True)
         }
+        # The regexes a token of each match of a rule fully matches (`TokenPattern.shapes`).
+        self._shapes = {
+            r.id: shape
+            for r in self.rules
+            if r.token_pattern is not None and (shape := shape_of(r.token_pattern)) is not None
+        }
         self.kinds = dict(kinds)
         self.topics = {t.name: t for t in topics}
         self._topic_order = tuple(topics)
@@ -314,6 +326,13 @@ class Extractor:
         # the sentence need not be chunked.
         needs = self._pruned_needs if pruned else self._needs
         viable = [_holds(lemmas, needs[r.id]) for r in rules]
+        if pruned and self._shapes:
+            # Nor can one whose /regex/ element takes none of the sentence's tokens.
+            shapes = self._shapes
+            viable = [
+                can and (r.id not in shapes or any(map(shapes[r.id].fullmatch, layers.lowers)))
+                for r, can in zip(rules, viable, strict=True)
+            ]
         if not any(viable):
             return [(rule, [], None) for rule in rules]
         tokens, chunks, encoded = ctx.tokens, layers.chunks, layers.encoded

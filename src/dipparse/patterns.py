@@ -130,6 +130,11 @@ class TokenPattern:
     # particle, the last word of one element and the first of the next): a match can
     # be only where such a pair stands.
     pairs: frozenset[tuple[str, str]] | None = None
+    # Regexes one of which the lower form of some token of every match fully matches,
+    # when known (a required /regex/ element's, or its alternatives'; none when one of
+    # the pattern's /regex/ elements sets a flag): a sentence without such a token holds
+    # no match (see `shape_of`).
+    shapes: frozenset[str] | None = None
     # Strings of the encoding one of which every match holds, when known: a word's
     # lemma and the separator after it, a form between the separator and the space, a
     # /regex/ element's leading letters after the separator. A search of part of an
@@ -170,9 +175,18 @@ def compile_token_pattern(
         reader.leading,
         reader.second,
         reader.pairs,
+        None if any(map(_FLAGGED.search, reader.regexes)) else reader.shapes,
         reader.fragments,
         tuple(reader.read.items()),
     )
+
+
+def shape_of(pattern: TokenPattern) -> regex.Pattern[str] | None:
+    """One regex for ``pattern.shapes``: a token's lower form that it fully matches is
+    one that a required /regex/ element of ``pattern`` takes."""
+    if not pattern.shapes:
+        return None
+    return regex.compile("|".join(f"(?:{s})" for s in sorted(pattern.shapes)), regex.VERSION0)
 
 
 def recompile(
@@ -228,6 +242,9 @@ class _Reader:
         # after the other, and the lemmas one of which its last token has.
         self.pairs: frozenset[tuple[str, str]] | None = None
         self.trailing: frozenset[str] | None = None
+        # Of the same: /regex/ elements (confined) one of which a token of each match
+        # fully matches.
+        self.shapes: frozenset[str] | None = None
         # Whether the element just read always matches exactly one token.
         self.single = False
         # Of the same: strings of the encoding one of which each match holds.
@@ -255,6 +272,7 @@ class _Reader:
         seconds = [self.second]
         pairs = [self.pairs]
         trailing = [self.trailing]
+        shapes = [self.shapes]
         singles = [self.single]
         fragments = [self.fragments]
         required = self._required
@@ -269,6 +287,7 @@ class _Reader:
             seconds.append(self.second)
             pairs.append(self.pairs)
             trailing.append(self.trailing)
+            shapes.append(self.shapes)
             singles.append(self.single)
             fragments.append(self.fragments)
             taken |= self._taken
@@ -282,6 +301,7 @@ class _Reader:
         self.fragments = _union(fragments)
         self.pairs = _union(pairs)
         self.trailing = _union(trailing)
+        self.shapes = _union(shapes)
         # A group of one-token alternatives takes one token.
         self.single = all(singles)
         self.second = (
@@ -311,11 +331,14 @@ class _Reader:
         single = False
         fragments: list[frozenset[str]] = []
         pairs: list[frozenset[tuple[str, str]]] = []
+        shapes: list[frozenset[str]] = []
         trailing: frozenset[str] | None = None  # of the element before
         while (m := self._peek()) is not None and not (m.group("bar") or m.group("close")):
             parts.append(self.element())
             if self.pairs is not None:
                 pairs.append(self.pairs)
+            if self.shapes is not None:
+                shapes.append(self.shapes)
             # The last word of the element before, then this one's first word.
             ahead = self.leading
             if trailing is not None and ahead is not None and len(trailing) * len(ahead) <= _MOST:
@@ -342,6 +365,7 @@ class _Reader:
         self.second = second
         # Any element's pairs will do: the fewest.
         self.pairs = min(pairs, key=len) if pairs else None
+        self.shapes = min(shapes, key=len) if shapes else None
         self.trailing = trailing
         self.single = len(parts) == 1 and single
         # The most telling element's strings: the longest shortest one, then the fewest.
@@ -400,6 +424,7 @@ class _Reader:
             self.fragments = None
             self.pairs = None
             self.trailing = None
+            self.shapes = None
         if atom == _ANY_UNIT and (quant in ("*", "+") or regex.fullmatch(r"\{\d*,\}", quant)):
             raise PatternError(
                 f"'_{quant}' at {start.start()} is unbounded: it may try every token after "
@@ -419,6 +444,7 @@ class _Reader:
         self.second = None
         self.pairs = None
         self.trailing = None
+        self.shapes = None
         self.single = False
         self.fragments = None
         if m.group("open"):
@@ -442,6 +468,7 @@ class _Reader:
             self.single = True
             prefix = _literal_prefix(m.group("re"))
             self.fragments = frozenset({SEP + prefix}) if prefix else None
+            self.shapes = frozenset({_confined(m.group("re"))})
             return _lower_unit(f"(?:{_confined(m.group('re'))})"), False
         if m.group("list"):
             return self._lemma_sequence(self._list(m.group("list"))), True
@@ -666,6 +693,8 @@ def _union(branches: Sequence[_T | None]) -> _T | None:
     return cast(_T, frozenset().union(*known))
 
 
+# A flag ("(?i)") or a named group in a /regex/ element, which reaches past it.
+_FLAGGED = regex.compile(r"\(\?(?![:=!]|<[=!])")
 # A /regex/ element's leading letters, each neither optional nor repeated: "hostage"
 # of "hostages?", "dialog" of "dialog(?:ue)?"; none where it may hold an alternation
 # or a flag outside its groups (see `_literal_prefix`).
@@ -692,7 +721,7 @@ def _literal_prefix(pattern: str) -> str:
             depth -= 1
         elif ch == "|" and depth == 0:
             return ""
-    if "(?" in pattern and regex.search(r"\(\?(?![:=!]|<[=!])", pattern):
+    if "(?" in pattern and _FLAGGED.search(pattern):
         return ""  # a flag ("(?i)") or a named group: not worth reading
     m = _LITERAL.match(pattern)
     if m is None:
@@ -866,5 +895,6 @@ __all__ = [
     "compile_token_pattern",
     "encode",
     "recompile",
+    "shape_of",
     "token_spans",
 ]
