@@ -14,7 +14,7 @@ import itertools
 import warnings
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any
 
 import regex
@@ -330,7 +330,7 @@ class Extractor:
             # Nor can one whose /regex/ element takes none of the sentence's tokens.
             shapes = self._shapes
             viable = [
-                can and (r.id not in shapes or any(map(shapes[r.id].fullmatch, layers.lowers)))
+                can and (r.id not in shapes or _taken(shapes[r.id], layers.lowers))
                 for r, can in zip(rules, viable, strict=True)
             ]
         if not any(viable):
@@ -783,6 +783,15 @@ def _pairs(pattern: TokenPattern | None) -> Iterable[tuple[str, str]]:
     if pattern.pairs is not None and len(pattern.pairs) <= _MOST_PAIRS:
         return pattern.pairs
     return ()
+
+
+def _taken(shape: regex.Pattern[str], lowers: Sequence[str]) -> bool:
+    """Whether ``shape`` fully matches one of the lower forms; True when it cannot tell
+    within `MATCH_TIMEOUT` (the rule's own search then gives up, and says so)."""
+    try:
+        return any(map(partial(shape.fullmatch, timeout=MATCH_TIMEOUT), lowers))
+    except TimeoutError:
+        return True
 
 
 def _holds(lemmas: frozenset[str], needs: Sequence[frozenset[str]] | None) -> bool:
