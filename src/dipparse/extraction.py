@@ -250,12 +250,12 @@ class Extractor:
             r.id: None if needs is None else (*needs, *when_needs(r.when, lexicon))
             for r, needs in zip(self.rules, self._needs.values(), strict=True)
         }
-        # The regexes a token of each match of a rule fully matches (`TokenPattern.shapes`).
-        self._shapes = {
-            r.id: shape
-            for r in self.rules
-            if r.token_pattern is not None and (shape := shape_of(r.token_pattern)) is not None
-        }
+        # The rules whose matches each hold a token that one of some regexes fully
+        # matches (`TokenPattern.shapes`); the regexes are compiled when first needed.
+        self._shaped = frozenset(
+            r.id for r in self.rules if r.token_pattern is not None and r.token_pattern.shapes
+        )
+        self._shapes: dict[str, regex.Pattern[str]] = {}
         self.kinds = dict(kinds)
         self.topics = {t.name: t for t in topics}
         self._topic_order = tuple(topics)
@@ -326,11 +326,10 @@ class Extractor:
         # the sentence need not be chunked.
         needs = self._pruned_needs if pruned else self._needs
         viable = [_holds(lemmas, needs[r.id]) for r in rules]
-        if pruned and self._shapes:
+        if pruned and not self._shaped.isdisjoint(r.id for r in rules):
             # Nor can one whose /regex/ element takes none of the sentence's tokens.
-            shapes = self._shapes
             viable = [
-                can and (r.id not in shapes or _taken(shapes[r.id], layers.lowers))
+                can and (r.id not in self._shaped or _taken(self._shape(r), layers.lowers))
                 for r, can in zip(rules, viable, strict=True)
             ]
         if not any(viable):
@@ -386,6 +385,16 @@ class Extractor:
                 ctx.timeouts.append(("rule-timeout", rule.id, *layers.sentence))
                 out.append((rule, [], "timeout"))
         return out
+
+    def _shape(self, rule: Rule) -> regex.Pattern[str]:
+        """The regex of a rule's `TokenPattern.shapes`, compiled on first use."""
+        shape = self._shapes.get(rule.id)
+        if shape is None:
+            assert rule.token_pattern is not None
+            compiled = shape_of(rule.token_pattern)
+            assert compiled is not None
+            shape = self._shapes[rule.id] = compiled
+        return shape
 
     def matches(
         self, ctx: Context, sentence: tuple[int, int], layers: Layers | None = None

@@ -299,9 +299,10 @@ class _Reader:
             else frozenset().union(*(first for first in leading if first is not None))
         )
         self.fragments = _union(fragments)
-        self.pairs = _union(pairs)
-        self.trailing = _union(trailing)
-        self.shapes = _union(shapes)
+        if len(branches) > 1:  # else the one branch's, as they are
+            self.pairs = _union(pairs)
+            self.trailing = _union(trailing)
+            self.shapes = _union(shapes)
         # A group of one-token alternatives takes one token.
         self.single = all(singles)
         self.second = (
@@ -331,6 +332,8 @@ class _Reader:
         single = False
         fragments: list[frozenset[str]] = []
         pairs: list[frozenset[tuple[str, str]]] = []
+        # Words that end one element and start the next, made into pairs only if fewest.
+        meeting: list[tuple[frozenset[str], frozenset[str]]] = []
         shapes: list[frozenset[str]] = []
         trailing: frozenset[str] | None = None  # of the element before
         while (m := self._peek()) is not None and not (m.group("bar") or m.group("close")):
@@ -342,7 +345,7 @@ class _Reader:
             # The last word of the element before, then this one's first word.
             ahead = self.leading
             if trailing is not None and ahead is not None and len(trailing) * len(ahead) <= _MOST:
-                pairs.append(frozenset(product(trailing, ahead)))
+                meeting.append((trailing, ahead))
             trailing = self.trailing
             if self._anchor is not None:
                 required.append(self._anchor)
@@ -365,6 +368,10 @@ class _Reader:
         self.second = second
         # Any element's pairs will do: the fewest.
         self.pairs = min(pairs, key=len) if pairs else None
+        if meeting:
+            ends, starts = min(meeting, key=lambda m: len(m[0]) * len(m[1]))
+            if self.pairs is None or len(ends) * len(starts) < len(self.pairs):
+                self.pairs = frozenset(product(ends, starts))
         self.shapes = min(shapes, key=len) if shapes else None
         self.trailing = trailing
         self.single = len(parts) == 1 and single
@@ -496,7 +503,7 @@ class _Reader:
             self.clauses = (self._anchor,)
             self.leading = self.trailing = self._anchor
             self.fragments = frozenset(lemma + SEP for lemma in lemmas)
-            alt = "|".join(regex.escape(w) for w in lemmas)
+            alt = "|".join(map(_escape, lemmas))
             return rf".[{tags}](?:{alt}){SEP}[^ ]* ", True
         if m.group("any"):
             self.single = True
@@ -549,7 +556,7 @@ class _Reader:
             self._note(self._lemma(words[0]))
             # A token of that form has that form's lemma.
             held.append([self._lemma(w) for w in words])
-            branches.append([regex.escape(w) for w in words])
+            branches.append(list(map(_escape, words)))
         if not branches:
             raise PatternError("an empty word list")
         self._anchor = self.leading = frozenset(firsts)
@@ -571,7 +578,7 @@ class _Reader:
             firsts.add(words[0])
             self._note(words[0])
             held.append(words)
-            branches.append([regex.escape(w) for w in words])
+            branches.append(list(map(_escape, words)))
         if not branches:
             raise PatternError("an empty word list")
         self._anchor = self.leading = frozenset(firsts)
@@ -622,10 +629,10 @@ class _Reader:
         branches: list[str] = []
         for h, tails in sorted(phrases.items()):
             for particles in sorted((t for t in tails if t), key=len, reverse=True):
-                rest = "".join(_lemma_unit(regex.escape(w)) for w in particles)
-                branches.append(f".(?:{regex.escape(h)}){SEP}[^ ]* (?!v){rest}")
+                rest = "".join(_lemma_unit(_escape(w)) for w in particles)
+                branches.append(f".(?:{_escape(h)}){SEP}[^ ]* (?!v){rest}")
         if single:
-            alt = "|".join(regex.escape(w) for w in single)
+            alt = "|".join(map(_escape, single))
             branches.append(f".(?:{alt}){SEP}[^ ]* " + ("(?!n)" if kind == "NP" else "(?!v)"))
         head = _alternation(branches)
         if kind == "NP":
@@ -789,6 +796,12 @@ def _confined(pattern: str) -> str:
             out.append(ch)
         i += 1
     return "".join(out)
+
+
+def _escape(word: str) -> str:
+    """``regex.escape(word)``: a word of letters and digits as it is (the common case,
+    which `regex.escape`, written in Python, takes a while to give back)."""
+    return word if word.isalnum() else regex.escape(word)
 
 
 def _lemma_unit(lemma: str) -> str:
