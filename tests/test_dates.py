@@ -1,10 +1,10 @@
 """Temporal phrases: where they are found, and at the ends of the calendar.
 
-`find_dates` tries its pattern only where a match can start; it finds what the
-pattern's own search finds. `datetime.date` holds 0001-01-01 to 9999-12-31. A
-relative phrase resolved against a publication date at either end may name a
-day outside that range ("on Saturday" published on Monday 0001-01-01); such a
-phrase keeps its text and is dated None.
+`find_dates` tries its pattern only where a match can start (found by its own scan, or
+from the words another scan split); it finds what the pattern's own search finds.
+`datetime.date` holds 0001-01-01 to 9999-12-31. A relative phrase resolved against a
+publication date at either end may name a day outside that range ("on Saturday"
+published on Monday 0001-01-01); such a phrase keeps its text and is dated None.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 import dipparse
 from dipparse import dates
 from dipparse.dates import find_dates, resolve
+from dipparse.scanning import Words
 
 FIRST, LAST = dt.date.min, dt.date.max  # a Monday and a Friday
 
@@ -118,8 +119,15 @@ def _searched(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
 
 
 def _found(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """What find_dates finds, the same by its own scan and from a scan's words (of the
+    stretch, and of a copy of it as the parser shares them)."""
     end = len(text) if end is None else end
-    return [(d.start, d.end) for d in find_dates(text, start, end, dt.date(2025, 5, 12))]
+    day = dt.date(2025, 5, 12)
+    found = [(d.start, d.end) for d in find_dates(text, start, end, day)]
+    for words in (Words(text, start, end), Words(text[start:end])):
+        shared = find_dates(text, start, end, day, "published", words)
+        assert [(d.start, d.end) for d in shared] == found
+    return found
 
 
 # Every form the pattern knows, next to near misses: inside words, other cases, other

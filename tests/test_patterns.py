@@ -13,10 +13,12 @@ import pytest
 import dipparse
 from dipparse.extraction import Layers
 from dipparse.patterns import (
+    SEP,
     PatternError,
     compile_token_pattern,
     encode,
     recompile,
+    shape_of,
     token_spans,
 )
 from dipparse.phrases import chunk
@@ -910,3 +912,83 @@ def test_a_pattern_is_compiled_again_only_for_a_lexicon_that_reads_it_otherwise(
     assert again == compile_token_pattern("trigger:VG[{acts}]", lists, other)
     changed = {"acts": ["reject", "rebuff"]}
     assert recompile(compiled, changed, english()).lemmas == {"reject", "rebuff"}
+
+
+@pytest.mark.parametrize(
+    ("pattern", "pairs"),
+    [
+        ("trigger:VG[call on|call upon]", {("call", "on"), ("call", "upon")}),
+        ('trigger:VG[say] "no"', {("say", "no")}),
+        ("(trigger:VG[comply] with | VG[abide] by)", {("comply", "with"), ("abide", "by")}),
+        ("trigger:{calls} NP", {("call", "for"), ("appeal", "to")}),
+        # a one-word entry or head, an optional word, a noun phrase's attachment: none
+        ("trigger:VG[accept]", None),
+        ('trigger:VG[say] "no"?', None),
+        ("trigger:VG[call on|accept]", None),
+        ("trigger:NP[plan] to", None),
+        ("(trigger:VG[call on] | trigger:VG[accept])", None),
+    ],
+)
+def test_the_pairs_of_words_every_match_holds(
+    pattern: str, pairs: set[tuple[str, str]] | None
+) -> None:
+    lists = {"calls": ["call for", "appeal to"]}
+    compiled = compile_token_pattern(pattern, lists, english())
+    assert compiled.pairs == (None if pairs is None else frozenset(pairs))
+
+
+def test_a_pattern_matches_only_where_its_pairs_stand() -> None:
+    """Every match of a built-in rule's pattern in the dev corpus holds one of its pairs
+    of words as two tokens one after the other: a sentence without them is left out."""
+    checked = 0
+    for _, layers in _dev_sentence_layers():
+        encoded = layers.encoded
+        units = encoded.string.split(" ")[:-1]
+        lemmas = [unit[2 : unit.index(SEP)] for unit in units]
+        for rule in _dev_parser().extractor.rules:
+            pattern = rule.token_pattern
+            if pattern is None or pattern.pairs is None:
+                continue
+            for m in pattern.regex.finditer(encoded.string, overlapped=True):
+                first = encoded.token_at(m.start()) - encoded.first
+                last = encoded.token_at(m.end() - 1) - encoded.first
+                held = set(zip(lemmas[first:last], lemmas[first + 1 : last + 1], strict=True))
+                assert held & pattern.pairs, (rule.id, m.group())
+                checked += 1
+    assert checked > 50
+
+
+@pytest.mark.parametrize(
+    ("pattern", "shapes"),
+    [
+        ("/[a-z]+-backed/ trigger:plan", {"[a-z]+-backed"}),
+        ("(/us-.+/ | /eu-.+/) trigger:plan", {"us-[^ ]+", "eu-[^ ]+"}),
+        # optional, in one branch only, or a flag that reaches the whole pattern: none
+        ("/[a-z]+-backed/? trigger:plan", None),
+        ("(/us-.+/ | NAME) trigger:plan", None),
+        ("/(?i)us-.+/ trigger:plan", None),
+    ],
+)
+def test_the_regexes_a_token_of_every_match_takes(pattern: str, shapes: set[str] | None) -> None:
+    compiled = compile_token_pattern(pattern, {}, english())
+    assert compiled.shapes == (None if shapes is None else frozenset(shapes))
+
+
+def test_a_pattern_matches_only_where_a_token_takes_its_regex() -> None:
+    """Every match of a built-in rule's pattern in the dev corpus has a token whose lower
+    form its /regex/ element takes: a sentence without one is left out."""
+    checked = 0
+    for _, layers in _dev_sentence_layers():
+        encoded = layers.encoded
+        lowers = [unit.split(SEP)[1] for unit in encoded.string.split(" ")[:-1]]
+        for rule in _dev_parser().extractor.rules:
+            pattern = rule.token_pattern
+            shape = shape_of(pattern) if pattern is not None else None
+            if pattern is None or shape is None:
+                continue
+            for m in pattern.regex.finditer(encoded.string, overlapped=True):
+                first = encoded.token_at(m.start()) - encoded.first
+                last = encoded.token_at(m.end() - 1) - encoded.first
+                assert any(map(shape.fullmatch, lowers[first : last + 1])), (rule.id, m.group())
+                checked += 1
+    assert checked > 5

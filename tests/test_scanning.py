@@ -11,7 +11,14 @@ import regex
 
 from dipparse import Parser
 from dipparse.grouping import _Answered, _answered_by
-from dipparse.scanning import FormTable, GazetteerScan, TextScan, finditer_at, trie_alternation
+from dipparse.scanning import (
+    FormTable,
+    GazetteerScan,
+    TextScan,
+    Words,
+    finditer_at,
+    trie_alternation,
+)
 from dipparse.text import normalise
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -181,6 +188,10 @@ def _generated(count: int, seed: int) -> list[str]:
         *("'s", "\u2019s", "'", ",", ".", "-", "and", "both", "officials", "sources", "said"),
         *("King", "Willem-Alexander", "Jr.", "al", "bin", "administration", "court", "it"),
         *("Indian-administered", "Pakistan-Occupied", "x", "Super", "OFFICIAL", "É"),
+        # The words after "the" that anaphors start with.
+        *("two", "nations", "Queen", "crown prince", "joint", "statement", "communiqué"),
+        *("North", "south", "bloc", "Alliance", "agency", "country", "kingdom", "group"),
+        *("rebels", "he", "its", "their", "neighbour", "his", "offer"),
     ]
     seps = [" "] * 12 + ["  ", "\n", "\n\n", "\t", " \n ", "", "-", "'s ", "\u2019s "]
     rng = random.Random(seed)
@@ -214,6 +225,9 @@ def test_table_lookups_equal_the_reference_patterns_on_generated_text() -> None:
         lo = rng.randint(0, len(text))
         hi = rng.randint(lo, len(text))
         assert fast.find(text, lo, hi) == slow.find(text, lo, hi), (text, lo, hi)
+        # The words another scan split (the date scan shares them) change nothing.
+        shared = fast.find(text, lo, hi, words=Words(text, lo, hi))
+        assert shared == slow.find(text, lo, hi), (text, lo, hi)
 
 
 def test_reference_patterns_are_compiled_only_when_needed() -> None:
@@ -224,3 +238,26 @@ def test_reference_patterns_are_compiled_only_when_needed() -> None:
     mentions = parser.gazetteer.find("İzmir: India and Pakistan")
     assert "_reference" in parser.gazetteer.__dict__
     assert [m.name for m in mentions] == ["India and Pakistan"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "South Korea's offer, Côte d'Ivoire and the U.S.",
+        "ΟΔΟΣ ΑΘΗΝΩΝ: Σ'Α, ΑΣ. A'Σ b: a final sigma after an apostrophe",
+        "Ǆemal and ǅamila met the ΆΝΝΑ delegation in Straße 5",
+        "x\u0301y \u0663 days, \u2160 and \u24b6",
+        "",
+    ],
+)
+def test_words_are_the_runs_of_the_lower_cased_text(text: str) -> None:
+    """Each word as written is the text's run, and its lower case the lower-cased
+    text's run there (a capital sigma lower-cases by its neighbours)."""
+    lowered = text.lower()
+    for start, end in ((0, len(text)), (2, max(2, len(text) - 3))):
+        words = Words(text, start, end)
+        assert words.ok
+        runs = [m.span() for m in regex.finditer(r"[\p{L}\p{N}]+", lowered[start:end])]
+        assert words.starts == [start + a for a, _ in runs]
+        assert words.words == [lowered[start + a : start + b] for a, b in runs]
+        assert words.originals == [text[start + a : start + b] for a, b in runs]

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import dipparse
+from dipparse import sentences as sentences_module
 from dipparse.sentences import split_sentences
 from dipparse.text import normalise
 
@@ -211,3 +215,40 @@ def test_a_regnal_numeral_can_end_a_sentence() -> None:
 def test_an_initial_after_a_reporting_verb_or_by_opens_a_name(text: str) -> None:
     """Found by the heavy run (seed 12345): 'said S. Jaishankar' is one sentence."""
     assert split_sentences(text) == [(0, len(text))]
+
+
+def _searched(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in sentences_module._BOUNDARY.finditer(text)]
+
+
+def _found(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in sentences_module._boundaries(text)]
+
+
+def test_boundaries_are_found_where_the_pattern_finds_them() -> None:
+    """Trying the boundary pattern at line breaks and stops finds what its search finds."""
+    corpus = Path(__file__).resolve().parent / "corpus"
+    texts = [SEED.read_text(encoding="utf-8")]
+    for part in sorted(corpus.glob("*.jsonl")):
+        texts.extend(json.loads(line)["text"] for line in part.read_text("utf-8").splitlines())
+    texts.append("\n\n".join(texts))
+    for text in texts:
+        assert _found(text) == _searched(text)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *(".", "..", "!", "?!", "\n", "\r\n", "\r", " ", "\t", "  ", '"', "'", ")"),
+                *("]", "(", "Word", "word", "U.S.", "3", "Mr", " \n", "\t\r\n", "\r\r\n"),
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_boundaries_of_any_run_of_stops_and_breaks_are_found_where_the_pattern_finds_them(
+    pieces: list[str],
+) -> None:
+    text = "".join(pieces)
+    assert _found(text) == _searched(text)

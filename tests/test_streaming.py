@@ -15,12 +15,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import dipparse
 from dipparse import parser as parser_module
+from dipparse.actors import Mention
 from dipparse.models import Document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -209,3 +211,20 @@ def test_iter_events_memory_does_not_grow_with_the_text(
     print(small_peak, large_peak)
     # Beyond the text itself (and its normalised copy): a chunk, the grouper's index.
     assert large_peak < 1.5 * small_peak
+
+
+def test_mentions_of_a_chunk_move_to_the_text_with_every_field() -> None:
+    """A chunk's actor mentions are found in a copy of its context and moved to the
+    text's offsets field by field: every field of `Mention` survives the move."""
+    inner = Mention(1, 6, "Hamas", "group", source="gazetteer")
+    mention = Mention(
+        0, 9, "spokesman", "official", ("ISR",), "spokesman", "person", True, "appositive",
+        (inner,), inner,
+    )  # fmt: skip
+    assert all(getattr(mention, f.name) != f.default for f in attrs.fields(Mention))
+    moved_inner = attrs.evolve(inner, start=6, end=11)
+    expected = attrs.evolve(
+        mention, start=5, end=14, members=(moved_inner,), speaks_for=moved_inner
+    )
+    assert parser_module._shifted([mention], 5) == [expected]
+    assert parser_module._shifted([mention], 0) == [mention]

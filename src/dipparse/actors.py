@@ -24,6 +24,7 @@ from dipparse.scanning import (
     FormTable,
     GazetteerScan,
     TextScan,
+    Words,
     finditer_at,
     regular_form,
     scan_at,
@@ -521,14 +522,16 @@ class Gazetteer:
         end: int | None = None,
         *,
         published: dt.date | None = None,
+        words: Words | None = None,
     ) -> list[Mention]:
         """Actor mentions in ``text[start:end]``, in order, without overlaps.
 
         A person whose gazetteer entry has dated ``roles`` gets the role valid on
         ``published`` (see `dipparse.rules.role_on_day`); without a date, the
-        plain role or the latest dated one.
+        plain role or the latest dated one. ``words``: the `Words` of that stretch,
+        when another scan of it split it already.
         """
-        mentions = self._find(text, start, end)
+        mentions = self._find(text, start, end, words)
         if not self._dated:
             return mentions
         return [self._dated_role(m, published) for m in mentions]
@@ -552,10 +555,12 @@ class Gazetteer:
         role = role_on_day(roles, plain, published, fallback=mention.role)
         return mention if role == mention.role else evolve(mention, role=role)
 
-    def _find(self, text: str, start: int, end: int | None) -> list[Mention]:
+    def _find(
+        self, text: str, start: int, end: int | None, words: Words | None = None
+    ) -> list[Mention]:
         end = len(text) if end is None else end
         found: list[Mention] = []
-        scan = self._scan.prepare(text, start, end)
+        scan = self._scan.prepare(text, start, end, words)
 
         def run(
             positions: list[int] | None,

@@ -19,13 +19,14 @@ article.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any, Literal, TypeAlias
 
 import regex
 from attrs import frozen
 
-from dipparse.scanning import finditer_at, trie_alternation
+from dipparse.scanning import Words, finditer_at, trie_alternation
 
 DateBasis: TypeAlias = Literal["published", "dateline", "text", "none"]
 DATE_BASES: tuple[str, ...] = ("published", "dateline", "text", "none")
@@ -77,6 +78,9 @@ _STARTS = regex.compile(
     + r"(?![\p{L}\p{N}]))",
     regex.VERSION1,
 )
+_FIRST_SET = frozenset(_FIRST_WORDS)
+# The other places _STARTS finds: a digit at a word's start.
+_DIGIT_STARTS = regex.compile(r"(?<![\p{L}\p{N}])\p{N}", regex.VERSION1)
 # Phrases dateparser cannot resolve to a day: kept as text, dated None.
 _VAGUE = regex.compile(r"(?i)^(?:earlier|later)\s|\b(?:week|month|year|weekend)$")
 _LEADING = regex.compile(r"(?i)^(?:on|by|since|in|early|late)\s+")
@@ -114,16 +118,18 @@ def find_dates(
     end: int,
     published: dt.date | None,
     anchor: DateBasis = "published",
+    words: Words | None = None,
 ) -> list[DateMention]:
     """Temporal phrases in ``text[start:end]``, each resolved against ``published``.
 
     ``anchor`` names where ``published`` came from: a relative phrase counted from
     it has that basis (``"published"``, or ``"dateline"`` for a dateline's date).
+    ``words``: the `Words` of ``text[start:end]`` or of a copy of that stretch, when
+    another scan split it already: its words are where most matches can start.
     """
     out = []
     # As _PATTERN.finditer(text, start, end), tried only where a match can start.
-    starts = (m.start() for m in _STARTS.finditer(text, start, end))
-    for m in finditer_at(_PATTERN, text, starts, start, end):
+    for m in finditer_at(_PATTERN, text, _starts(text, start, end, words), start, end):
         phrase = " ".join(m.group().split())
         day = resolve(phrase, published)
         basis = basis_of(day, phrase)
@@ -131,6 +137,22 @@ def find_dates(
             DateMention(m.start(), m.end(), phrase, day, anchor if basis == "published" else basis)
         )
     return out
+
+
+def _starts(text: str, start: int, end: int, words: Words | None) -> Iterable[int]:
+    """Where `_STARTS` matches in ``text[start:end]``, in order (perhaps a few more places).
+
+    From ``words`` (of the stretch, or of a copy of it), the words among the first
+    words and the digits at a word's start. The stretch's first word may have
+    letters before it in ``text``: no match starts there, which `_PATTERN` checks.
+    """
+    if words is None or not words.ok or words.end - words.start != end - start:
+        return [m.start() for m in _STARTS.finditer(text, start, end)]
+    shift = start - words.start
+    found = [shift + s for s in words.starts_of(_FIRST_SET)]
+    found.extend(m.start() for m in _DIGIT_STARTS.finditer(text, start, end))
+    found.sort()
+    return found
 
 
 def is_absolute(phrase: str) -> bool:

@@ -13,8 +13,8 @@ from __future__ import annotations
 import itertools
 import warnings
 from bisect import bisect_left
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from functools import cached_property
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from functools import cached_property, partial
 from typing import Any
 
 import regex
@@ -31,7 +31,7 @@ from dipparse.arguments import (
     gerund_at,
 )
 from dipparse.models import EVENT_CLASSES, Actor, Event, other_party
-from dipparse.patterns import Encoded, TokenPattern, encode, token_spans
+from dipparse.patterns import Encoded, TokenPattern, encode, shape_of, token_spans
 from dipparse.phrases import HEDGE_MODALS, Chunks, VerbGroup, chunk, when_needs
 from dipparse.quotes import partial_quote
 from dipparse.rules import MATCH_TIMEOUT, Kind, Rule, Topic
@@ -51,7 +51,8 @@ _INFINITIVE = regex.compile(r"(?i)\bto\s+(?:(?-i:\p{Ll}\w*ly)\s+)?$")
 # How far (characters) from a trigger sentence-wide cues and restatements are looked
 # for: a search of the whole sentence for every trigger is quadratic in its length.
 _WINDOW = 600
-# A rule with more pairs of first two words than this is found by its words alone.
+# A rule with more pairs of words (first two, or any two) than this is found by its words
+# alone.
 _MOST_PAIRS = 256
 
 
@@ -151,6 +152,12 @@ class Layers:
         return frozenset(self._ctx.tokens.lemmas[first:last])
 
     @cached_property
+    def lowers(self) -> Sequence[str]:
+        """The lower forms of its tokens, in order."""
+        first, last = self._ctx.token_range(*self.sentence)
+        return self._ctx.tokens.lowers[first:last]
+
+    @cached_property
     def encoded(self) -> Encoded:
         return encode(self._ctx.tokens, self.chunks)
 
@@ -226,16 +233,12 @@ class Extractor:
                 by_lemma.setdefault(lemma, []).append(i)
         # The one document-wide trigger scan looks every token's lemma up here.
         self._by_lemma = {w: tuple(v) for w, v in by_lemma.items()}
-        # The rules whose first two words are known (`TokenPattern.second`), by each
-        # pair of them: such a rule can match only where a pair stands in a sentence.
+        # The rules whose first two words are known (`TokenPattern.second`), else two
+        # words that stand together in every match (`TokenPattern.pairs`), by each pair
+        # of them: such a rule can match only where a pair stands in a sentence.
         by_pair: dict[tuple[str, str], list[int]] = {}
         for i, rule in enumerate(self.rules):
-            pattern = rule.token_pattern
-            if pattern is None or pattern.leading is None or pattern.second is None:
-                continue
-            if len(pattern.leading) * len(pattern.second) > _MOST_PAIRS:
-                continue
-            for pair in itertools.product(pattern.leading, pattern.second):
+            for pair in _pairs(rule.token_pattern):
                 by_pair.setdefault(pair, []).append(i)
         self._by_pair = {pair: tuple(v) for pair, v in by_pair.items()}
         self._paired = frozenset(i for v in by_pair.values() for i in v)
@@ -248,6 +251,12 @@ class Extractor:
             r.id: None if needs is None else (*needs, *when_needs(r.when, lexicon))
             for r, needs in zip(self.rules, self._needs.values(), strict=True)
         }
+        # The rules whose matches each hold a token that one of some regexes fully
+        # matches (`TokenPattern.shapes`); the regexes are compiled when first needed.
+        self._shaped = frozenset(
+            r.id for r in self.rules if r.token_pattern is not None and r.token_pattern.shapes
+        )
+        self._shapes: dict[str, regex.Pattern[str]] = {}
         self.kinds = dict(kinds)
         self.topics = {t.name: t for t in topics}
         self._topic_order = tuple(topics)
@@ -265,23 +274,19 @@ class Extractor:
     ) -> list[Rule]:
         """The rules whose trigger lemmas occur in tokens ``first`` to ``last - 1``.
 
-        ``pruned``: without the rules whose first two words (when known) do not stand
-        one after the other there, which cannot match.
+        ``pruned``: without the rules whose first two words, or two words every match
+        holds (when known), do not stand one after the other there, which cannot match.
         """
         found: set[int] = set()
         lemmas = ctx.tokens.lemmas
-        index = self._by_lemma
-        for i in range(first, last):
-            hit = index.get(lemmas[i])
-            if hit:
-                found.update(hit)
+        # The look-ups are mapped over the tokens; only the hits (a few) are looped over.
+        for hit in filter(None, map(self._by_lemma.get, lemmas[first:last])):
+            found.update(hit)
         if pruned and not self._paired.isdisjoint(found):
             paired: set[int] = set()
-            pairs = self._by_pair
-            for pair in zip(lemmas[first : last - 1], lemmas[first + 1 : last], strict=True):
-                hit = pairs.get(pair)
-                if hit:
-                    paired.update(hit)
+            pairs = zip(lemmas[first : last - 1], lemmas[first + 1 : last], strict=True)
+            for hit in filter(None, map(self._by_pair.get, pairs)):
+                paired.update(hit)
             found -= self._paired - paired
         return [self.rules[i] for i in sorted(found)]
 
@@ -322,6 +327,12 @@ class Extractor:
         # the sentence need not be chunked.
         needs = self._pruned_needs if pruned else self._needs
         viable = [_holds(lemmas, needs[r.id]) for r in rules]
+        if pruned and not self._shaped.isdisjoint(r.id for r in rules):
+            # Nor can one whose /regex/ element takes none of the sentence's tokens.
+            viable = [
+                can and (r.id not in self._shaped or _taken(self._shape(r), layers.lowers))
+                for r, can in zip(rules, viable, strict=True)
+            ]
         if not any(viable):
             return [(rule, [], None) for rule in rules]
         tokens, chunks, encoded = ctx.tokens, layers.chunks, layers.encoded
@@ -375,6 +386,16 @@ class Extractor:
                 ctx.timeouts.append(("rule-timeout", rule.id, *layers.sentence))
                 out.append((rule, [], "timeout"))
         return out
+
+    def _shape(self, rule: Rule) -> regex.Pattern[str]:
+        """The regex of a rule's `TokenPattern.shapes`, compiled on first use."""
+        shape = self._shapes.get(rule.id)
+        if shape is None:
+            assert rule.token_pattern is not None
+            compiled = shape_of(rule.token_pattern)
+            assert compiled is not None
+            shape = self._shapes[rule.id] = compiled
+        return shape
 
     def matches(
         self, ctx: Context, sentence: tuple[int, int], layers: Layers | None = None
@@ -761,6 +782,29 @@ def _nearest_fields(
         return verbal[i][1]
 
     return nearest
+
+
+def _pairs(pattern: TokenPattern | None) -> Iterable[tuple[str, str]]:
+    """The pairs of words one of which stands together in every match of ``pattern``
+    (none when they are not known, or too many to index)."""
+    if pattern is None:
+        return ()
+    if pattern.leading is not None and pattern.second is not None:
+        if len(pattern.leading) * len(pattern.second) <= _MOST_PAIRS:
+            return itertools.product(pattern.leading, pattern.second)
+        return ()
+    if pattern.pairs is not None and len(pattern.pairs) <= _MOST_PAIRS:
+        return pattern.pairs
+    return ()
+
+
+def _taken(shape: regex.Pattern[str], lowers: Sequence[str]) -> bool:
+    """Whether ``shape`` fully matches one of the lower forms; True when it cannot tell
+    within `MATCH_TIMEOUT` (the rule's own search then gives up, and says so)."""
+    try:
+        return any(map(partial(shape.fullmatch, timeout=MATCH_TIMEOUT), lowers))
+    except TimeoutError:
+        return True
 
 
 def _holds(lemmas: frozenset[str], needs: Sequence[frozenset[str]] | None) -> bool:

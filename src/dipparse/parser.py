@@ -40,6 +40,7 @@ from dipparse.rules import (
     Topic,
     coerce_rulesets,
 )
+from dipparse.scanning import Words
 from dipparse.sentences import iter_sentences, split_sentences, windows
 from dipparse.text import NormalisedText, normalise
 from dipparse.tokens import Lexicon, english, tokenize
@@ -403,14 +404,15 @@ class Parser:
         byline or credit line (a dateline's place is no actor, its date no event's)."""
         day, basis = anchor
         # The gazetteer reads a copy of the context: its scan prepares the whole
-        # string it is given (a lower-case copy, a check of every character).
-        found = self.gazetteer.find(
-            text if (lo, hi) == (0, len(text)) else text[lo:hi], published=day
-        )
+        # string it is given (a lower-case copy, a check of every character). Its
+        # words are split once, for the date scan too.
+        context = text if (lo, hi) == (0, len(text)) else text[lo:hi]
+        words = Words(context)
+        found = self.gazetteer.find(context, published=day, words=words)
         credits = credit_spans(text, lo, hi)
         return (
             _outside(_shifted(found, lo), credits),
-            _outside(find_dates(text, lo, hi, day, basis), credits),
+            _outside(find_dates(text, lo, hi, day, basis, words), credits),
         )
 
     def _events(self, chunk: _Chunk, grouper: Grouper, before: int) -> Iterator[Event]:
@@ -499,16 +501,28 @@ def _shifted(mentions: list[Mention], offset: int) -> list[Mention]:
     """Mentions found in a slice of the text that starts at ``offset``, in the text's offsets."""
     if not offset:
         return mentions
-    return [
-        attrs.evolve(
-            m,
-            start=m.start + offset,
-            end=m.end + offset,
-            members=tuple(_shifted(list(m.members), offset)),
-            speaks_for=_shifted([m.speaks_for], offset)[0] if m.speaks_for else None,
-        )
-        for m in mentions
-    ]
+    return [_moved(m, offset) for m in mentions]
+
+
+def _moved(m: Mention, offset: int) -> Mention:
+    """``m`` (and the mentions it holds) ``offset`` characters further on.
+
+    Built field by field, which is several times faster than `attrs.evolve`: every
+    field of `Mention` is passed (a test checks that none is left out).
+    """
+    return Mention(
+        m.start + offset,
+        m.end + offset,
+        m.name,
+        m.kind,
+        m.country,
+        m.role,
+        m.anaphor,
+        m.possessive,
+        m.source,
+        tuple([_moved(x, offset) for x in m.members]) if m.members else (),
+        None if m.speaks_for is None else _moved(m.speaks_for, offset),
+    )
 
 
 def _timeouts(ctx: Context) -> Iterator[ParseWarning]:

@@ -37,7 +37,8 @@ from __future__ import annotations
 import difflib
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
-from itertools import accumulate
+from itertools import accumulate, product
+from typing import TypeVar, cast
 
 import regex
 from attrs import frozen
@@ -46,6 +47,8 @@ from dipparse.phrases import Chunks
 from dipparse.tokens import Lexicon, Tokens
 
 SEP = "\x1f"
+# The most pairs of words one element and the next can make that a pattern records.
+_MOST = 256
 # Any one token but sentence punctuation (its tag is ".").
 _ANY_UNIT = r".[^.][^ ]* "
 
@@ -122,6 +125,16 @@ class TokenPattern:
     # first element takes one token and the second is a word that must be there): a
     # match can start only at a token followed by such a token.
     second: frozenset[str] | None = None
+    # Pairs of lemmas one of which every match holds as two tokens one after the other,
+    # when known (a several-word entry's first two words, a verb group's head and its
+    # particle, the last word of one element and the first of the next): a match can
+    # be only where such a pair stands.
+    pairs: frozenset[tuple[str, str]] | None = None
+    # Regexes one of which the lower form of some token of every match fully matches,
+    # when known (a required /regex/ element's, or its alternatives'; none when one of
+    # the pattern's /regex/ elements sets a flag): a sentence without such a token holds
+    # no match (see `shape_of`).
+    shapes: frozenset[str] | None = None
     # Strings of the encoding one of which every match holds, when known: a word's
     # lemma and the separator after it, a form between the separator and the space, a
     # /regex/ element's leading letters after the separator. A search of part of an
@@ -161,9 +174,19 @@ def compile_token_pattern(
         tuple(dict.fromkeys((*reader.required, *reader.clauses))),
         reader.leading,
         reader.second,
+        reader.pairs,
+        None if any(map(_FLAGGED.search, reader.regexes)) else reader.shapes,
         reader.fragments,
         tuple(reader.read.items()),
     )
+
+
+def shape_of(pattern: TokenPattern) -> regex.Pattern[str] | None:
+    """One regex for ``pattern.shapes``: a token's lower form that it fully matches is
+    one that a required /regex/ element of ``pattern`` takes."""
+    if not pattern.shapes:
+        return None
+    return regex.compile("|".join(f"(?:{s})" for s in sorted(pattern.shapes)), regex.VERSION0)
 
 
 def recompile(
@@ -215,6 +238,13 @@ class _Reader:
         self.leading: frozenset[str] | None = None
         # Of the same: the lemmas one of which the second token of each match has.
         self.second: frozenset[str] | None = None
+        # Of the same: pairs of lemmas one of which each match holds as two tokens one
+        # after the other, and the lemmas one of which its last token has.
+        self.pairs: frozenset[tuple[str, str]] | None = None
+        self.trailing: frozenset[str] | None = None
+        # Of the same: /regex/ elements (confined) one of which a token of each match
+        # fully matches.
+        self.shapes: frozenset[str] | None = None
         # Whether the element just read always matches exactly one token.
         self.single = False
         # Of the same: strings of the encoding one of which each match holds.
@@ -240,6 +270,9 @@ class _Reader:
         clauses = [self.clauses]
         leading = [self.leading]
         seconds = [self.second]
+        pairs = [self.pairs]
+        trailing = [self.trailing]
+        shapes = [self.shapes]
         singles = [self.single]
         fragments = [self.fragments]
         required = self._required
@@ -252,6 +285,9 @@ class _Reader:
             clauses.append(self.clauses)
             leading.append(self.leading)
             seconds.append(self.second)
+            pairs.append(self.pairs)
+            trailing.append(self.trailing)
+            shapes.append(self.shapes)
             singles.append(self.single)
             fragments.append(self.fragments)
             taken |= self._taken
@@ -263,6 +299,10 @@ class _Reader:
             else frozenset().union(*(first for first in leading if first is not None))
         )
         self.fragments = _union(fragments)
+        if len(branches) > 1:  # else the one branch's, as they are
+            self.pairs = _union(pairs)
+            self.trailing = _union(trailing)
+            self.shapes = _union(shapes)
         # A group of one-token alternatives takes one token.
         self.single = all(singles)
         self.second = (
@@ -291,8 +331,22 @@ class _Reader:
         second: frozenset[str] | None = None
         single = False
         fragments: list[frozenset[str]] = []
+        pairs: list[frozenset[tuple[str, str]]] = []
+        # Words that end one element and start the next, made into pairs only if fewest.
+        meeting: list[tuple[frozenset[str], frozenset[str]]] = []
+        shapes: list[frozenset[str]] = []
+        trailing: frozenset[str] | None = None  # of the element before
         while (m := self._peek()) is not None and not (m.group("bar") or m.group("close")):
             parts.append(self.element())
+            if self.pairs is not None:
+                pairs.append(self.pairs)
+            if self.shapes is not None:
+                shapes.append(self.shapes)
+            # The last word of the element before, then this one's first word.
+            ahead = self.leading
+            if trailing is not None and ahead is not None and len(trailing) * len(ahead) <= _MOST:
+                meeting.append((trailing, ahead))
+            trailing = self.trailing
             if self._anchor is not None:
                 required.append(self._anchor)
             if self.fragments is not None:
@@ -312,6 +366,14 @@ class _Reader:
         self.clauses = tuple(dict.fromkeys(clauses))
         self.leading = leading
         self.second = second
+        # Any element's pairs will do: the fewest.
+        self.pairs = min(pairs, key=len) if pairs else None
+        if meeting:
+            ends, starts = min(meeting, key=lambda m: len(m[0]) * len(m[1]))
+            if self.pairs is None or len(ends) * len(starts) < len(self.pairs):
+                self.pairs = frozenset(product(ends, starts))
+        self.shapes = min(shapes, key=len) if shapes else None
+        self.trailing = trailing
         self.single = len(parts) == 1 and single
         # The most telling element's strings: the longest shortest one, then the fewest.
         self.fragments = (
@@ -367,6 +429,9 @@ class _Reader:
             self.clauses = ()
             self.leading = None
             self.fragments = None
+            self.pairs = None
+            self.trailing = None
+            self.shapes = None
         if atom == _ANY_UNIT and (quant in ("*", "+") or regex.fullmatch(r"\{\d*,\}", quant)):
             raise PatternError(
                 f"'_{quant}' at {start.start()} is unbounded: it may try every token after "
@@ -384,6 +449,9 @@ class _Reader:
         self.clauses = ()
         self.leading = None
         self.second = None
+        self.pairs = None
+        self.trailing = None
+        self.shapes = None
         self.single = False
         self.fragments = None
         if m.group("open"):
@@ -407,6 +475,7 @@ class _Reader:
             self.single = True
             prefix = _literal_prefix(m.group("re"))
             self.fragments = frozenset({SEP + prefix}) if prefix else None
+            self.shapes = frozenset({_confined(m.group("re"))})
             return _lower_unit(f"(?:{_confined(m.group('re'))})"), False
         if m.group("list"):
             return self._lemma_sequence(self._list(m.group("list"))), True
@@ -432,9 +501,9 @@ class _Reader:
                 self._note(lemma)
             self._anchor = frozenset(lemmas)
             self.clauses = (self._anchor,)
-            self.leading = self._anchor
+            self.leading = self.trailing = self._anchor
             self.fragments = frozenset(lemma + SEP for lemma in lemmas)
-            alt = "|".join(regex.escape(w) for w in lemmas)
+            alt = "|".join(map(_escape, lemmas))
             return rf".[{tags}](?:{alt}){SEP}[^ ]* ", True
         if m.group("any"):
             self.single = True
@@ -487,10 +556,11 @@ class _Reader:
             self._note(self._lemma(words[0]))
             # A token of that form has that form's lemma.
             held.append([self._lemma(w) for w in words])
-            branches.append([regex.escape(w) for w in words])
+            branches.append(list(map(_escape, words)))
         if not branches:
             raise PatternError("an empty word list")
         self._anchor = self.leading = frozenset(firsts)
+        self.pairs, self.trailing = _pairs_held(held)
         self.clauses = _words_held(held, self._rarity)
         self.single = all(len(words) == 1 for words in held)
         self.fragments = frozenset(fronts)
@@ -508,10 +578,11 @@ class _Reader:
             firsts.add(words[0])
             self._note(words[0])
             held.append(words)
-            branches.append([regex.escape(w) for w in words])
+            branches.append(list(map(_escape, words)))
         if not branches:
             raise PatternError("an empty word list")
         self._anchor = self.leading = frozenset(firsts)
+        self.pairs, self.trailing = _pairs_held(held)
         self.clauses = _words_held(held, self._rarity)
         self.single = all(len(words) == 1 for words in held)
         self.fragments = frozenset(first + SEP for first in firsts)
@@ -551,14 +622,17 @@ class _Reader:
         self.clauses = _words_held(held, self._rarity)
         if kind == "VG":
             self.verbs.update(phrases)
+            # The head is the group's last token, its particles the tokens after it (a
+            # noun phrase's attachment may follow its head).
+            self.pairs, self.trailing = _pairs_held(held)
         single = sorted(h for h, tails in phrases.items() if [] in tails)
         branches: list[str] = []
         for h, tails in sorted(phrases.items()):
             for particles in sorted((t for t in tails if t), key=len, reverse=True):
-                rest = "".join(_lemma_unit(regex.escape(w)) for w in particles)
-                branches.append(f".(?:{regex.escape(h)}){SEP}[^ ]* (?!v){rest}")
+                rest = "".join(_lemma_unit(_escape(w)) for w in particles)
+                branches.append(f".(?:{_escape(h)}){SEP}[^ ]* (?!v){rest}")
         if single:
-            alt = "|".join(regex.escape(w) for w in single)
+            alt = "|".join(map(_escape, single))
             branches.append(f".(?:{alt}){SEP}[^ ]* " + ("(?!n)" if kind == "NP" else "(?!v)"))
         head = _alternation(branches)
         if kind == "NP":
@@ -584,6 +658,18 @@ def _words_held(
     return tuple(dict.fromkeys((rarest, *positional)))
 
 
+def _pairs_held(
+    branches: Sequence[Sequence[str]],
+) -> tuple[frozenset[tuple[str, str]] | None, frozenset[str]]:
+    """Of one of ``branches`` (runs of words, lemmas, that stand one after the other in
+    every match): pairs one of which each match holds (each branch's first two words;
+    None when a branch is one word), and the words one of which its last token has."""
+    last = frozenset(b[-1] for b in branches)
+    if not all(len(b) > 1 for b in branches):
+        return None, last
+    return frozenset((b[0], b[1]) for b in branches), last
+
+
 def _either(
     branches: Sequence[tuple[frozenset[str], ...]], cost: Callable[[str], int]
 ) -> tuple[frozenset[str], ...]:
@@ -602,13 +688,20 @@ def _either(
     return tuple(dict.fromkeys((cheapest, *positional)))
 
 
-def _union(branches: Sequence[frozenset[str] | None]) -> frozenset[str] | None:
+_T = TypeVar("_T", frozenset[str], frozenset[tuple[str, str]])
+
+
+def _union(branches: Sequence[_T | None]) -> _T | None:
     """The strings one of which every match of one of ``branches`` holds: their union,
-    unknown when a branch's are."""
+    unknown when a branch's are (or pairs of words, or words)."""
     known = [b for b in branches if b is not None]
-    return frozenset().union(*known) if len(known) == len(branches) else None
+    if len(known) != len(branches):
+        return None
+    return cast(_T, frozenset().union(*known))
 
 
+# A flag ("(?i)") or a named group in a /regex/ element, which reaches past it.
+_FLAGGED = regex.compile(r"\(\?(?![:=!]|<[=!])")
 # A /regex/ element's leading letters, each neither optional nor repeated: "hostage"
 # of "hostages?", "dialog" of "dialog(?:ue)?"; none where it may hold an alternation
 # or a flag outside its groups (see `_literal_prefix`).
@@ -635,7 +728,7 @@ def _literal_prefix(pattern: str) -> str:
             depth -= 1
         elif ch == "|" and depth == 0:
             return ""
-    if "(?" in pattern and regex.search(r"\(\?(?![:=!]|<[=!])", pattern):
+    if "(?" in pattern and _FLAGGED.search(pattern):
         return ""  # a flag ("(?i)") or a named group: not worth reading
     m = _LITERAL.match(pattern)
     if m is None:
@@ -703,6 +796,12 @@ def _confined(pattern: str) -> str:
             out.append(ch)
         i += 1
     return "".join(out)
+
+
+def _escape(word: str) -> str:
+    """``regex.escape(word)``: a word of letters and digits as it is (the common case,
+    which `regex.escape`, written in Python, takes a while to give back)."""
+    return word if word.isalnum() else regex.escape(word)
 
 
 def _lemma_unit(lemma: str) -> str:
@@ -809,5 +908,6 @@ __all__ = [
     "compile_token_pattern",
     "encode",
     "recompile",
+    "shape_of",
     "token_spans",
 ]

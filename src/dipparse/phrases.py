@@ -17,7 +17,7 @@ tense and hedge, read from its own words, never from a word list behind it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 import regex
 from attrs import field, frozen
@@ -104,25 +104,29 @@ def chunk(tokens: Tokens, tags: str, first: int) -> Chunks:
     vgs: list[VerbGroup] = []
     for vg in _VG.finditer(tags):
         s, e = vg.span()
-        labels[s] = VG_BEGIN
-        for k in range(s + 1, e):
-            labels[k] = VG_INSIDE
+        labels[s:e] = VG_BEGIN + VG_INSIDE * (e - s - 1)
         vgs.append(_verb_group(tokens, tags, first, s, e))
-    pos = 0
-    while (found := _NP.search(tags, pos)) is not None:
-        s, e = found.span()
-        pos = e
-        if any(labels[k] != OUTSIDE for k in range(s, e)):
-            continue
-        head = e - 1
-        attached = _attachment(tokens, tags, first, e, labels)
-        labels[s] = NP_BEGIN
-        for k in range(s + 1, e):
-            labels[k] = NP_INSIDE
-        for k in range(e, attached):
-            labels[k] = NP_ATTACHED
-        pos = max(pos, attached)
-        nps.append(Phrase(first + s, first + max(e, attached) - 1, first + head))
+    # The noun phrases are found left to right, and each is labelled before the search
+    # goes on after it: where the search goes on, only verb groups can be labelled.
+    # The search goes on where a phrase ends, or after its attachment: there it starts
+    # again.
+    grouped = "".join(labels)
+    pos: int | None = 0
+    size = len(tags)
+    while pos is not None:
+        found_at, pos = pos, None
+        for found in _NP.finditer(tags, found_at):
+            s, e = found.span()
+            if grouped.count(OUTSIDE, s, e) != e - s:
+                continue  # in a verb group
+            attached = (
+                _attachment(tokens, tags, first, e, grouped) if e < size and tags[e] == "I" else e
+            )
+            labels[s:attached] = NP_BEGIN + NP_INSIDE * (e - s - 1) + NP_ATTACHED * (attached - e)
+            nps.append(Phrase(first + s, first + attached - 1, first + e - 1))
+            if attached > e:
+                pos = attached
+                break
     group_of = {i: vg for vg in vgs for i in range(vg.first, vg.last + 1)}
     ending = {p.last: p for p in nps}
     starting = {p.first: p for p in nps}
@@ -139,15 +143,16 @@ def chunk(tokens: Tokens, tags: str, first: int) -> Chunks:
     )
 
 
-def _attachment(tokens: Tokens, tags: str, first: int, e: int, labels: Sequence[str]) -> int:
-    """Where one "of"/"in" attachment after a noun phrase ends (``e`` when none)."""
+def _attachment(tokens: Tokens, tags: str, first: int, e: int, grouped: str) -> int:
+    """Where one "of"/"in" attachment after a noun phrase ends (``e`` when none);
+    ``grouped``: the sentence's labels with only its verb groups labelled."""
     if e >= len(tags) or tags[e] != "I":
         return e
     word = tokens.lowers[first + e]
     if word not in ("of", "in"):
         return e
     m = _NP.match(tags, e + 1)
-    if m is None or any(labels[k] != OUTSIDE for k in range(m.start(), m.end())):
+    if m is None or grouped.count(OUTSIDE, m.start(), m.end()) != m.end() - m.start():
         return e
     if word == "in" and tags[m.end() - 1] != "X":
         return e  # "India in a statement": not part of the name
@@ -155,14 +160,14 @@ def _attachment(tokens: Tokens, tags: str, first: int, e: int, labels: Sequence[
 
 
 def _verb_group(tokens: Tokens, tags: str, first: int, s: int, e: int) -> VerbGroup:
-    lowers = tokens.lowers
+    lowers, lemmas = tokens.lowers, tokens.lemmas
     head = e - 1
     while head > s and tags[head] in "NE":
         head -= 1  # a lone "be": "is not" has the head "is"
-    words = [lowers[first + k] for k in range(s, e)]
     # The modal's lemma: "will" for "wo" in "won't", as for "will".
-    modal = next((tokens.lemmas[first + k] for k in range(s, e) if tags[k] == "M"), None)
-    be_before = any(tags[k] == "B" or lowers[first + k] == "got" for k in range(s, head))
+    at = tags.find("M", s, e)
+    modal = lemmas[first + at] if at >= 0 else None
+    be_before = tags.find("B", s, head) >= 0 or "got" in lowers[first + s : first + head]
     head_word = lowers[first + head]
     passive = (
         tags[head] == "V"
@@ -172,9 +177,9 @@ def _verb_group(tokens: Tokens, tags: str, first: int, s: int, e: int) -> VerbGr
     )
     if modal is not None and modal in _FUTURE_MODALS:
         tense = "future"
-    elif words[0] in _PAST_AUX or (s == head and head_word.endswith("ed")):
+    elif lowers[first + s] in _PAST_AUX or (s == head and head_word.endswith("ed")):
         tense = "past"
-    elif s == head and tokens.lemmas[first + head] != head_word and head_word[-1:] != "s":
+    elif s == head and lemmas[first + head] != head_word and head_word[-1:] != "s":
         tense = "past"  # "said", "gave"
     else:
         tense = "present"
@@ -184,18 +189,18 @@ def _verb_group(tokens: Tokens, tags: str, first: int, s: int, e: int) -> VerbGr
         before -= 1  # "is expected to firmly accept"
     if before >= 1 and tags[before] == "T":
         prev_head = lowers[first + before - 1]
-        hedged = hedged or tokens.lemmas[first + before - 1] in HEDGE_VERBS or prev_head == "likely"
+        hedged = hedged or lemmas[first + before - 1] in HEDGE_VERBS or prev_head == "likely"
     return VerbGroup(
         first=first + s,
         last=first + e - 1,
         head=first + head,
-        lemma=tokens.lemmas[first + head],
-        negated=any(tags[k] == "N" for k in range(s, e)),
+        lemma=lemmas[first + head],
+        negated=tags.find("N", s, e) >= 0,
         modal=modal,
         passive=passive,
         tense=tense,
         hedged=hedged,
-        perfect=any(tags[k] == "H" for k in range(s, head)),
+        perfect=tags.find("H", s, head) >= 0,
         progressive=be_before and tags[head] == "V" and head_word.endswith("ing"),
     )
 

@@ -45,6 +45,8 @@ _WS_RUN = regex.compile(r"\s{2,}")
 # The characters a case-insensitive pattern matches as an ASCII letter that
 # str.lower() does not turn into that letter (long s; dotted capital I).
 _FOLD_TRAPS = ("\u017f", "\u0130")
+# The one letter whose lower case depends on the letters around it (final sigma).
+_CAPITAL_SIGMA = "\u03a3"
 # Qualifiers before a title ("former President ...").
 _QUALIFIERS = frozenset({"former", "then", "ex", "outgoing", "incoming", "acting", "late"})
 # Words an anaphor can start with, besides the government and official nouns.
@@ -81,6 +83,18 @@ _ANAPHOR_STARTS = frozenset(
         "insurgents",
         "fighters",
     ]
+)
+# The words after "the" where an anaphor starts with it, besides the first words of the
+# official and government nouns (as in the gazetteer's anaphor pattern: keep them in
+# step): "the two nations", "the king", "the joint statement", "the North", "the bloc",
+# "the country", "the group".
+_AFTER_THE = frozenset(
+    """
+    two king queen emir sultan crown pope chancellor premier joint statement letter
+    communique communiqué declaration north south bloc alliance union organisation
+    organization agency league country kingdom republic group militants rebels movement
+    militia insurgents fighters
+    """.split()
 )
 # The heads of "the government of Iran" besides the government nouns (as in the
 # gazetteer's pattern: keep them in step).
@@ -452,28 +466,85 @@ class GazetteerScan:
             first_word(d) for d in dets
         )
         self.anaphor_keys = _ANAPHOR_STARTS | self.heads_first
+        self.after_the = _AFTER_THE | self.heads_first
         # True: every pattern runs over the whole text (the reference the tests use).
         self.exhaustive = False
 
-    def prepare(self, text: str, start: int, end: int) -> TextScan:
-        """The word positions of ``text[start:end]`` that the scans share."""
-        return TextScan(self, text, start, end)
+    def prepare(self, text: str, start: int, end: int, words: Words | None = None) -> TextScan:
+        """The word positions of ``text[start:end]`` that the scans share (``words``:
+        that stretch's `Words`, when another scan split it already)."""
+        return TextScan(self, text, start, end, words)
+
+
+class Words:
+    """The words (runs of letters and digits) of ``text[start:end]``, from one split.
+
+    Every scan of a stretch that looks words up (the gazetteer's, the date scan's)
+    can share one: ``starts`` (offsets in ``text``), ``words`` (lower-cased) and
+    ``originals`` (as written) are filled only when ``ok``: when lower-casing keeps
+    the text's length and no character of it case-folds to an ASCII letter without
+    lower-casing to it. Then a word's lower-cased form and its form as written are
+    the same run of the text (lower-casing keeps a letter or digit one, and a
+    character that is neither so): the runs of the lower-cased text are the text's.
+    """
+
+    def __init__(self, text: str, start: int = 0, end: int | None = None) -> None:
+        end = len(text) if end is None else end
+        self.text = text
+        self.start = start
+        self.end = end
+        lowered = text.lower()
+        self.ok = len(lowered) == len(text) and not (
+            not text.isascii() and any(c in text for c in _FOLD_TRAPS)
+        )
+        self.starts: list[int] = []
+        self.words: list[str] = []
+        self.originals: list[str] = []
+        if not self.ok:
+            return
+        if _CAPITAL_SIGMA in text:
+            # Lower-casing reads a capital sigma's neighbours ("ΟΔΟΣ" ends in "ς"): the
+            # words are cut from the lower-cased text.
+            parts = _WORD_SPLIT.split(lowered[start:end])
+            words = self.words = parts[1::2]
+            starts = self.starts = list(accumulate(map(len, parts), initial=start))[1:-1:2]
+            ends = map(add, starts, map(len, words))
+            self.originals = list(map(text.__getitem__, map(slice, starts, ends)))
+            return
+        # One split of the text gives the words and what lies between them (``parts``:
+        # between, word, between, ...), from which the starts add up; each word
+        # lower-cased alone is the same run of the lower-cased text.
+        parts = _WORD_SPLIT.split(text[start:end])
+        originals = self.originals = parts[1::2]
+        self.words = list(map(str.lower, originals))
+        self.starts = list(accumulate(map(len, parts), initial=start))[1:-1:2]
+
+    def starts_of(self, keys: frozenset[str]) -> list[int]:
+        """Where the words that are ``keys`` as written start, in text order (``ok`` only)."""
+        starts = self.starts
+        return [
+            starts[i] for i in compress(range(len(starts)), map(keys.__contains__, self.originals))
+        ]
 
 
 class TextScan:
     """Candidate positions in one text for each of the gazetteer's patterns."""
 
-    def __init__(self, tables: GazetteerScan, text: str, start: int, end: int) -> None:
+    def __init__(
+        self,
+        tables: GazetteerScan,
+        text: str,
+        start: int,
+        end: int,
+        words: Words | None = None,
+    ) -> None:
         self.tables = tables
         self.text = text
         self.start = start
         self.end = end
-        lowered = text.lower()
-        self.ok = (
-            not tables.exhaustive
-            and len(lowered) == len(text)
-            and not (not text.isascii() and any(c in text for c in _FOLD_TRAPS))
-        )
+        if words is None or words.text is not text or (words.start, words.end) != (start, end):
+            words = Words(text, start, end)
+        self.ok = not tables.exhaustive and words.ok
         self.starts: list[int] = []
         self.words: list[str] = []
         self.originals: list[str] = []
@@ -484,15 +555,7 @@ class TextScan:
         self.irregular = [a for a, _ in spans]
         self.irregular.append(len(text) + 1)
         if self.ok:
-            # One split of the lower-cased text gives the words and what lies between
-            # them (``parts``: between, word, between, ...), from which the starts
-            # add up. The words as written are the same runs of the text (lower-casing
-            # keeps a character a letter or digit).
-            parts = _WORD_SPLIT.split(lowered[start:end])
-            words = self.words = parts[1::2]
-            starts = self.starts = list(accumulate(map(len, parts), initial=start))[1:-1:2]
-            ends = map(add, starts, map(len, words))
-            self.originals = list(map(text.__getitem__, map(slice, starts, ends)))
+            self.starts, self.words, self.originals = words.starts, words.words, words.originals
             self.width = max((b - a for a, b in spans if b - a > 1), default=1)
 
     # -- helpers -------------------------------------------------------------------
@@ -632,8 +695,14 @@ class TextScan:
         return sorted(positions)
 
     def anaphors(self) -> list[int] | None:
-        """Anaphors start with a pronoun, "both", "the", "you" or a head noun."""
+        """Anaphors start with a pronoun, "both", "the", "you" or a head noun; one that
+        starts with "the" has one of a few words after it (a head's first word)."""
         if not self.ok:
             return None
-        positions = [self.starts[i] for i in self._where(self.tables.anaphor_keys)]
-        return positions
+        words, starts, after = self.words, self.starts, self.tables.after_the
+        last = len(words) - 1
+        return [
+            starts[i]
+            for i in self._where(self.tables.anaphor_keys)
+            if words[i] != "the" or (i < last and words[i + 1] in after)
+        ]

@@ -436,12 +436,11 @@ def _apostrophe(tokens: Tokens, i: int, first: int, stop: int, quoting: bool) ->
 
 def _headline(tokens: Tokens, first: int, stop: int) -> bool:
     """A sentence in title case ("US Says It Will Not Rule Out Military Options")."""
-    text = tokens.text
-    # Each word's first character (a token is never empty).
-    initials = [c for c in map(text.__getitem__, tokens.starts[first:stop]) if c.isalpha()]
+    # Each word's first character (a token is never empty), if a letter.
+    initials = list(filter(str.isalpha, map(tokens.text.__getitem__, tokens.starts[first:stop])))
     if len(initials) < 4:
         return False
-    return sum(c.isupper() for c in initials) >= 0.7 * len(initials)
+    return sum(map(str.isupper, initials)) >= 0.7 * len(initials)
 
 
 __all__ = ["TAGS", "Lexicon", "Tokens", "english", "tag", "tokenize"]
