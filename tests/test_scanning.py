@@ -94,6 +94,19 @@ def test_gazetteer_fast_scan_equals_exhaustive_scan() -> None:
         assert fast.find(norm) == slow.find(norm)
 
 
+def test_every_word_of_the_anaphor_pattern_is_scanned_for() -> None:
+    """The fast scan tries the anaphor pattern only after words it lists by hand: "the"
+    before each word the pattern names ("the territory", "the island") must be found as
+    the full search finds it."""
+    fast = Parser().gazetteer
+    slow = Parser().gazetteer
+    slow._scan.exhaustive = True
+    words = sorted(set(regex.findall(r"[a-z]{2,}", fast._anaphors.pattern)))
+    text = " ".join(f"Then the {w} said so, and {w} officials agreed." for w in words)
+    assert len(words) > 50
+    assert fast.find(text) == slow.find(text)
+
+
 def test_answered_index_gives_what_the_scan_gives() -> None:
     parser = Parser()
     groups = [g for text in _texts()[:2] for g in parser.parse(text).groups]

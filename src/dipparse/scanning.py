@@ -92,8 +92,8 @@ _AFTER_THE = frozenset(
     """
     two king queen emir sultan crown pope chancellor premier joint statement letter
     communique communiqué declaration north south bloc alliance union organisation
-    organization agency league country kingdom republic group militants rebels movement
-    militia insurgents fighters
+    organization agency league country kingdom republic territory island group militants
+    rebels movement militia insurgents fighters
     """.split()
 )
 # The heads of "the government of Iran" besides the government nouns (as in the
