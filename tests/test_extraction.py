@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 import dipparse
-from dipparse.models import Event
+from dipparse.models import Actor, Event
 
 
 def events(text: str, published: str | None = "2025-05-12") -> list[Event]:
@@ -18,6 +18,11 @@ def one(text: str, kind: str | None = None) -> Event:
     found = [e for e in events(text) if kind is None or e.type == kind]
     assert len(found) == 1, [(e.type, e.actor.name if e.actor else None) for e in found]
     return found[0]
+
+
+def actors_of(text: str, kind: str) -> list[Actor]:
+    """The actors of the events of ``kind`` in ``text``, in order."""
+    return [e.actor for e in events(text) if e.type == kind and e.actor is not None]
 
 
 def who(event: Event) -> tuple[str | None, object]:
@@ -383,7 +388,7 @@ def test_welcoming_a_long_possessors_proposal_is_an_acceptance() -> None:
 )
 def test_modifiers_between_a_possessive_and_its_offer(text: str, kind: str, owner: str) -> None:
     """Amounts, adjectives and nouns between the owner and the noun keep the owner."""
-    assert [e.actor.name for e in events(text) if e.type == kind and e.actor] == [owner]
+    assert [a.name for a in actors_of(text, kind)] == [owner]
 
 
 def test_a_verb_between_a_possessive_and_an_offer_ends_the_owner() -> None:
@@ -414,7 +419,7 @@ def test_an_unknown_main_subject_acts_for_a_coordinated_verb_too(
 ) -> None:
     """The second verb of "X rejected ... and demanded" (or ", insisting") is X's, also
     when the gazetteer does not know X."""
-    assert [e.actor.text for e in events(text) if e.type == kind and e.actor] == [actor]
+    assert [a.text for a in actors_of(text, kind)] == [actor]
 
 
 def test_a_refusal_restated_by_a_participle_is_one_rejection() -> None:
@@ -507,7 +512,7 @@ def test_a_named_body_is_an_actor_by_its_own_words(
     ],
 )
 def test_whose_a_participle_after_a_subordinate_clause_is(text: str, kind: str, name: str) -> None:
-    assert [e.actor.name for e in events(text) if e.type == kind and e.actor] == [name]
+    assert [a.name for a in actors_of(text, kind)] == [name]
 
 
 @pytest.mark.parametrize(
@@ -528,8 +533,7 @@ def test_whose_a_participle_after_a_subordinate_clause_is(text: str, kind: str, 
     ],
 )
 def test_an_unknown_by_agent_of_a_nominal_demand(text: str, name: str, country: str | None) -> None:
-    demands = [e for e in events(text) if e.type == "demand"]
-    assert [(e.actor.name, e.actor.country) for e in demands if e.actor] == [(name, country)]
+    assert [(a.name, a.country) for a in actors_of(text, "demand")] == [(name, country)]
 
 
 @pytest.mark.parametrize(
@@ -569,7 +573,7 @@ def test_an_unknown_by_agent_of_a_nominal_demand(text: str, name: str, country: 
 def test_who_acts_past_modifiers_and_lists(
     text: str, kind: str, name: str, country: str | tuple[str, ...] | None
 ) -> None:
-    found = [(e.actor.name, e.actor.country) for e in events(text) if e.type == kind and e.actor]
+    found = [(a.name, a.country) for a in actors_of(text, kind)]
     assert found == [(name, country)]
 
 
