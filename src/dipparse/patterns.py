@@ -425,13 +425,7 @@ class _Reader:
         self.single = False
         self.second = None
         if quant in ("?", "*") or quant.startswith(("{,", "{0")):
-            self._anchor = None  # it may match nothing
-            self.clauses = ()
-            self.leading = None
-            self.fragments = None
-            self.pairs = None
-            self.trailing = None
-            self.shapes = None
+            self._forget()  # it may match nothing
         if atom == _ANY_UNIT and (quant in ("*", "+") or regex.fullmatch(r"\{\d*,\}", quant)):
             raise PatternError(
                 f"'_{quant}' at {start.start()} is unbounded: it may try every token after "
@@ -439,21 +433,26 @@ class _Reader:
             )
         return f"(?:{atom}){quant}"
 
+    def _forget(self) -> None:
+        """Drop what is known of every match of the element just read (its anchor lemmas,
+        clauses, leading and trailing units, fragments, pairs and shapes)."""
+        self._anchor = None
+        self.clauses = ()
+        self.leading = None
+        self.fragments = None
+        self.pairs = None
+        self.trailing = None
+        self.shapes = None
+
     def atom(self) -> tuple[str, bool]:
         """The regex of one element, and whether it names its words."""
         m = self._peek()
         if m is None:
             raise PatternError("the pattern ends where an element was expected")
         self.pos = m.end()
-        self._anchor = None  # the lemmas one of which every match holds, if known
-        self.clauses = ()
-        self.leading = None
+        self._forget()
         self.second = None
-        self.pairs = None
-        self.trailing = None
-        self.shapes = None
         self.single = False
-        self.fragments = None
         if m.group("open"):
             named = self._notes
             body = self.alternatives()
