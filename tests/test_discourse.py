@@ -33,6 +33,13 @@ def only(doc: Document, kind: str, words: str | None = None) -> Event:
     return events[0]
 
 
+def actor_of(text: str, kind: str, words: str | None = None) -> Actor:
+    """The actor of the one event of ``kind`` in ``text`` (whose words are ``words``)."""
+    event = only(parser().parse(text), kind, words)
+    assert event.actor is not None
+    return event.actor
+
+
 def resolved_actors(doc: Document) -> list[Actor]:
     """Every actor of the document's events, quotations and groups that was resolved."""
     found = [a for e in doc.events for a in (e.actor, e.target, e.speaker, e.source) if a]
@@ -84,14 +91,13 @@ def resolved_actors(doc: Document) -> list[Actor]:
 def test_a_resolved_actor_keeps_its_antecedent_and_rule(
     text: str, kind: str, name: str, words: str, antecedent: str, rule: str
 ) -> None:
-    event = only(parser().parse(text), kind, words)
-    assert event.actor is not None
-    assert (event.actor.name, event.actor.text) == (name, words)
-    assert event.actor.antecedent is not None
-    assert event.actor.antecedent.text == antecedent
-    assert text[event.actor.antecedent.start : event.actor.antecedent.end] == antecedent
-    assert event.actor.resolution == rule
-    assert event.actor.to_dict()["resolution"] == rule
+    actor = actor_of(text, kind, words)
+    assert (actor.name, actor.text) == (name, words)
+    assert actor.antecedent is not None
+    assert actor.antecedent.text == antecedent
+    assert text[actor.antecedent.start : actor.antecedent.end] == antecedent
+    assert actor.resolution == rule
+    assert actor.to_dict()["resolution"] == rule
 
 
 @pytest.mark.parametrize(
@@ -325,9 +331,8 @@ def test_a_name_in_apposition_to_an_official_is_that_person(
     text: str, kind: str, name: str, country: str | None
 ) -> None:
     """The name after "the head of ...," is the person; the official's state is theirs."""
-    event = only(parser().parse(text), kind)
-    assert event.actor is not None
-    assert (event.actor.name, event.actor.country) == (name, country)
+    actor = actor_of(text, kind)
+    assert (actor.name, actor.country) == (name, country)
 
 
 @pytest.mark.parametrize(
@@ -367,9 +372,8 @@ def test_a_name_in_apposition_to_an_official_is_that_person(
 def test_an_official_of_a_named_actor_is_one_actor(
     text: str, kind: str, name: str, country: str | tuple[str, ...] | None
 ) -> None:
-    event = only(parser().parse(text), kind)
-    assert event.actor is not None
-    assert (event.actor.name, event.actor.country) == (name, country)
+    actor = actor_of(text, kind)
+    assert (actor.name, actor.country) == (name, country)
 
 
 def test_known_names_in_apposition_are_no_person() -> None:
@@ -400,9 +404,8 @@ def test_a_reported_clause_has_its_own_subject(
     text: str, kind: str, words: str, country: str | None
 ) -> None:
     """The noun phrase before the reported verb acts, not the reporter named before."""
-    event = only(parser().parse(text), kind)
-    assert event.actor is not None
-    assert (event.actor.text, event.actor.country) == (words, country)
+    actor = actor_of(text, kind)
+    assert (actor.text, actor.country) == (words, country)
 
 
 @pytest.mark.parametrize(
@@ -423,8 +426,7 @@ def test_a_reported_clause_has_its_own_subject(
     ],
 )
 def test_what_is_answered_is_not_the_answerers_own(text: str, words: str, owner: str) -> None:
-    offer = only(parser().parse(text), "offer", words)
-    assert offer.actor is not None and offer.actor.name == owner
+    assert actor_of(text, "offer", words).name == owner
 
 
 @pytest.mark.parametrize(
@@ -467,9 +469,8 @@ def test_our_country_in_a_quotation_is_the_speakers_state(text: str, name: str) 
 )
 def test_the_south_after_a_person_of_that_state(text: str, kind: str, name: str) -> None:
     """And after a joint actor that holds the state."""
-    event = only(parser().parse(text), kind)
-    assert event.actor is not None
-    assert (event.actor.name, event.actor.resolution) == (name, "description.half")
+    actor = actor_of(text, kind)
+    assert (actor.name, actor.resolution) == (name, "description.half")
 
 
 @pytest.mark.parametrize(
@@ -484,8 +485,7 @@ def test_the_south_after_a_person_of_that_state(text: str, kind: str, name: str)
     ],
 )
 def test_a_descriptions_possessive_owns_the_offer(text: str, name: str) -> None:
-    offer = only(parser().parse(text), "offer")
-    assert offer.actor is not None and offer.actor.name == name
+    assert actor_of(text, "offer").name == name
 
 
 def test_a_subject_with_its_abbreviation_is_the_nearest_subject() -> None:
@@ -516,8 +516,7 @@ def test_a_subject_with_its_abbreviation_is_the_nearest_subject() -> None:
     ],
 )
 def test_the_territory_and_the_island_are_the_state_spoken_of(text: str, name: str) -> None:
-    event = only(parser().parse(text), "rejection")
-    assert event.actor is not None and event.actor.name == name
+    assert actor_of(text, "rejection").name == name
 
 
 def test_a_known_name_has_no_antecedent() -> None:
@@ -803,8 +802,7 @@ def test_no_link_to_a_later_offer_or_to_ones_own(text: str) -> None:
     ],
 )
 def test_the_possessive_of_a_name_that_ends_oddly(text: str, kind: str, name: str) -> None:
-    event = only(parser().parse(text), kind)
-    assert event.actor is not None and event.actor.name == name
+    assert actor_of(text, kind).name == name
 
 
 @pytest.mark.parametrize(
@@ -829,9 +827,8 @@ def test_the_possessive_of_a_name_that_ends_oddly(text: str, kind: str, name: st
 def test_a_first_person_commitment_is_the_pronoun_resolved_to_the_speaker(
     text: str, words: str, name: str, rule: str
 ) -> None:
-    event = only(parser().parse(text), "offer")
-    assert event.actor is not None
-    assert (event.actor.text, event.actor.name, event.actor.resolution) == (words, name, rule)
+    actor = actor_of(text, "offer")
+    assert (actor.text, actor.name, actor.resolution) == (words, name, rule)
 
 
 def test_a_sentence_ends_after_a_name_suffix_before_a_capital() -> None:
@@ -942,8 +939,7 @@ def test_a_wrong_actor_error_names_the_gold_actor_and_the_resolution_rule() -> N
 )
 def test_names_that_look_like_function_words(text: str, kind: str, name: str) -> None:
     """'May' after a name is the name's; 'Italy' after 'that' is no '-ly' adverb."""
-    event = only(parser().parse(text), kind)
-    assert event.actor is not None and event.actor.name == name
+    assert actor_of(text, kind).name == name
 
 
 def test_a_colon_before_a_quotation_gives_its_speaker_whatever_follows() -> None:
