@@ -373,8 +373,7 @@ class ArgumentFinder:
             break
         candidates = [x for x in in_scope if x.start >= clause and not _after_preposition(text, x)]
         lead = [x for x in in_scope if not _after_preposition(text, x) and not x.possessive]
-        coordinated = COORDINATION.search(text, window, t0) is not None
-        participle = gerund and PARTICIPLE_COMMA.search(text, window, t0) is not None
+        coordinated, participle = second_verb(text, scope[0], t0)
         if coordinated or participle:
             # "X praised Y ... and offered", "X rejected Y, dismissing Z": the main subject.
             opener = clause_opener(text, scope[0], t0)
@@ -439,11 +438,7 @@ class ArgumentFinder:
         turned down the offer and demanded her resignation", "Ambazonian separatist
         leaders rejected the offer, insisting that ...". As `subject_phrase`."""
         text = ctx.norm.text
-        window = max(scope[0], t0 - 40)
-        gerund = gerund_at(text, t0)
-        if COORDINATION.search(text, window, t0) is None and not (
-            gerund and PARTICIPLE_COMMA.search(text, window, t0)
-        ):
+        if not any(second_verb(text, scope[0], t0)):
             return None
         clause = clause_start(text, scope[0], t0)
         starts = ctx.tokens.starts
@@ -1119,6 +1114,15 @@ def _subjunctive_before(
     base = verb == tokens.lemmas[k] and verb not in _NOT_SUBJUNCTIVE and verb.isalpha()
     past = trigger != tokens.lemmas[j] and not trigger.endswith(("s", "ing"))
     return base and past
+
+
+def second_verb(text: str, floor: int, t0: int) -> tuple[bool, bool]:
+    """Whether the verb at ``t0`` is coordinated with one before ("... and demanded",
+    ", but refused") and whether it is a participle after a comma (", insisting")."""
+    window = max(floor, t0 - 40)
+    coordinated = COORDINATION.search(text, window, t0) is not None
+    participle = gerund_at(text, t0) and PARTICIPLE_COMMA.search(text, window, t0) is not None
+    return coordinated, participle
 
 
 def gerund_at(text: str, pos: int) -> bool:

@@ -22,13 +22,11 @@ from attrs import frozen
 
 from dipparse.actors import Gazetteer
 from dipparse.arguments import (
-    COORDINATION,
-    PARTICIPLE_COMMA,
     ArgumentFinder,
     Context,
     clause_opener,
     clause_start,
-    gerund_at,
+    second_verb,
 )
 from dipparse.models import EVENT_CLASSES, Actor, Event, other_party
 from dipparse.patterns import Encoded, TokenPattern, encode, shape_of, token_spans
@@ -850,14 +848,10 @@ def _without_repeats(
     out: list[tuple[Match, dict[str, Any]]] = []
     for match, fields in built:
         t0 = match.onset
-        participle = PARTICIPLE_COMMA.search(text, max(0, t0 - 40), t0) is not None and gerund_at(
-            text, t0
-        )
+        coordinated, participle = second_verb(text, 0, t0)
         content = fields["content"]
         pronoun = content is None or _ANAPHORIC_CONTENT.match(content.text) is not None
-        restates = pronoun and (
-            participle or COORDINATION.search(text, max(0, t0 - 40), t0) is not None
-        )
+        restates = pronoun and (participle or coordinated)
         # Only the events kept in the last _WINDOW characters: comparing with
         # every earlier one is quadratic in a sentence of thousands of clauses.
         recent: list[tuple[Match, dict[str, Any]]] = []
