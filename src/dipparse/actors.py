@@ -1114,14 +1114,13 @@ def _officials_of(
         lead = _official_lead(text, start, m, nouns)
         if lead is None:
             continue
-        first = lead.start()
-        for _ in range(3):
+        first, before = lead.start(), ""
+        for taken in range(4):  # up to three leading words; then the word before them
             word = _WORD_BEFORE.search(text, max(start, first - 30), first)
-            if word is None or word.group("word").lower() not in leading:
+            before = word.group("word").lower() if word is not None else ""
+            if word is None or taken == 3 or before not in leading:
                 break
             first = word.start()
-        word = _WORD_BEFORE.search(text, max(start, first - 30), first)
-        before = word.group("word").lower() if word is not None else ""
         if before in PREPOSITIONS and before != "by":
             continue  # "talks with the leaders of Hamas": Hamas, for an "it" after it
         named = text_words(text[first : m.end])
