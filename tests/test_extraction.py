@@ -48,6 +48,12 @@ def who(event: Event) -> tuple[str | None, object]:
         ("A senior Iranian diplomat rejected the offer.", "rejection", None, "IRN"),
         ("The European Union called on Russia to withdraw.", "demand", "European Union", None),
         ("Officials in Islamabad rejected the plan.", "rejection", "Pakistan", "PAK"),
+        (
+            "Negotiators from the two sides agreed to a truce.",
+            "acceptance",
+            "Negotiators from the two sides",
+            None,
+        ),
     ],
 )
 def test_actor_from_the_subject(text: str, kind: str, name: str | None, country: str) -> None:

@@ -49,6 +49,14 @@ def test_in_a_name_attaches_to_the_noun_phrase() -> None:
     assert chunks.labels.startswith("Nnaa")
 
 
+def test_from_attaches_to_the_noun_phrase() -> None:
+    """ "Officials from both countries" is one NP, so its verb has a subject."""
+    assert _noun_phrases("Officials from both countries signed a memorandum.") == [
+        "Officials from both countries",
+        "a memorandum",
+    ]
+
+
 def test_in_a_common_noun_stays_out_of_the_noun_phrase() -> None:
     """In "India in a statement", "in a statement" is not part of the name."""
     _, chunks = _chunk("India in a statement rejected the offer.")

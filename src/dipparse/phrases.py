@@ -6,8 +6,8 @@ regular expression over the sentence's tag string (one character a token, see
 
 - a noun phrase is an optional determiner or possessor ("Trump's"), then
   adjectives, numbers and nouns, ending in a noun or a name; a pronoun alone;
-  one bounded attachment follows: "of" anything, "in" a name
-  ("Opposition groups in Zimbabwe");
+  one bounded attachment follows: "of" or "from" anything, "in" a name
+  ("Opposition groups in Zimbabwe", "officials from both countries");
 - a verb group is auxiliaries, modals, negation and adverbs ending in a verb
   ("has not formally rejected") or a lone form of "be" ("is ready").
 
@@ -144,12 +144,12 @@ def chunk(tokens: Tokens, tags: str, first: int) -> Chunks:
 
 
 def _attachment(tokens: Tokens, tags: str, first: int, e: int, grouped: str) -> int:
-    """Where one "of"/"in" attachment after a noun phrase ends (``e`` when none);
+    """Where one "of"/"from"/"in" attachment after a noun phrase ends (``e`` when none);
     ``grouped``: the sentence's labels with only its verb groups labelled."""
     if e >= len(tags) or tags[e] != "I":
         return e
     word = tokens.lowers[first + e]
-    if word not in ("of", "in"):
+    if word not in ("of", "in", "from"):
         return e
     m = _NP.match(tags, e + 1)
     if m is None or grouped.count(OUTSIDE, m.start(), m.end()) != m.end() - m.start():
