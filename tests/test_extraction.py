@@ -54,6 +54,12 @@ def who(event: Event) -> tuple[str | None, object]:
             "Negotiators from the two sides",
             None,
         ),
+        (
+            "The families of the hostages pleaded with the government to accept the deal.",
+            "demand",
+            "families of the hostages",
+            None,
+        ),
     ],
 )
 def test_actor_from_the_subject(text: str, kind: str, name: str | None, country: str) -> None:
