@@ -48,6 +48,7 @@ def who(event: Event) -> tuple[str | None, object]:
         ("A senior Iranian diplomat rejected the offer.", "rejection", None, "IRN"),
         ("The European Union called on Russia to withdraw.", "demand", "European Union", None),
         ("Officials in Islamabad rejected the plan.", "rejection", "Pakistan", "PAK"),
+        ("The Saudi crown prince invited Assad to the summit.", "offer", None, "SAU"),
         (
             "Negotiators from the two sides agreed to a truce.",
             "acceptance",
