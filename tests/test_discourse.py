@@ -338,6 +338,52 @@ def test_a_name_in_apposition_to_an_official_is_that_person(
 @pytest.mark.parametrize(
     ("text", "kind", "name", "country"),
     [
+        (
+            "On Thursday, Hatice Cengiz, fiancée of journalist Jamal Khashoggi, addressed"
+            " reporters, calling for the killers to be brought to justice.",
+            "demand",
+            "Hatice Cengiz",
+            None,
+        ),
+        (
+            "Boniface Mwangi, a Kenyan activist, demanded their release.",
+            "demand",
+            "Boniface Mwangi",
+            "KEN",
+        ),
+        (
+            "Agnès Callamard, a UN rapporteur for human rights, spoke on Friday."
+            " Callamard urged the CIA to release the files.",
+            "demand",
+            "Agnès Callamard",
+            None,
+        ),
+    ],
+)
+def test_a_name_described_after_it_is_that_person(
+    text: str, kind: str, name: str, country: str | None
+) -> None:
+    """An unknown name followed by ", a Kenyan activist," is a person, later by surname too."""
+    actor = actor_of(text, kind)
+    assert (actor.name, actor.country) == (name, country)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington offered to free a Russian in exchange for Marc Fogel, a US official said.",
+        "On Tuesday, the Greek prime minister rejected the plan.",
+    ],
+)
+def test_a_speaker_or_a_date_before_a_comma_is_no_described_name(text: str) -> None:
+    """ "Marc Fogel, a US official said": the official speaks; "On Tuesday" is no name."""
+    doc = dipparse.parse(text)
+    assert not [a for a in doc.actors if a.name in ("Marc Fogel", "On Tuesday")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "name", "country"),
+    [
         ("A spokesman for Hamas rejected the offer.", "rejection", "spokesman for Hamas", None),
         (
             "A spokesman for the Chinese foreign ministry rejected the offer.",

@@ -266,6 +266,10 @@ class Gazetteer:
         )
 
         self._official_nouns = frozenset(n.lower() for n in w("official_nouns"))
+        # Nouns that describe a person after a name: officials and lower-case titles.
+        self._person_nouns = frozenset(
+            n.split()[-1] for n in (*self._official_nouns, *w("titles")) if n.islower()
+        )
         # Words that may open an official's noun phrase: "the", "senior", "foreign".
         self._leading = frozenset(
             n.lower() for n in (*w("determiners"), *w("modifiers")) if " " not in n
@@ -695,11 +699,58 @@ class Gazetteer:
         ]
         found = [self._with_demonyms_before(m, text, start) for m in found]
         found.extend(_appositives(found, text, start, end, self._official_nouns))
+        found.extend(self._described_names(found, text, start, end))
         found.extend(_surnames(found, text, end))
         mentions = _with_members(_join(_without_overlaps(found), text), text)
         # "The foreign ministers of Egypt, Jordan and Qatar": of the joint mention.
         officials = _officials_of(mentions, text, start, self._official_nouns, self._leading)
         return _without_overlaps(mentions + officials) if officials else mentions
+
+    def _described_names(
+        self, found: list[Mention], text: str, start: int, end: int
+    ) -> list[Mention]:
+        """A name the gazetteer does not know, described right after it: "Hatice Cengiz,
+        fiancée of journalist Jamal Khashoggi,", "Agnès Callamard, a UN rapporteur": a
+        person, of the state of a demonym among the describing words ("Boniface Mwangi,
+        a Kenyan activist"). The noun is an official noun or a title's last word. The
+        name is a title's (``source="title"``): "Callamard encouraged" later is her too.
+        """
+        spans = sorted((m.start, m.end) for m in found)
+        starts = [s for s, _ in spans]
+        out: list[Mention] = []
+        for described in _DESCRIPTION.finditer(text, start, end):
+            words = described.group("words").split()
+            noun = next((k for k, w in enumerate(words) if w.lower() in self._person_nouns), None)
+            if noun is None:
+                continue
+            after = _APPOSITION_GOES_ON.match(
+                text, described.start("words") + len(" ".join(words[: noun + 1]))
+            )
+            if after is None or (after.group("word") or ",").lower() not in _GOES_ON:
+                continue  # "Marc Fogel, a US official said": a speaker, no apposition
+            comma = described.start()
+            name = _NAME_BEFORE_COMMA.search(text, max(start, comma - 80), comma)
+            if name is None or not _NAME_WORDS.isdisjoint(name.group().lower().split()):
+                continue  # "On Tuesday, the Greek prime minister": no name
+            s, e = name.span()
+            before = _WORD_BEFORE.search(text, max(start, s - 30), s)
+            if before is not None and before.group("word")[:1].isupper():
+                continue  # "Kenyan President William Ruto, ...": a title's name, known
+            i = bisect_left(starts, e)
+            if i and spans[i - 1][1] > s:
+                continue  # a known name
+            country = next(filter(None, map(self._country_of, words[:noun])), None)
+            out.append(
+                Mention(
+                    s,
+                    e,
+                    name.group(),
+                    "official" if "minister" in words[: noun + 1] else "leader",
+                    country,
+                    source="title",
+                )
+            )
+        return out
 
     def _with_demonyms_before(self, m: Mention, text: str, floor: int) -> Mention:
         """ "Russian and Ukrainian negotiators": a described official of one demonym, after
@@ -1066,6 +1117,25 @@ _APPOSED_NAME = regex.compile(
     r",[ ]+(?P<name>\p{Lu}[\p{L}\p{M}\x27’-]+(?:[ ]+(?:\p{Lu}[\p{L}\p{M}\x27’-]+"
     r"|bin|al|ibn|de|da|van|von|dos|du)){1,4})[ ]*,",
     _V1,
+)
+# A name, a comma, then up to four words, among them the describing noun: "Hatice
+# Cengiz, fiancée of", "Agnès Callamard, a UN rapporteur".
+_DESCRIPTION = regex.compile(
+    r",[ ]+(?:(?:a|an|the)[ ]+)?(?P<words>[\p{L}-]+(?:[ ]+[\p{L}-]+){0,3})"
+)
+_NAME_BEFORE_COMMA = regex.compile(
+    r"(?<![\p{L}\p{M}\x27’-])(?P<name>\p{Lu}[\p{L}\p{M}\x27’-]+(?:[ ]+(?:\p{Lu}[\p{L}\p{M}\x27’-]+"
+    r"|bin|al|ibn|de|da|van|von|dos|du)){1,3})\Z",
+    _V1,
+)
+# What follows a describing noun in an apposition: a comma or a preposition.
+_APPOSITION_GOES_ON = regex.compile(r"[ ]*(?:,|(?P<word>\p{L}+))", _V1)
+_GOES_ON = frozenset((",", "of", "for", "at", "to", "with", "in", "from", "and"))
+# Words no name of a person holds: "On Tuesday, the president", "In March, the envoy".
+_NAME_WORDS = frozenset(
+    "on in at by for from of to the a an last late early this next monday tuesday wednesday"
+    " thursday friday saturday sunday january february march april may june july august"
+    " september october november december".split()
 )
 _LAST_WORD = regex.compile(r"[\p{L}-]+\Z", _V1)
 
