@@ -49,6 +49,7 @@ def who(event: Event) -> tuple[str | None, object]:
         ("The European Union called on Russia to withdraw.", "demand", "European Union", None),
         ("Officials in Islamabad rejected the plan.", "rejection", "Pakistan", "PAK"),
         ("The Saudi crown prince invited Assad to the summit.", "offer", None, "SAU"),
+        ("The Turkish statement called for a safe zone.", "demand", "Turkish statement", "TUR"),
         (
             "Negotiators from the two sides agreed to a truce.",
             "acceptance",
