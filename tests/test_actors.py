@@ -343,6 +343,17 @@ def test_officials_of_several_nationalities_are_one_joint_mention(
     assert (m.kind, m.country, m.start) == ("official", countries, 0)
 
 
+def test_people_of_their_states_joined_by_and_are_one_joint_mention() -> None:
+    """ "Presidents Muhammadu Buhari of Nigeria and Patrice Talon of Benin": both people,
+    each of the state after "of"; "Hassan Rouhani of Iran" alone is one person."""
+    text = "Presidents Muhammadu Buhari of Nigeria and Patrice Talon of Benin signed it."
+    (joint,) = [m for m in find(text) if m.kind != ANAPHOR]
+    assert joint.country == ("NGA", "BEN")
+    assert [m.name for m in joint.members] == ["Muhammadu Buhari", "Patrice Talon"]
+    (rouhani,) = find("President Hassan Rouhani of Iran spoke.")
+    assert (rouhani.name, rouhani.country) == ("Hassan Rouhani", "IRN")
+
+
 def test_a_name_before_and_is_no_nationality() -> None:
     """ "Israel and Egyptian officials": two actors, not officials of both."""
     assert [m.country for m in find("Talks between Israel and Egyptian officials failed.")] == [

@@ -207,3 +207,19 @@ def test_a_plural_possessive_apostrophe_is_a_possessive_not_a_quote() -> None:
     quoted = tokenize("Hamas 'accepts' the proposal.", lexicon)
     tags = tag(quoted, lexicon)
     assert (tags[1], tags[2], tags[3]) == ("Q", "V", "Q")
+
+
+def test_a_title_case_headline_tags_its_verbs() -> None:
+    """In a headline every word is capitalised: "Rejects" is still the verb."""
+    assert _tags("India Rejects Trump Mediation Offer") == "XVXXn"
+
+
+def test_a_sentence_full_of_names_is_no_headline() -> None:
+    """Names make most words capitalised, but "signed" and "agreement" are lower case:
+    "Free" inside the agreement's name stays part of the name."""
+    text = (
+        "On Sunday Presidents Muhammadu Buhari of Nigeria and Patrice Talon of Benin"
+        " signed the African Continental Free Trade Area agreement."
+    )
+    words = _words(text)
+    assert _tags(text)[words.index("Free")] == "X"

@@ -701,7 +701,9 @@ class Gazetteer:
         found.extend(_appositives(found, text, start, end, self._official_nouns))
         found.extend(self._described_names(found, text, start, end))
         found.extend(_surnames(found, text, end))
-        mentions = _with_members(_join(_without_overlaps(found), text), text)
+        mentions = _with_members(
+            _join(_of_their_states(_without_overlaps(found), text), text), text
+        )
         # "The foreign ministers of Egypt, Jordan and Qatar": of the joint mention.
         officials = _officials_of(mentions, text, start, self._official_nouns, self._leading)
         return _without_overlaps(mentions + officials) if officials else mentions
@@ -1297,6 +1299,26 @@ def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
 # "India and Pakistan", "Russia, China and Iran", "Iran and the United States".
 _JOINER = regex.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?$")
 _BOTH = regex.compile(r"(?:both|the\s+two)\s+$", regex.IGNORECASE)
+
+
+def _of_their_states(mentions: list[Mention], text: str) -> list[Mention]:
+    """ "Muhammadu Buhari of Nigeria": one mention, the person's, so that "Presidents
+    Muhammadu Buhari of Nigeria and Patrice Talon of Benin" joins the two people."""
+    out: list[Mention] = []
+    for m in mentions:
+        person = out[-1] if out else None
+        if (
+            person is not None
+            and person.is_person
+            and not person.possessive
+            and m.kind == "state"
+            and person.country in (None, m.country)
+            and text[person.end : m.start] == " of "
+        ):
+            out[-1] = evolve(person, end=m.end, country=m.country, possessive=m.possessive)
+            continue
+        out.append(m)
+    return out
 
 
 def _join(mentions: list[Mention], text: str) -> list[Mention]:

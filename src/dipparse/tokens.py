@@ -32,7 +32,7 @@ V     verb                        G     possessive 's
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -373,7 +373,7 @@ def tag(tokens: Tokens, lexicon: Lexicon, first: int = 0, last: int | None = Non
     closed = lexicon.closed
     cache = lexicon._tags
     text, starts, ends, lowers = tokens.text, tokens.starts, tokens.ends, tokens.lowers
-    headline = _headline(tokens, first, stop)
+    headline = _headline(tokens, first, stop, closed)
     quoting = False  # inside single quotation marks opened in this sentence
     for i in range(first, stop):
         lower = lowers[i]
@@ -434,13 +434,22 @@ def _apostrophe(tokens: Tokens, i: int, first: int, stop: int, quoting: bool) ->
     return "Q", False
 
 
-def _headline(tokens: Tokens, first: int, stop: int) -> bool:
-    """A sentence in title case ("US Says It Will Not Rule Out Military Options")."""
+def _headline(tokens: Tokens, first: int, stop: int, closed: Mapping[str, str]) -> bool:
+    """A sentence in title case ("US Says It Will Not Rule Out Military Options").
+
+    Most words capitalised, and none of four letters or more in lower case but a
+    closed-class word: a sentence full of names ("Presidents Muhammadu Buhari of
+    Nigeria and Patrice Talon of Benin signed the ...") is no headline.
+    """
     # Each word's first character (a token is never empty), if a letter.
     initials = list(filter(str.isalpha, map(tokens.text.__getitem__, tokens.starts[first:stop])))
-    if len(initials) < 4:
+    if len(initials) < 4 or sum(map(str.isupper, initials)) < 0.7 * len(initials):
         return False
-    return sum(map(str.isupper, initials)) >= 0.7 * len(initials)
+    text, starts, lowers = tokens.text, tokens.starts, tokens.lowers
+    return not any(
+        text[starts[i]].islower() and len(lowers[i]) >= 4 and lowers[i] not in closed
+        for i in range(first, stop)
+    )
 
 
 __all__ = ["TAGS", "Lexicon", "Tokens", "english", "tag", "tokenize"]
